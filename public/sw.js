@@ -1,0 +1,1 @@
+// Placeholder service worker (offline support is issue 5's work); does nothing yet.

@@ -1,0 +1,137 @@
+//! The answer to a lookup: the boundary type shared by the CLI's `--json`, the JS API and the page.
+
+use crate::hresult::Decoded;
+use serde::Serialize;
+
+/// How sure the engine is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+/// One candidate entry.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    pub key: String,
+    pub confidence: Confidence,
+    /// 0..=1; comparable within one answer.
+    pub score: f32,
+    /// The catalog language whose text matched (None for a match on a code alone).
+    pub lang: Option<String>,
+    /// Byte ranges of the query that matched, for highlighting.
+    pub spans: Vec<(usize, usize)>,
+    /// Why, in a few words ("code SSPR_0014", "text (sv)", …).
+    pub reason: String,
+}
+
+/// One thing the paste is about: a code found in it, or its text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// The code as it stands in the paste (None for a text match).
+    pub code: Option<String>,
+    /// Best first.
+    pub hits: Vec<Hit>,
+}
+
+/// The whole answer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Answer {
+    /// True when no group has a confident (medium or high) hit.
+    pub no_match: bool,
+    /// Confident answers, one group per code (in order of appearance) or one for the text.
+    pub groups: Vec<Group>,
+    /// Close candidates when nothing is confident: guesses, clearly marked as such.
+    pub candidates: Vec<Hit>,
+    /// HRESULTs in the paste that the catalog does not explain, decoded.
+    pub hresults: Vec<Decoded>,
+    /// Codes of other products recognised in the paste (AADSTS…), or unknown SSPR/event codes.
+    pub unknown_codes: Vec<String>,
+    /// Language of the paste, from the matching text or from its words.
+    pub detected_lang: Option<String>,
+    /// Notes for the reader (e.g. text beats a misprinted code; input was truncated).
+    pub notes: Vec<String>,
+    /// True when the input was longer than the engine reads.
+    pub truncated: bool,
+}
+
+impl Answer {
+    /// Ranked keys, best first: each group's best hit in order, then the rest, then candidates.
+    pub fn keys(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut push = |k: &str| {
+            if !out.iter().any(|o| o == k) {
+                out.push(k.to_string());
+            }
+        };
+        for g in &self.groups {
+            if let Some(h) = g.hits.first() {
+                push(&h.key);
+            }
+        }
+        for g in &self.groups {
+            for h in g.hits.iter().skip(1) {
+                push(&h.key);
+            }
+        }
+        for h in &self.candidates {
+            push(&h.key);
+        }
+        out
+    }
+}
+
+/// The answer as plain text for a person or a helpdesk ticket, in `lang` where the catalog has it.
+pub fn answer_text(a: &Answer, lang: &str) -> String {
+    let cat = crate::catalog::Catalog::embedded();
+    let mut out = String::new();
+    if a.no_match {
+        out.push_str("No confident match.\n");
+        for h in &a.candidates {
+            let title = cat.get(&h.key).and_then(|e| e.best_locale(&[lang])).map(|(l, _)| l.title.clone()).unwrap_or_default();
+            out.push_str(&format!("  guess: {} ({:.2}) {}\n", h.key, h.score, title));
+        }
+    }
+    for g in &a.groups {
+        let Some(h) = g.hits.first() else { continue };
+        let Some(e) = cat.get(&h.key) else { continue };
+        let Some((l, fallback)) = e.best_locale(&[lang]) else { continue };
+        out.push_str(&format!("{} — {}\n", e.key, l.title));
+        out.push_str(&format!("  confidence: {:?} ({:.2}), matched by {}\n", h.confidence, h.score, h.reason));
+        if fallback {
+            out.push_str(&format!("  (shown in {}: no {} text for this entry)\n", l.lang, lang));
+        }
+        if !l.message.is_empty() && l.message != l.title {
+            out.push_str(&format!("  message: {}\n", l.message.replace('\n', " / ")));
+        }
+        for (label, r) in [("meaning", &l.meaning), ("what to do", &l.action)] {
+            if !r.is_empty() {
+                out.push_str(&format!("  {label}:\n"));
+                for line in r.plain().lines() {
+                    out.push_str(&format!("    {line}\n"));
+                }
+            }
+        }
+        out.push_str(&format!("  source: {} §{} ({})\n", l.source.file, l.source.section, l.source.date));
+    }
+    for d in &a.hresults {
+        out.push_str(&format!(
+            "HRESULT {}: {}, facility {} ({}), code {}{}\n",
+            d.hex,
+            if d.failure { "failure" } else { "success" },
+            d.facility,
+            d.facility_name.unwrap_or("unknown"),
+            d.code,
+            d.win32.map(|w| format!(", Win32 error {w} {}", d.win32_name.unwrap_or(""))).unwrap_or_default()
+        ));
+    }
+    for c in &a.unknown_codes {
+        out.push_str(&format!("Not an SSPR/writeback code this catalog knows: {c}\n"));
+    }
+    for n in &a.notes {
+        out.push_str(&format!("Note: {n}\n"));
+    }
+    out
+}

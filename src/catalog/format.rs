@@ -1,0 +1,210 @@
+//! The catalog file format: line-oriented, tab-separated, parsed without any dependency.
+//!
+//! Chosen for the wasm build: no JSON parser is linked, parsing is one pass over a `&str`
+//! (see `benches/lookup.rs` for the measured load time), and the text compresses well on the wire.
+//!
+//! ```text
+//! # comment lines start with '#'
+//! E <key> <kind> <area> <audience>     starts an entry
+//! C <code> <code> …                     codes and aliases (tab-separated)
+//! X <code> …                            misprints: codes an article prints here by mistake
+//! R <key> …                             related entries
+//! L <lang>                              starts a localisation of the current entry
+//! T <title>   S <message>   W <meaning (rich)>   A <action (rich)>   F <file> <section> <date>
+//! ```
+//! Field values escape `\`, tab and newline as `\\`, `\t`, `\n`.
+
+use super::{Area, Audience, Catalog, Entry, Kind, Localized, Rich, Source};
+
+pub const HEADER: &str = "# sspr-lookup catalog, format 1. GENERATED: do not edit by hand.\n\
+# Regenerate with `cargo run --release -- regen` (reads catalog/sources/ and catalog/overrides.txt).\n\
+# Source articles: Microsoft Docs (CC BY 4.0); see catalog/README.md.\n";
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Screen => "screen",
+        Kind::Event => "event",
+        Kind::AdSync => "adsync",
+        Kind::Hresult => "hresult",
+        Kind::Symptom => "symptom",
+        Kind::Guide => "guide",
+    }
+}
+
+pub fn area_name(a: Area) -> &'static str {
+    match a {
+        Area::Screen => "screen",
+        Area::Portal => "portal",
+        Area::Reporting => "reporting",
+        Area::Registration => "registration",
+        Area::Usage => "usage",
+        Area::Writeback => "writeback",
+        Area::Events => "events",
+        Area::AdSync => "adsync",
+        Area::Guides => "guides",
+    }
+}
+
+pub const KINDS: [Kind; 6] =
+    [Kind::Screen, Kind::Event, Kind::AdSync, Kind::Hresult, Kind::Symptom, Kind::Guide];
+pub const AREAS: [Area; 9] = [
+    Area::Screen,
+    Area::Portal,
+    Area::Reporting,
+    Area::Registration,
+    Area::Usage,
+    Area::Writeback,
+    Area::Events,
+    Area::AdSync,
+    Area::Guides,
+];
+
+pub fn kind_str(k: Kind) -> &'static str {
+    kind_name(k)
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c == '\\' {
+            match it.next() {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some(o) => out.push(o),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes the catalog in the committed format.
+pub fn write(cat: &Catalog) -> String {
+    let mut out = String::from(HEADER);
+    let join = |v: &[String]| v.iter().map(|s| escape(s)).collect::<Vec<_>>().join("\t");
+    for e in &cat.entries {
+        out.push_str(&format!(
+            "E\t{}\t{}\t{}\t{}\n",
+            e.key,
+            kind_name(e.kind),
+            area_name(e.area),
+            if e.audience == Audience::User { "user" } else { "admin" }
+        ));
+        if !e.codes.is_empty() {
+            out.push_str(&format!("C\t{}\n", join(&e.codes)));
+        }
+        if !e.misprints.is_empty() {
+            out.push_str(&format!("X\t{}\n", join(&e.misprints)));
+        }
+        if !e.related.is_empty() {
+            out.push_str(&format!("R\t{}\n", join(&e.related)));
+        }
+        for l in &e.locales {
+            out.push_str(&format!("L\t{}\n", l.lang));
+            out.push_str(&format!("T\t{}\n", escape(&l.title)));
+            if !l.message.is_empty() {
+                out.push_str(&format!("S\t{}\n", escape(&l.message)));
+            }
+            if !l.meaning.0.is_empty() {
+                out.push_str(&format!("W\t{}\n", escape(&l.meaning.encode())));
+            }
+            if !l.action.0.is_empty() {
+                out.push_str(&format!("A\t{}\n", escape(&l.action.encode())));
+            }
+            out.push_str(&format!(
+                "F\t{}\t{}\t{}\n",
+                escape(&l.source.file),
+                escape(&l.source.section),
+                escape(&l.source.date)
+            ));
+        }
+    }
+    out
+}
+
+/// Parses the committed format. Never panics; returns what it could read and a list of
+/// problems (line number and what was wrong).
+pub fn parse(src: &str) -> (Catalog, Vec<String>) {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut problems = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let tag = fields.next().unwrap_or("");
+        let rest: Vec<&str> = fields.collect();
+        let field = |i: usize| rest.get(i).map(|s| unescape(s)).unwrap_or_default();
+        if tag == "E" {
+            let kind = rest.get(1).and_then(|k| KINDS.iter().copied().find(|x| kind_name(*x) == *k));
+            let area = rest.get(2).and_then(|a| AREAS.iter().copied().find(|x| area_name(*x) == *a));
+            match (rest.first(), kind, area) {
+                (Some(key), Some(kind), Some(area)) => entries.push(Entry {
+                    key: key.to_string(),
+                    kind,
+                    area,
+                    audience: if rest.get(3) == Some(&"user") { Audience::User } else { Audience::Admin },
+                    codes: vec![],
+                    misprints: vec![],
+                    related: vec![],
+                    locales: vec![],
+                }),
+                _ => problems.push(format!("line {}: bad entry line", n + 1)),
+            }
+            continue;
+        }
+        let Some(e) = entries.last_mut() else {
+            problems.push(format!("line {}: {tag} before any entry", n + 1));
+            continue;
+        };
+        let all = || rest.iter().map(|s| unescape(s)).collect::<Vec<_>>();
+        match tag {
+            "C" => e.codes = all(),
+            "X" => e.misprints = all(),
+            "R" => e.related = all(),
+            "L" => e.locales.push(Localized {
+                lang: field(0),
+                title: String::new(),
+                message: String::new(),
+                meaning: Rich::default(),
+                action: Rich::default(),
+                source: Source::default(),
+            }),
+            _ => {
+                let Some(l) = e.locales.last_mut() else {
+                    problems.push(format!("line {}: {tag} before any language", n + 1));
+                    continue;
+                };
+                match tag {
+                    "T" => l.title = field(0),
+                    "S" => l.message = field(0),
+                    "W" => l.meaning = Rich::decode(&field(0)),
+                    "A" => l.action = Rich::decode(&field(0)),
+                    "F" => l.source = Source { file: field(0), section: field(1), date: field(2) },
+                    _ => problems.push(format!("line {}: unknown tag {tag:?}", n + 1)),
+                }
+            }
+        }
+    }
+    (Catalog { entries }, problems)
+}

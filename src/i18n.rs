@@ -1,0 +1,192 @@
+//! The page chrome in each supported language. Content comes from the catalog; this is only
+//! the text around it.
+
+/// Languages the chrome is written in, in the order of the switcher.
+pub const UI_LANGS: [(&str, &str); 4] = [("sv", "Svenska"), ("en", "English"), ("nl", "Nederlands"), ("cs", "Čeština")];
+
+/// Every piece of chrome text.
+#[derive(Clone, Copy)]
+pub struct Strings {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub label: &'static str,
+    pub placeholder: &'static str,
+    pub no_match: &'static str,
+    pub no_match_hint: &'static str,
+    pub guesses: &'static str,
+    pub meaning: &'static str,
+    pub action: &'static str,
+    pub who_user: &'static str,
+    pub who_admin: &'static str,
+    pub source: &'static str,
+    pub related: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub fallback: &'static str,
+    pub other_langs: &'static str,
+    pub browse: &'static str,
+    pub confidence: &'static str,
+    pub results: &'static str,
+    pub hresult: &'static str,
+    pub language: &'static str,
+    pub privacy: &'static str,
+    pub areas: [&'static str; 9],
+}
+
+const EN: Strings = Strings {
+    title: "SSPR error lookup",
+    intro: "Paste the error from the password reset screen, an event log entry, or just a code.",
+    label: "Error message, log entry or code",
+    placeholder: "e.g. SSPR_0014: Additional security info is needed…",
+    no_match: "No confident match.",
+    no_match_hint: "Try pasting the whole message, including any code such as SSPR_0014, an event ID (32002) or an HRESULT (0x800700CE).",
+    guesses: "Close candidates (guesses):",
+    meaning: "What it means",
+    action: "What to do",
+    who_user: "Who must act: your administrator. You can't fix this yourself; send them this answer.",
+    who_admin: "Who must act: an administrator (Azure AD / Azure AD Connect).",
+    source: "Source",
+    related: "Related",
+    copy: "Copy answer",
+    copied: "Copied",
+    fallback: "Not available in your language; shown in",
+    other_langs: "Also in:",
+    browse: "All entries",
+    confidence: "confidence",
+    results: "results",
+    hresult: "HRESULT decoded (not in the catalog)",
+    language: "Language",
+    privacy: "Everything runs in your browser: nothing you paste is sent anywhere.",
+    areas: ["Reset screen errors", "Azure portal", "Reporting", "Registration", "Using password reset", "Password writeback", "Writeback events (PasswordResetService)", "ADSync and HRESULTs", "Guides"],
+};
+
+const SV: Strings = Strings {
+    title: "Slå upp SSPR-fel",
+    intro: "Klistra in felet från sidan för lösenordsåterställning, en händelseloggpost eller bara en kod.",
+    label: "Felmeddelande, loggpost eller kod",
+    placeholder: "t.ex. SSPR_0014: Ytterligare säkerhetsinformation krävs…",
+    no_match: "Ingen säker träff.",
+    no_match_hint: "Klistra in hela meddelandet, gärna med en kod som SSPR_0014, ett händelse-ID (32002) eller ett HRESULT (0x800700CE).",
+    guesses: "Närliggande förslag (gissningar):",
+    meaning: "Vad det betyder",
+    action: "Vad du gör",
+    who_user: "Vem måste agera: din administratör. Du kan inte åtgärda detta själv; skicka svaret till hen.",
+    who_admin: "Vem måste agera: en administratör (Azure AD / Azure AD Connect).",
+    source: "Källa",
+    related: "Relaterat",
+    copy: "Kopiera svaret",
+    copied: "Kopierat",
+    fallback: "Finns inte på ditt språk; visas på",
+    other_langs: "Finns även på:",
+    browse: "Alla poster",
+    confidence: "säkerhet",
+    results: "träffar",
+    hresult: "HRESULT avkodat (finns inte i katalogen)",
+    language: "Språk",
+    privacy: "Allt körs i din webbläsare: inget du klistrar in skickas någonstans.",
+    areas: ["Fel på återställningssidan", "Azure-portalen", "Rapportering", "Registrering", "Använda lösenordsåterställning", "Tillbakaskrivning av lösenord", "Händelser (PasswordResetService)", "ADSync och HRESULT", "Guider"],
+};
+
+const NL: Strings = Strings {
+    title: "SSPR-fout opzoeken",
+    intro: "Plak de fout van het scherm voor wachtwoordherstel, een gebeurtenislogboekregel of alleen een code.",
+    label: "Foutmelding, logboekregel of code",
+    placeholder: "bijv. SSPR_0014: Aanvullende beveiligingsgegevens zijn nodig…",
+    no_match: "Geen betrouwbare overeenkomst.",
+    no_match_hint: "Plak het hele bericht, met een code zoals SSPR_0014, een gebeurtenis-ID (32002) of een HRESULT (0x800700CE).",
+    guesses: "Mogelijke kandidaten (gissingen):",
+    meaning: "Wat het betekent",
+    action: "Wat te doen",
+    who_user: "Wie moet handelen: uw beheerder. U kunt dit niet zelf oplossen; stuur dit antwoord door.",
+    who_admin: "Wie moet handelen: een beheerder (Azure AD / Azure AD Connect).",
+    source: "Bron",
+    related: "Gerelateerd",
+    copy: "Antwoord kopiëren",
+    copied: "Gekopieerd",
+    fallback: "Niet beschikbaar in uw taal; getoond in",
+    other_langs: "Ook in:",
+    browse: "Alle items",
+    confidence: "zekerheid",
+    results: "resultaten",
+    hresult: "HRESULT gedecodeerd (niet in de catalogus)",
+    language: "Taal",
+    privacy: "Alles draait in uw browser: niets wat u plakt wordt verzonden.",
+    areas: ["Fouten op het herstelscherm", "Azure-portal", "Rapportage", "Registratie", "Wachtwoordherstel gebruiken", "Wachtwoord terugschrijven", "Gebeurtenissen (PasswordResetService)", "ADSync en HRESULT", "Handleidingen"],
+};
+
+const CS: Strings = Strings {
+    title: "Vyhledání chyb SSPR",
+    intro: "Vložte chybu z obrazovky pro resetování hesla, záznam z protokolu událostí nebo jen kód.",
+    label: "Chybová zpráva, záznam protokolu nebo kód",
+    placeholder: "např. SSPR_0014: K resetování hesla jsou potřeba další bezpečnostní údaje…",
+    no_match: "Žádná spolehlivá shoda.",
+    no_match_hint: "Vložte celou zprávu, nejlépe s kódem jako SSPR_0014, ID události (32002) nebo HRESULT (0x800700CE).",
+    guesses: "Blízcí kandidáti (odhady):",
+    meaning: "Co to znamená",
+    action: "Co dělat",
+    who_user: "Kdo musí jednat: váš správce. Sami to nevyřešíte; pošlete mu tuto odpověď.",
+    who_admin: "Kdo musí jednat: správce (Azure AD / Azure AD Connect).",
+    source: "Zdroj",
+    related: "Související",
+    copy: "Kopírovat odpověď",
+    copied: "Zkopírováno",
+    fallback: "Ve vašem jazyce není k dispozici; zobrazeno v jazyce",
+    other_langs: "Také v:",
+    browse: "Všechny položky",
+    confidence: "jistota",
+    results: "výsledky",
+    hresult: "Dekódovaný HRESULT (není v katalogu)",
+    language: "Jazyk",
+    privacy: "Vše běží ve vašem prohlížeči: nic z toho, co vložíte, se nikam neodesílá.",
+    areas: ["Chyby na obrazovce resetování", "Portál Azure", "Sestavy", "Registrace", "Používání resetování hesla", "Zpětný zápis hesla", "Události (PasswordResetService)", "ADSync a HRESULT", "Návody"],
+};
+
+/// Chrome strings for a language tag (English for any other).
+pub fn strings(lang: &str) -> &'static Strings {
+    match lang {
+        "sv" => &SV,
+        "nl" => &NL,
+        "cs" => &CS,
+        _ => &EN,
+    }
+}
+
+/// The first supported language among the browser's preferences (`navigator.languages`).
+pub fn pick(preferred: &[String]) -> &'static str {
+    for p in preferred {
+        let primary = p.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        if let Some((tag, _)) = UI_LANGS.iter().find(|(t, _)| *t == primary) {
+            return tag;
+        }
+    }
+    "en"
+}
+
+/// Content fallback chain for a reader: their language, then English, then the others.
+pub fn chain(lang: &str) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = Vec::new();
+    if let Some((t, _)) = UI_LANGS.iter().find(|(t, _)| *t == lang) {
+        v.push(t);
+    }
+    for t in ["en", "sv", "nl", "cs"] {
+        if !v.contains(&t) {
+            v.push(t);
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_from_browser_languages() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(pick(&s(&["sv-SE", "en-US"])), "sv");
+        assert_eq!(pick(&s(&["de-DE", "nl-BE"])), "nl");
+        assert_eq!(pick(&s(&["ja"])), "en");
+        assert_eq!(chain("cs"), vec!["cs", "en", "sv", "nl"]);
+        assert_eq!(chain("de"), vec!["en", "sv", "nl", "cs"]);
+    }
+}

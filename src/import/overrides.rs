@@ -1,0 +1,128 @@
+//! `catalog/overrides.txt`: the small, documented set of corrections to the articles.
+//!
+//! One directive a line, tab-separated, the last field always says why (which article says what):
+//! ```text
+//! rename   FROM_KEY  TO_KEY    why    a key taken from a misprinted code column
+//! alias    KEY       CODE      why    another spelling people paste
+//! misprint KEY       CODE      why    a code an article prints for KEY by mistake (text beats it)
+//! related  KEY       OTHER     why    a link between entries the articles make only in prose
+//! ```
+
+use super::Report;
+use crate::catalog::Entry;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Directive {
+    Rename { from: String, to: String },
+    Alias { key: String, code: String },
+    Misprint { key: String, code: String },
+    Related { key: String, other: String },
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    pub directives: Vec<(Directive, String)>,
+}
+
+impl Overrides {
+    /// Parses the file; returns the directives and a list of malformed lines.
+    pub fn parse(src: &str) -> (Overrides, Vec<String>) {
+        let mut out = Overrides::default();
+        let mut problems = Vec::new();
+        for (n, line) in src.lines().enumerate() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').map(str::trim).filter(|s| !s.is_empty()).collect();
+            if f.len() != 4 {
+                problems.push(format!("line {}: expected 4 tab-separated fields (directive, key, value, why)", n + 1));
+                continue;
+            }
+            let (a, b) = (f[1].to_string(), f[2].to_string());
+            let d = match f[0] {
+                "rename" => Directive::Rename { from: a, to: b },
+                "alias" => Directive::Alias { key: a, code: b },
+                "misprint" => Directive::Misprint { key: a, code: b },
+                "related" => Directive::Related { key: a, other: b },
+                other => {
+                    problems.push(format!("line {}: unknown directive {other:?}", n + 1));
+                    continue;
+                }
+            };
+            out.directives.push((d, f[3].to_string()));
+        }
+        (out, problems)
+    }
+
+    /// Applies the directives; reports a directive that names no entry, and a misprint the
+    /// importer found that no directive documents.
+    pub fn apply(&self, entries: &mut Vec<Entry>, reports: &mut [Report]) {
+        let mut notes: Vec<String> = Vec::new();
+        for (d, _) in &self.directives {
+            if let Directive::Rename { from, to } = d {
+                let Some(fi) = entries.iter().position(|e| &e.key == from) else { continue };
+                let old = entries.remove(fi);
+                match entries.iter_mut().find(|e| &e.key == to) {
+                    Some(t) => {
+                        t.codes.extend(old.codes);
+                        t.related.extend(old.related);
+                        for l in old.locales {
+                            if t.locale(&l.lang).is_none() {
+                                t.locales.push(l);
+                            }
+                        }
+                    }
+                    None => {
+                        let mut e = old;
+                        e.key = to.clone();
+                        e.codes.insert(0, to.clone());
+                        entries.insert(fi, e);
+                    }
+                }
+                for r in reports.iter_mut() {
+                    for (k, _, _) in r.rows.iter_mut() {
+                        if k == from {
+                            *k = to.clone();
+                        }
+                    }
+                    for k in r.new_entries.iter_mut().chain(r.aligned.iter_mut()) {
+                        if k == from {
+                            *k = to.clone();
+                        }
+                    }
+                }
+            }
+        }
+        for (d, _) in &self.directives {
+            let (key, f): (&String, Box<dyn Fn(&mut Entry)>) = match d {
+                Directive::Rename { .. } => continue,
+                Directive::Alias { key, code } => (key, Box::new(move |e: &mut Entry| e.codes.push(code.clone()))),
+                Directive::Misprint { key, code } => (
+                    key,
+                    Box::new(move |e: &mut Entry| {
+                        if !e.misprints.contains(code) {
+                            e.misprints.push(code.clone())
+                        }
+                    }),
+                ),
+                Directive::Related { key, other } => (key, Box::new(move |e: &mut Entry| e.related.push(other.clone()))),
+            };
+            match entries.iter_mut().find(|e| &e.key == key) {
+                Some(e) => f(e),
+                None => notes.push(format!("overrides: {key} is not in the catalog; directive ignored")),
+            }
+        }
+        for e in entries.iter() {
+            for m in &e.misprints {
+                let documented = self.directives.iter().any(|(d, _)| matches!(d, Directive::Misprint { key, code } if key == &e.key && code == m));
+                if !documented {
+                    notes.push(format!("{}: articles print {m} for it; document this in catalog/overrides.txt", e.key));
+                }
+            }
+        }
+        if let Some(r) = reports.first_mut() {
+            r.diagnostics.extend(notes);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! Every `#[wasm_bindgen]` export, and nothing else: arguments in, plain values out.
+//! The answer has the same shape as the CLI's `--json` (both serialise [`sspr_lookup::Answer`]).
+
+use wasm_bindgen::prelude::*;
+
+/// `lookup(text)` → the answer object (see README "JS API").
+#[wasm_bindgen]
+pub fn lookup(text: &str) -> JsValue {
+    let a = sspr_lookup::lookup(text, &sspr_lookup::Options::default());
+    serde_wasm_bindgen::to_value(&a).unwrap_or(JsValue::NULL)
+}
+
+/// `answerText(text, lang)` → the plain-text answer (what "Copy answer" copies).
+#[wasm_bindgen(js_name = answerText)]
+pub fn answer_text(text: &str, lang: &str) -> String {
+    let a = sspr_lookup::lookup(text, &sspr_lookup::Options::default());
+    sspr_lookup::answer_text(&a, lang)
+}

@@ -1,0 +1,26 @@
+//! sspr-lookup: tells a person what an Azure AD self-service password reset (SSPR) error means
+//! and what to do, from whatever they paste.
+//!
+//! The core (this crate without `web`) is pure Rust and never touches the web:
+//! - [`catalog`]: the generated multilingual catalog, embedded at build time;
+//! - [`query`]: folding, code extraction, language guessing;
+//! - [`rank`]: retrieval, scoring and confidence, behind [`lookup`];
+//! - [`import`] (native only): article Markdown → catalog.
+//!
+//! The Leptos page lives in `web` (wasm32 only) and the JS exports in `src/js_api.rs`.
+
+pub mod answer;
+pub mod catalog;
+pub mod hresult;
+pub mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
+pub mod query;
+pub mod rank;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use answer::{answer_text, Answer, Confidence, Group, Hit};
+pub use rank::{lookup, Options};

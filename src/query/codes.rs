@@ -1,0 +1,273 @@
+//! Finding codes in pasted text: `SSPR_00NN` in every spelling, event IDs, HRESULTs (hex,
+//! `hr=`, signed and unsigned decimal), and identifier-like tokens (enum and event names,
+//! `MMS(4924)`, `LDAP_SERVER_POLICY_HINTS_OID`) that the catalog's aliases are matched against.
+//!
+//! GUIDs, dates, times, IP addresses, e-mail addresses and version numbers are recognised as
+//! such and never yield a code.
+
+use std::ops::Range;
+
+/// What sort of code a hit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CodeKind {
+    /// `SSPR_00NN` with its number.
+    Sspr(u32),
+    /// A 4–5 digit number; `context` tells whether a word like "event"/"ID"/"error" precedes it.
+    Number { n: u32, context: bool },
+    /// A 32-bit HRESULT.
+    Hresult(u32),
+    /// An identifier-like token (CamelCase, with `_`, or letters+digits): matched against aliases.
+    Ident,
+    /// A code from another product that is not an SSPR error (AADSTS…).
+    Foreign,
+}
+
+/// A code found in the text. `span` is a byte range of the original text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeHit {
+    pub kind: CodeKind,
+    pub span: Range<usize>,
+    pub text: String,
+}
+
+/// A token of the raw text: a run of characters other than white space and a few separators.
+#[derive(Debug)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub span: Range<usize>,
+}
+
+/// Splits on white space and on punctuation that never occurs inside a code.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let sep = c.is_whitespace() || matches!(c, ',' | ';' | '"' | '\'' | '“' | '”' | '’' | '[' | ']' | '{' | '}' | '<' | '>' | '|' | '\\') || c.is_control() || ('\u{200b}'..='\u{200f}').contains(&c) || ('\u{202a}'..='\u{202e}').contains(&c) || c == '\u{feff}';
+        match (sep, start) {
+            (true, Some(s)) => {
+                out.push(Token { text: &text[s..i], span: s..i });
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token { text: &text[s..], span: s..text.len() });
+    }
+    out
+}
+
+const CONTEXT_WORDS: &[&str] = &[
+    "event", "eventid", "id", "evt", "error", "err", "code", "fel", "felkod", "handelse", "händelse", "händelse-id",
+    "fout", "foutcode", "gebeurtenis", "chyba", "udalost", "událost", "události", "id:", "kod", "kód", "code:", "error:",
+    "fehler", "ereignis", "ereignis-id", "erreur", "evenement", "événement", "errore", "error-id",
+];
+
+fn is_guid(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '{' | '}' | '.' | ':'));
+    let parts: Vec<&str> = t.split('-').collect();
+    parts.len() == 5
+        && [8, 4, 4, 4, 12].iter().zip(&parts).all(|(n, p)| p.len() == *n && p.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// Dates, times, versions, IPs, e-mail addresses, URLs, paths: never codes.
+fn is_noise(t: &str) -> bool {
+    if is_guid(t) || t.contains('@') || t.contains("://") || t.contains('/') && t.chars().filter(|c| *c == '/').count() >= 2 {
+        return true;
+    }
+    let digits_and_seps = t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '-' | '/' | 'T' | 'Z' | '+'));
+    let seps = t.chars().filter(|c| matches!(c, '.' | ':' | '-' | '/')).count();
+    digits_and_seps && seps >= 2
+}
+
+/// Finds every code in `text`, in order of appearance.
+pub fn extract(text: &str) -> Vec<CodeHit> {
+    let toks = tokens(text);
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let raw = t.text;
+        if is_noise(raw) {
+            i += 1;
+            continue;
+        }
+        let core = raw.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ':' | '!' | '?' | '=' | '#'));
+        let lower = core.to_ascii_lowercase();
+        let offset = t.span.start + raw.find(core).unwrap_or(0);
+        let span = offset..offset + core.len();
+
+        // SSPR codes: "SSPR_0014", "SSPR-0014", "SSPR0014", "sspr 14", "SSPR_OO14".
+        if lower.starts_with("sspr") {
+            let tail = lower[4..].trim_start_matches(['_', '-', ':', '#']);
+            let (num_text, end) = if tail.is_empty() {
+                // The number is in the next token: "sspr 14".
+                match toks.get(i + 1) {
+                    Some(n) => (n.text.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase(), n.span.end),
+                    None => (String::new(), span.end),
+                }
+            } else {
+                (tail.to_string(), span.end)
+            };
+            if let Some(n) = sspr_number(&num_text) {
+                hits.push(CodeHit { kind: CodeKind::Sspr(n), span: span.start..end, text: text[span.start..end].to_string() });
+                i += if tail.is_empty() { 2 } else { 1 };
+                continue;
+            }
+        }
+        if lower.starts_with("aadsts") || lower.starts_with("adsts") {
+            hits.push(CodeHit { kind: CodeKind::Foreign, span: span.clone(), text: core.to_string() });
+            i += 1;
+            continue;
+        }
+        // HRESULTs.
+        let hr_text = lower.strip_prefix("hr=").or_else(|| lower.strip_prefix("hresult=")).or_else(|| lower.strip_prefix("hr:"));
+        let (hr_candidate, explicit) = match hr_text {
+            Some(h) => (h.to_string(), true),
+            None => (lower.clone(), false),
+        };
+        if let Some(v) = parse_hresult(&hr_candidate, explicit) {
+            hits.push(CodeHit { kind: CodeKind::Hresult(v), span, text: core.to_string() });
+            i += 1;
+            continue;
+        }
+        // "hr 80230402" / "HRESULT 0x…": the value is in the next token.
+        if (lower == "hr" || lower == "hresult") && i + 1 < toks.len() {
+            let n = &toks[i + 1];
+            let nt = n.text.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase();
+            if let Some(v) = parse_hresult(&nt, true) {
+                hits.push(CodeHit { kind: CodeKind::Hresult(v), span: span.start..n.span.end, text: text[span.start..n.span.end].to_string() });
+                i += 2;
+                continue;
+            }
+        }
+        // Plain numbers (event IDs).
+        if core.len() >= 4 && core.len() <= 5 && core.chars().all(|c| c.is_ascii_digit()) {
+            let context = i > 0 && {
+                let prev = toks[i - 1].text.trim_end_matches([':', '=', '#']).to_lowercase();
+                let prev2 = if i > 1 { toks[i - 2].text.to_lowercase() } else { String::new() };
+                CONTEXT_WORDS.contains(&prev.as_str()) || (prev == "id" && !prev2.is_empty())
+            } || raw.starts_with('#');
+            if let Ok(n) = core.parse() {
+                hits.push(CodeHit { kind: CodeKind::Number { n, context }, span, text: core.to_string() });
+            }
+            i += 1;
+            continue;
+        }
+        // Identifier-like tokens: CamelCase words, names with '_' or digits, MMS(4924).
+        if is_identifier(core) {
+            hits.push(CodeHit { kind: CodeKind::Ident, span, text: core.to_string() });
+        }
+        i += 1;
+    }
+    hits
+}
+
+/// The number of an SSPR code from its digits; a letter O counts as zero.
+fn sspr_number(s: &str) -> Option<u32> {
+    let digits: String = s.chars().map(|c| if c == 'o' { '0' } else { c }).take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 4 || digits.len() < s.chars().take_while(|c| c.is_ascii_alphanumeric()).count() {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// HRESULT from `0x8…`, 8 hex digits starting with 8 (with `explicit`, any 8 hex digits), or a
+/// decimal in the 32-bit range whose top bit is set (signed or unsigned).
+pub fn parse_hresult(s: &str, explicit: bool) -> Option<u32> {
+    let s = s.trim_end_matches(['.', ',', ')', ':']);
+    if let Some(h) = s.strip_prefix("0x") {
+        return (h.len() == 8 && h.chars().all(|c| c.is_ascii_hexdigit())).then(|| u32::from_str_radix(h, 16).ok()).flatten();
+    }
+    if s.len() == 8 && s.chars().all(|c| c.is_ascii_hexdigit()) && (explicit || (s.starts_with('8') && s.chars().filter(|c| c.is_ascii_digit()).count() >= 5)) {
+        return u32::from_str_radix(s, 16).ok();
+    }
+    if let Some(neg) = s.strip_prefix('-') {
+        if neg.len() == 10 && neg.chars().all(|c| c.is_ascii_digit()) {
+            let v: i64 = neg.parse().ok()?;
+            if (0x8000_0000_i64 - 0x7fff_ffff..=0x8000_0000).contains(&v) && v >= 1 {
+                return Some((-v) as i32 as u32);
+            }
+        }
+        return None;
+    }
+    if s.len() == 10 && s.chars().all(|c| c.is_ascii_digit()) {
+        let v: u64 = s.parse().ok()?;
+        if (0x8000_0000..=0xffff_ffff).contains(&v) {
+            return Some(v as u32);
+        }
+    }
+    None
+}
+
+fn is_identifier(s: &str) -> bool {
+    if s.len() < 4 || s.len() > 64 {
+        return false;
+    }
+    let has_lower = s.chars().any(|c| c.is_ascii_lowercase());
+    let inner_upper = s.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    let all_ascii = s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '(' | ')' | '.' | '='));
+    all_ascii && ((has_lower && inner_upper) || s.contains('_') || s.contains('('))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<CodeKind> {
+        extract(text).into_iter().map(|h| h.kind).filter(|k| *k != CodeKind::Ident).collect()
+    }
+
+    #[test]
+    fn sspr_spellings() {
+        for q in ["SSPR_0014", "sspr 14", "SSPR-0014", "SSPR0014", "sspr_014", "SSPR_OO14", "(SSPR_0014).", "sspr:14"] {
+            assert_eq!(kinds(q), vec![CodeKind::Sspr(14)], "{q}");
+        }
+    }
+
+    #[test]
+    fn hresult_spellings() {
+        let want = vec![CodeKind::Hresult(0x800700ce)];
+        for q in ["0x800700CE", "800700ce", "hr=800700CE", "HR 800700CE", "-2147024690", "2147942606", "hr=0x800700ce,"] {
+            assert_eq!(kinds(q), want, "{q}");
+        }
+    }
+
+    #[test]
+    fn numbers_with_and_without_context() {
+        assert_eq!(kinds("Event ID: 32002"), vec![CodeKind::Number { n: 32002, context: true }]);
+        assert_eq!(kinds("evt 33009"), vec![CodeKind::Number { n: 33009, context: true }]);
+        assert_eq!(kinds("6800"), vec![CodeKind::Number { n: 6800, context: false }]);
+    }
+
+    #[test]
+    fn noise_yields_no_code() {
+        for q in [
+            "TrackingId: 0b8d2c1e-1234-4cde-8f00-123456789abc",
+            "2026-11-22 10:32:07",
+            "11/22/2026",
+            "10.0.17763.1",
+            "user32002@contoso.com",
+            "https://aka.ms/ssprsetup",
+            "192.168.10.12",
+        ] {
+            assert_eq!(kinds(q), vec![], "{q}");
+        }
+    }
+
+    #[test]
+    fn identifiers_and_foreign_codes() {
+        let e = extract("ServiceBusError AADSTS50126 MMS(4924) LDAP_SERVER_POLICY_HINTS_OID");
+        let k: Vec<_> = e.iter().map(|h| (h.kind, h.text.as_str())).collect();
+        assert_eq!(
+            k,
+            vec![
+                (CodeKind::Ident, "ServiceBusError"),
+                (CodeKind::Foreign, "AADSTS50126"),
+                (CodeKind::Ident, "MMS(4924"),
+                (CodeKind::Ident, "LDAP_SERVER_POLICY_HINTS_OID"),
+            ]
+        );
+    }
+}

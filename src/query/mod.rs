@@ -1,0 +1,80 @@
+//! Reading what a person pasted: folding text, finding codes, guessing the language.
+
+pub mod codes;
+pub mod lang;
+
+pub use codes::{extract, CodeHit, CodeKind};
+pub use lang::detect;
+
+/// Lower-cases and strips diacritics from Latin letters (å→a, č→c, ø→o, ß→ss), maps look-alike
+/// punctuation (’ → '), and drops zero-width and bidi control characters. Other scripts are
+/// lower-cased and kept. Used for both the index and the query, so they always agree.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Folds one character into `out` (zero, one or two characters).
+pub fn fold_char(c: char, out: &mut String) {
+    let mapped: &str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'ı' => "i",
+        'ł' | 'ľ' | 'ĺ' | 'Ł' | 'Ľ' | 'Ĺ' => "l",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "o",
+        'œ' | 'Œ' => "oe",
+        'ř' | 'ŕ' | 'Ř' | 'Ŕ' => "r",
+        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        '’' | '‘' | '`' | '´' => "'",
+        '“' | '”' | '„' => "\"",
+        '–' | '—' | '‐' | '‑' => "-",
+        '\u{a0}' | '\u{2007}' | '\u{202f}' => " ",
+        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{ad}' => "",
+        _ => {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if c.is_control() {
+                out.push(' ');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            return;
+        }
+    };
+    out.push_str(mapped);
+}
+
+/// Words of folded text: runs of letters and digits (apostrophes dropped).
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        for (a, b) in [
+            ("Lösenord ÅTERSTÄLLNING", "losenord aterstallning"),
+            ("událost označuje, že účet", "udalost oznacuje, ze ucet"),
+            ("don’t", "don't"),
+            ("a\u{200b}b\u{202e}c", "abc"),
+            ("Straße", "strasse"),
+        ] {
+            assert_eq!(fold(a), b);
+        }
+    }
+}

@@ -1,0 +1,527 @@
+//! Identification: codes first (every code in the paste becomes its own answer), then text
+//! (character-trigram TF-IDF over each localisation, scored per line window so that a message
+//! inside a long log still stands out), then the rules of evidence that combine them.
+
+pub mod index;
+
+use crate::answer::{Answer, Confidence, Group, Hit};
+use crate::catalog::{Catalog, Kind};
+use crate::hresult;
+use crate::query::{self, CodeKind};
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+use index::{alias_norm, trigrams, word_trigrams, Field, Index};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Tuning knobs. Every score is in 0..=1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Config {
+    /// Text score at or above which a text match is high confidence (0.4–0.9; higher: fewer
+    /// high answers, more "medium").
+    pub text_high: f32,
+    /// Text score for medium confidence: the bar for a confident answer (0.3–0.7; lower: more
+    /// answers and more false positives on near-misses).
+    pub text_medium: f32,
+    /// Text score below which a candidate is not even shown as a guess (0.1–0.4).
+    pub text_low: f32,
+    /// Lead over the next entry needed for high confidence (0–0.2; 0 trusts ties).
+    pub margin: f32,
+    /// Weight of precision (how much of the query the document explains) against recall (how
+    /// much of the document the query covers), 0..=1: 1 ranks by precision only (good for short
+    /// partial quotes, bad for near-misses), 0 by recall only.
+    pub precision_weight: f32,
+    /// Multiplier for meaning/action documents against message documents (0.5–1: lower trusts
+    /// paraphrases less).
+    pub body_weight: f32,
+    /// How much a paste carrying a code the catalog does not know raises the text bar (0–0.3).
+    pub foreign_code_penalty: f32,
+    /// Minimum fuzzy identifier similarity for a misspelt or partial name (0.5–0.95).
+    pub ident_min: f32,
+    /// Bytes of input read for text; the rest is ignored and the answer says so (≥ 2048).
+    pub max_text_bytes: usize,
+    /// Bytes of input scanned for codes (≥ max_text_bytes).
+    pub max_code_bytes: usize,
+}
+
+impl Config {
+    pub const DEFAULT: Config = Config {
+        text_high: 0.55,
+        text_medium: 0.40,
+        text_low: 0.22,
+        margin: 0.06,
+        precision_weight: 0.65,
+        body_weight: 0.85,
+        foreign_code_penalty: 0.15,
+        ident_min: 0.72,
+        max_text_bytes: 16 * 1024,
+        max_code_bytes: 256 * 1024,
+    };
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::DEFAULT
+    }
+}
+
+/// Options for one lookup.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub config: Config,
+}
+
+struct Engine {
+    index: Index,
+    matcher: SkimMatcherV2,
+}
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine { index: Index::build(Catalog::embedded()), matcher: SkimMatcherV2::default() })
+}
+
+/// Builds the index now (the page calls this at start-up so the first keystroke is fast).
+pub fn warm_up() {
+    let _ = engine();
+}
+
+/// Identifies what `text` is about. Deterministic; never panics; bounded work.
+pub fn lookup(text: &str, opts: &Options) -> Answer {
+    let cfg = &opts.config;
+    let cat = Catalog::embedded();
+    let eng = engine();
+    let mut answer = Answer::default();
+    let code_text = clip(text, cfg.max_code_bytes);
+    let body = clip(code_text, cfg.max_text_bytes);
+    answer.truncated = body.len() < text.len();
+    if answer.truncated {
+        answer.notes.push(format!("Only the first {} KB of the paste were read.", body.len() / 1024));
+    }
+
+    // 1. Codes.
+    let mut code_groups: Vec<(usize, String, Hit)> = Vec::new(); // (position, code text, hit)
+    let mut unknown_code = false;
+    let hits = query::extract(code_text);
+    let short_query = query::codes::tokens(body).len() <= 4;
+    for h in &hits {
+        let (key, conf, reason): (Option<String>, Confidence, String) = match h.kind {
+            CodeKind::Sspr(n) => {
+                let k = format!("SSPR_{n:04}");
+                if cat.get(&k).is_some() {
+                    (Some(k.clone()), Confidence::High, format!("code {k}"))
+                } else {
+                    answer.unknown_codes.push(k);
+                    unknown_code = true;
+                    (None, Confidence::Low, String::new())
+                }
+            }
+            CodeKind::Number { n, context } => {
+                let k = eng.index.aliases.get(&n.to_string()).copied();
+                match k {
+                    Some(ei) => {
+                        let conf = if context || short_query { Confidence::High } else { Confidence::Medium };
+                        (Some(cat.entries[ei].key.clone()), conf, format!("number {n}"))
+                    }
+                    None => {
+                        if context {
+                            answer.unknown_codes.push(format!("{n}"));
+                            unknown_code = true;
+                        }
+                        (None, Confidence::Low, String::new())
+                    }
+                }
+            }
+            CodeKind::Hresult(v) => {
+                let k = format!("HR_{v:08X}");
+                if cat.get(&k).is_some() {
+                    (Some(k), Confidence::High, format!("HRESULT 0x{v:08X}"))
+                } else if let Some(&ei) = eng.index.aliases.get(&format!("0x{v:08x}")) {
+                    (Some(cat.entries[ei].key.clone()), Confidence::High, format!("HRESULT 0x{v:08X} named in {}", cat.entries[ei].key))
+                } else {
+                    let d = hresult::decode(v);
+                    if !answer.hresults.contains(&d) {
+                        answer.hresults.push(d);
+                    }
+                    unknown_code = true;
+                    (None, Confidence::Low, String::new())
+                }
+            }
+            CodeKind::Foreign => {
+                answer.unknown_codes.push(h.text.clone());
+                unknown_code = true;
+                (None, Confidence::Low, String::new())
+            }
+            CodeKind::Ident => match fuzzy_ident(eng, &h.text, cfg) {
+                Some((ei, sim)) => {
+                    let conf = if sim >= 0.999 { Confidence::High } else { Confidence::Medium };
+                    (Some(cat.entries[ei].key.clone()), conf, format!("name {}", h.text))
+                }
+                None => (None, Confidence::Low, String::new()),
+            },
+        };
+        if let Some(k) = key {
+            let score = match conf {
+                Confidence::High => 1.0,
+                Confidence::Medium => 0.8,
+                Confidence::Low => 0.5,
+            };
+            code_groups.push((h.span.start, h.text.clone(), Hit { key: k, confidence: conf, score, lang: None, spans: vec![(h.span.start, h.span.end)], reason }));
+        }
+    }
+    // Multi-word aliases (MMS(4924), HR 8023042, LDAP_SERVER_POLICY_HINTS_OID, Name = 14).
+    for (start, end, ei) in alias_runs(eng, code_text) {
+        let key = cat.entries[ei].key.clone();
+        code_groups.push((start, code_text[start..end].to_string(), Hit { key, confidence: Confidence::High, score: 1.0, lang: None, spans: vec![(start, end)], reason: format!("alias {}", &code_text[start..end]) }));
+    }
+    code_groups.sort_by_key(|g| g.0);
+
+    // 2. Text.
+    let segments = segments(body);
+    let text_scores = score_text(eng, body, &segments, cfg);
+    let mut ranked: Vec<(usize, f32, usize)> = text_scores.iter().map(|(e, (s, d, _))| (*e, *s, *d)).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let bar_raise = if unknown_code && code_groups.is_empty() { cfg.foreign_code_penalty } else { 0.0 };
+    let text_conf = |s: f32, lead: f32| -> Option<Confidence> {
+        if s >= cfg.text_high + bar_raise && lead >= cfg.margin {
+            Some(Confidence::High)
+        } else if s >= cfg.text_medium + bar_raise {
+            Some(Confidence::Medium)
+        } else if s >= cfg.text_low {
+            Some(Confidence::Low)
+        } else {
+            None
+        }
+    };
+    let text_hit = |i: usize| -> Option<Hit> {
+        let (e, s, d) = *ranked.get(i)?;
+        let next = ranked.iter().skip(i + 1).map(|r| r.1).next().unwrap_or(0.0);
+        let conf = text_conf(s, s - next)?;
+        let doc = &eng.index.docs[d];
+        let seg = text_scores.get(&e).map(|x| x.2).unwrap_or(0);
+        Some(Hit {
+            key: cat.entries[e].key.clone(),
+            confidence: conf,
+            score: s.min(1.0),
+            lang: Some(doc.lang.clone()),
+            spans: highlight(eng, d, body, &segments, seg),
+            reason: format!("text ({})", doc.lang),
+        })
+    };
+
+    // 3. Evidence: text beats a code it contradicts.
+    let best_text = text_hit(0);
+    let mut groups: Vec<Group> = Vec::new();
+    for (_, code, hit) in code_groups {
+        let mut hit = hit;
+        if let Some(t) = &best_text {
+            let code_text_score = text_scores.get(&cat.index_of(&hit.key).unwrap_or(usize::MAX)).map(|x| x.0).unwrap_or(0.0);
+            let misprint = cat.get(&t.key).is_some_and(|e| e.misprints.iter().any(|m| m.eq_ignore_ascii_case(&hit.key)));
+            let contradicts = t.key != hit.key && t.confidence == Confidence::High && code_text_score < cfg.text_low && cat.get(&hit.key).is_some_and(|e| e.kind == Kind::Screen);
+            if t.key != hit.key && (misprint && t.confidence >= Confidence::Medium || contradicts) {
+                let why = if misprint {
+                    format!("The text is that of {}; older articles misprint its code as {}.", t.key, hit.key)
+                } else {
+                    format!("The text matches {}, not the code {} beside it: text wins.", t.key, hit.key)
+                };
+                answer.notes.push(why.clone());
+                let mut spans = t.spans.clone();
+                spans.extend(hit.spans.iter().copied());
+                let old_key = std::mem::replace(&mut hit.key, t.key.clone());
+                hit.reason = format!("text beats code {old_key}");
+                hit.spans = spans;
+                hit.lang = t.lang.clone();
+            }
+        }
+        match groups.iter_mut().find(|g| g.hits[0].key == hit.key) {
+            Some(g) => {
+                let h0 = &mut g.hits[0];
+                h0.spans.extend(hit.spans);
+                if hit.confidence > h0.confidence {
+                    h0.confidence = hit.confidence;
+                    h0.score = hit.score;
+                }
+            }
+            None => groups.push(Group { code: Some(code), hits: vec![hit] }),
+        }
+    }
+    // Text alone, or text naming an entry that no code in the paste names.
+    if let Some(t) = best_text.clone() {
+        let conf_ok = t.confidence >= Confidence::Medium;
+        if conf_ok && !groups.iter().any(|g| g.hits[0].key == t.key) {
+            let mut alts: Vec<Hit> = (1..4).filter_map(text_hit).filter(|h| h.confidence >= Confidence::Medium).collect();
+            alts.retain(|h| h.key != t.key);
+            let mut hits = vec![t];
+            hits.extend(alts);
+            if groups.is_empty() {
+                groups.push(Group { code: None, hits });
+            } else if hits[0].confidence == Confidence::High {
+                groups.push(Group { code: None, hits });
+            }
+        } else if let Some(g) = groups.iter_mut().find(|g| g.hits[0].key == t.key) {
+            // The text confirms a code: attach the language and highlight.
+            g.hits[0].lang = t.lang.clone();
+            g.hits[0].spans.extend(t.spans.iter().copied());
+        }
+    }
+    for g in &mut groups {
+        for h in &mut g.hits {
+            h.spans.sort_unstable();
+            h.spans.dedup();
+        }
+    }
+    answer.no_match = !groups.iter().any(|g| g.hits.iter().any(|h| h.confidence >= Confidence::Medium));
+    if answer.no_match {
+        answer.candidates = (0..5).filter_map(text_hit).map(|mut h| {
+            h.confidence = Confidence::Low;
+            h
+        }).collect();
+        groups.clear();
+    }
+    answer.groups = groups;
+    answer.detected_lang = best_text
+        .as_ref()
+        .filter(|t| t.confidence >= Confidence::Medium)
+        .and_then(|t| t.lang.clone())
+        .or_else(|| query::detect(body).map(|(l, _)| l.to_string()));
+    answer
+}
+
+/// `s` cut to at most `max` bytes at a character boundary.
+fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Exact alias runs of two or more words, and single-word names, as byte spans.
+fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
+    // Words with byte spans (split on anything but letters and digits).
+    let mut ws: Vec<(usize, usize, String)> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            ws.push((s, i, query::fold(&text[s..i])));
+        }
+        if ws.len() > 20_000 {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    let maxw = eng.index.max_alias_words.min(8);
+    let mut i = 0;
+    while i < ws.len() {
+        let mut matched = 0;
+        for n in (1..=maxw.min(ws.len() - i)).rev() {
+            let joined = ws[i..i + n].iter().map(|w| w.2.as_str()).collect::<Vec<_>>().join(" ");
+            if n == 1 && (joined.chars().all(|c| c.is_ascii_digit()) || joined.starts_with("sspr") || joined.starts_with("0x") || joined.len() < 5) {
+                continue; // numbers, SSPR codes and hex are read by the code scanner
+            }
+            if n > 1 && joined.starts_with("sspr") {
+                continue;
+            }
+            if let Some(&ei) = eng.index.aliases.get(&joined) {
+                out.push((ws[i].0, ws[i + n - 1].1, ei));
+                matched = n;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+    out
+}
+
+/// A misspelt or partial identifier (`UserNotProp`, `ServiceBusEror`): the closest alias.
+fn fuzzy_ident(eng: &Engine, tok: &str, cfg: &Config) -> Option<(usize, f32)> {
+    let t = alias_norm(tok).replace(' ', "");
+    if t.len() < 6 {
+        return None;
+    }
+    if let Some(&ei) = eng.index.aliases.get(&alias_norm(tok)) {
+        let _ = ei;
+        return None; // exact aliases are found by alias_runs
+    }
+    let mut best: Option<(usize, f32)> = None;
+    for (name, ei) in &eng.index.idents {
+        let dist = edit_distance(&t, name, 3);
+        let mut sim = 1.0 - dist as f32 / name.len().max(t.len()) as f32;
+        // A prefix or subsequence of a long name (UserNotProp, ADMutli).
+        if t.len() >= 7 && t.len() < name.len() {
+            if let Some(s) = eng.matcher.fuzzy_match(name, &t) {
+                let prefix = name.starts_with(&t[..4.min(t.len())]);
+                let cover = t.len() as f32 / name.len() as f32;
+                if prefix && s > 0 {
+                    sim = sim.max(0.75 + 0.25 * cover);
+                }
+            }
+        }
+        if sim >= cfg.ident_min && best.is_none_or(|b| sim > b.1) {
+            best = Some((*ei, sim));
+        }
+    }
+    best
+}
+
+/// Levenshtein distance with an early exit above `cap`.
+fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > cap {
+            return cap + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// A piece of the paste scored on its own: a line, or a window of adjacent lines.
+struct Segment {
+    start: usize,
+    end: usize,
+}
+
+/// Lines (long ones split at sentence ends), with noise tokens (GUIDs, dates, e-mail) blanked
+/// later by the trigram step, plus windows of 2–3 adjacent lines and the whole paste when short.
+fn segments(text: &str) -> Vec<Segment> {
+    let mut lines: Vec<Segment> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let s = pos;
+        pos += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        // Split long lines at sentence boundaries.
+        let mut seg_start = s;
+        let bytes = line.as_bytes();
+        for (i, c) in line.char_indices() {
+            let abs = s + i;
+            if (c == '.' || c == '!' || c == '?') && abs - seg_start > 160 && bytes.get(i + 1).is_none_or(|b| *b == b' ') {
+                lines.push(Segment { start: seg_start, end: abs + 1 });
+                seg_start = abs + 1;
+            }
+        }
+        lines.push(Segment { start: seg_start, end: pos });
+        if lines.len() >= 400 {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    let n = lines.len();
+    for i in 0..n {
+        out.push(Segment { start: lines[i].start, end: lines[i].end });
+        for w in 2..=3 {
+            if i + w <= n {
+                out.push(Segment { start: lines[i].start, end: lines[i + w - 1].end });
+            }
+        }
+    }
+    if n > 3 && text.len() <= 600 {
+        out.push(Segment { start: 0, end: text.len() });
+    }
+    out
+}
+
+/// Removes tokens that carry no language: GUIDs, dates, e-mails, URLs, hex, long numbers.
+fn strip_noise(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| {
+            let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
+            !(w.contains('@') || w.contains("://") || digits * 2 > w.len() || (w.len() >= 8 && w.chars().all(|c| c.is_ascii_hexdigit() || c == '-')))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Best text score per entry over all segments: (score, doc index, segment index).
+fn score_text(eng: &Engine, body: &str, segs: &[Segment], cfg: &Config) -> HashMap<usize, (f32, usize, usize)> {
+    let ix = &eng.index;
+    let mut best: HashMap<usize, (f32, usize, usize)> = HashMap::new();
+    let mut acc = vec![0f32; ix.docs.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut tris = Vec::new();
+    for (si, seg) in segs.iter().enumerate() {
+        trigrams(&query::fold(&strip_noise(&body[seg.start..seg.end])), &mut tris);
+        let qnorm: f32 = tris.iter().map(|t| ix.idf.get(t).copied().unwrap_or(0.0)).sum();
+        // Unknown trigrams (not in any document) still count in the query's mass.
+        let unknown = tris.iter().filter(|t| !ix.idf.contains_key(t)).count() as f32;
+        let qmass = qnorm + unknown * (1.0 + ix.docs.len() as f32).ln();
+        if qmass <= 0.0 || tris.len() < 4 {
+            continue;
+        }
+        for t in &tris {
+            if let (Some(p), Some(w)) = (ix.postings.get(t), ix.idf.get(t)) {
+                for &d in p {
+                    if acc[d as usize] == 0.0 {
+                        touched.push(d);
+                    }
+                    acc[d as usize] += w;
+                }
+            }
+        }
+        for &d in &touched {
+            let m = acc[d as usize];
+            acc[d as usize] = 0.0;
+            let doc = &ix.docs[d as usize];
+            let p = m / qmass;
+            let r = m / doc.norm.max(1e-6);
+            let w = cfg.precision_weight;
+            let mut s = p.powf(w) * r.powf(1.0 - w);
+            if doc.field == Field::Body {
+                s *= cfg.body_weight;
+            }
+            let e = best.entry(doc.entry).or_insert((0.0, d as usize, si));
+            if s > e.0 {
+                *e = (s, d as usize, si);
+            }
+        }
+        touched.clear();
+    }
+    best
+}
+
+/// Query words whose trigrams mostly occur in the matched document.
+fn highlight(eng: &Engine, doc: usize, body: &str, segs: &[Segment], seg: usize) -> Vec<(usize, usize)> {
+    let Some(s) = segs.get(seg) else { return vec![] };
+    let ix = &eng.index;
+    let mut out = Vec::new();
+    let text = &body[s.start..s.end];
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            let w = &text[st..i];
+            let tris = word_trigrams(&query::fold(w));
+            if tris.len() >= 3 {
+                let hit = tris.iter().filter(|t| ix.postings.get(t).is_some_and(|p| p.binary_search(&(doc as u32)).is_ok())).count();
+                if hit * 3 >= tris.len() * 2 {
+                    out.push((s.start + st, s.start + i));
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,89 @@
+//! The few browser facilities the page uses (URL, storage, clipboard), each failing softly:
+//! a missing window, storage or clipboard never panics the app.
+
+use super::EmbedOptions;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// `data-lang` and `data-compact` on the embedding element.
+pub fn embed_options() -> EmbedOptions {
+    let Some(el) = element_by_id("sspr-lookup") else { return EmbedOptions::default() };
+    EmbedOptions { lang: el.get_attribute("data-lang").filter(|l| !l.is_empty()), compact: el.has_attribute("data-compact") }
+}
+
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// Sets `?q=` without adding a history entry (and removes it for an empty box).
+pub fn set_query_param(q: &str) {
+    let Some(w) = window() else { return };
+    let Ok(href) = w.location().href() else { return };
+    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let params = url.search_params();
+    if q.trim().is_empty() {
+        params.delete("q");
+    } else {
+        params.set("q", q);
+    }
+    let mut search = params.to_string().as_string().unwrap_or_default();
+    if !search.is_empty() {
+        search.insert(0, '?');
+    }
+    url.set_search(&search);
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// `#SSPR_0014` → `SSPR_0014`.
+pub fn hash_key() -> Option<String> {
+    let h = window()?.location().hash().ok()?;
+    let k = h.trim_start_matches('#');
+    let k = js_sys_decode(k);
+    (!k.is_empty()).then_some(k)
+}
+
+fn js_sys_decode(s: &str) -> String {
+    // Keys are ASCII; anything percent-encoded is not a key.
+    s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect()
+}
+
+pub fn on_hash_change(f: impl Fn() + 'static) {
+    let Some(w) = window() else { return };
+    let cb = Closure::<dyn Fn()>::new(f);
+    let _ = w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+pub fn languages() -> Vec<String> {
+    let Some(w) = window() else { return vec![] };
+    w.navigator().languages().iter().filter_map(|v| v.as_string()).collect()
+}
+
+const LANG_KEY: &str = "sspr-lookup.lang";
+
+pub fn stored_lang() -> Option<String> {
+    window()?.local_storage().ok()??.get_item(LANG_KEY).ok()?
+}
+
+pub fn store_lang(lang: &str) {
+    if let Some(Ok(Some(s))) = window().map(|w| w.local_storage()) {
+        let _ = s.set_item(LANG_KEY, lang);
+    }
+}
+
+pub fn copy(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}

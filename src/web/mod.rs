@@ -1,0 +1,165 @@
+//! The page: a thin Leptos shell over the core. All decisions (what matched, which language,
+//! what text to copy) are made by core functions; components only render them.
+
+mod browser;
+mod card;
+
+use crate::catalog::{format::AREAS, Catalog};
+use crate::i18n::{self, strings, UI_LANGS};
+use crate::{lookup, Answer, Options};
+use card::{BrowseList, Card, Guesses, HresultList};
+use leptos::prelude::*;
+
+/// Mounts the app on `#sspr-lookup` when the host page has one (embedding), else on `<body>`.
+pub fn mount() {
+    crate::rank::warm_up();
+    let opts = browser::embed_options();
+    match browser::element_by_id("sspr-lookup") {
+        Some(el) => leptos::mount::mount_to(el, move || view! { <App opts=opts.clone()/> }).forget(),
+        None => leptos::mount::mount_to_body(move || view! { <App opts=opts.clone()/> }),
+    }
+}
+
+/// Options an embedding page may set with `data-lang` / `data-compact` on the mount element.
+#[derive(Clone, Debug, Default)]
+pub struct EmbedOptions {
+    pub lang: Option<String>,
+    pub compact: bool,
+}
+
+/// The whole page: paste box, answer, browse list.
+#[component]
+fn App(opts: EmbedOptions) -> impl IntoView {
+    let initial_q = browser::query_param("q").unwrap_or_default();
+    let lang0 = opts.lang.clone().or_else(browser::stored_lang).unwrap_or_else(|| i18n::pick(&browser::languages()).to_string());
+    let (lang, set_lang) = signal(lang0);
+    let (q, set_q) = signal(initial_q);
+    let (hash_key, set_hash_key) = signal(browser::hash_key());
+    let answer: Memo<Answer> = Memo::new(move |_| lookup(&q.get(), &Options::default()));
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let compact = opts.compact;
+
+    // Focus the paste box on load; keep ?q= in step with the box (no history entries).
+    Effect::new(move |_| {
+        if let Some(el) = textarea.get() {
+            let _ = el.focus();
+        }
+    });
+    Effect::new(move |_| browser::set_query_param(&q.get()));
+    browser::on_hash_change(move || set_hash_key.set(browser::hash_key()));
+
+    let t = move || strings(&lang.get());
+    let on_lang = move |ev| {
+        let v = event_target_value(&ev);
+        browser::store_lang(&v);
+        set_lang.set(v);
+    };
+
+    view! {
+        <main class="sspr" class:compact=compact data-testid="app">
+            <header>
+                <h1>{move || t().title}</h1>
+                <label class="lang">
+                    <span>{move || t().language}</span>
+                    <select data-testid="lang-select" on:change=on_lang prop:value=move || lang.get()>
+                        {UI_LANGS.iter().map(|(tag, name)| view! { <option value=*tag>{*name}</option> }).collect_view()}
+                    </select>
+                </label>
+            </header>
+            <p class="intro">{move || t().intro}</p>
+            <label for="paste" class="paste-label">{move || t().label}</label>
+            <textarea
+                id="paste"
+                data-testid="paste"
+                node_ref=textarea
+                rows="4"
+                spellcheck="false"
+                placeholder=move || t().placeholder
+                prop:value=move || q.get()
+                on:input=move |ev| set_q.set(event_target_value(&ev))
+            ></textarea>
+            <Highlight q=q answer=answer/>
+            <section aria-live="polite" data-testid="results" class="results">
+                {move || {
+                    let a = answer.get();
+                    let l = lang.get();
+                    let query = q.get();
+                    if query.trim().is_empty() {
+                        return match hash_key.get().filter(|k| Catalog::embedded().get(k).is_some()) {
+                            Some(k) => view! { <Card key=k lang=l.clone() spans=vec![] confidence=None/> }.into_any(),
+                            None => view! { <BrowseList lang=l.clone()/> }.into_any(),
+                        };
+                    }
+                    view! { <AnswerView answer=a lang=l/> }.into_any()
+                }}
+            </section>
+            <footer class="privacy">{move || t().privacy}</footer>
+        </main>
+    }
+}
+
+/// The paste with the words that matched marked, so the reader sees why.
+#[component]
+fn Highlight(q: ReadSignal<String>, answer: Memo<Answer>) -> impl IntoView {
+    move || {
+        let text = q.get();
+        let a = answer.get();
+        let mut spans: Vec<(usize, usize)> = a.groups.iter().flat_map(|g| g.hits.first().map(|h| h.spans.clone()).unwrap_or_default()).collect();
+        spans.sort_unstable();
+        if spans.is_empty() || text.len() > 4000 {
+            return ().into_any();
+        }
+        let pieces = crate::web::card::split_marks(&text, &spans);
+        view! {
+            <p class="matched" data-testid="matched">
+                {pieces.into_iter().map(|(s, m)| if m { view! { <mark>{s}</mark> }.into_any() } else { view! { <span>{s}</span> }.into_any() }).collect_view()}
+            </p>
+        }
+        .into_any()
+    }
+}
+
+/// The answer: one card per group, or the no-match block.
+#[component]
+fn AnswerView(answer: Answer, lang: String) -> impl IntoView {
+    let t = strings(&lang);
+    let copy_text = crate::answer_text(&answer, &lang);
+    let (copied, set_copied) = signal(false);
+    let on_copy = move |_| {
+        browser::copy(&copy_text);
+        set_copied.set(true);
+    };
+    let cards = answer
+        .groups
+        .iter()
+        .filter_map(|g| g.hits.first().cloned())
+        .map(|h| view! { <Card key=h.key.clone() lang=lang.clone() spans=h.spans.clone() confidence=Some(h.confidence)/> })
+        .collect_view();
+    let n = answer.groups.len();
+    view! {
+        <div class="answer">
+            <p class="sr-only" data-testid="count">{format!("{n} {}", t.results)}</p>
+            {answer.no_match.then(|| view! {
+                <div class="no-match" data-testid="no-match">
+                    <p><strong>{t.no_match}</strong></p>
+                    <p>{t.no_match_hint}</p>
+                    <Guesses hits=answer.candidates.clone() lang=lang.clone()/>
+                </div>
+            })}
+            {cards}
+            <HresultList list=answer.hresults.clone() lang=lang.clone()/>
+            {(!answer.notes.is_empty()).then(|| view! {
+                <ul class="notes" data-testid="notes">{answer.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+            })}
+            <button type="button" class="copy" data-testid="copy" on:click=on_copy>
+                {move || if copied.get() { t.copied } else { t.copy }}
+            </button>
+        </div>
+    }
+}
+
+/// Names of the browse areas in the reader's language, in catalog order.
+pub(crate) fn area_label(area: crate::catalog::Area, lang: &str) -> &'static str {
+    let i = AREAS.iter().position(|a| *a == area).unwrap_or(0);
+    strings(lang).areas[i]
+}

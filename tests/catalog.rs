@@ -1,0 +1,207 @@
+//! The catalog: generated, committed, fresh, and complete.
+
+use sspr_lookup::catalog::{format, Catalog};
+use sspr_lookup::import::{self, markdown};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Which keys exist, and in which languages, exactly as the five sources give them.
+/// Czech has only the writeback article (no screen errors, no portal/usage rows); the 2017 Dutch
+/// article lacks the two newest usage rows; only the 2020/2021 writeback articles list event 31034.
+const COVERAGE: &[(&str, &str)] = &[
+    ("SSPR_0009", "en nl sv"),
+    ("SSPR_0010", "en nl sv"),
+    ("SSPR_0011", "en nl sv"),
+    ("SSPR_0012", "en nl sv"),
+    ("SSPR_0013", "en nl sv"),
+    ("SSPR_0014", "en nl sv"),
+    ("SSPR_0029", "en nl sv"),
+    ("SSPR_0030", "en nl sv"),
+    ("portal-section-portal", "en nl sv"),
+    ("portal-particular-configuration-option", "en nl sv"),
+    ("portal-premises-integration-tab", "en nl sv"),
+    ("reporting-dont-see-management-activity", "en nl sv"),
+    ("reporting-registrations-show-multiple-times", "en nl sv"),
+    ("registration-directory-not-enabled-administrator-use", "en nl sv"),
+    ("registration-does-premium-basic-license", "en nl sv"),
+    ("registration-error-processing-request", "en nl sv"),
+    ("usage-directory-not-enabled", "en nl sv"),
+    ("usage-premium-basic-license-assigned", "en nl sv"),
+    ("usage-missing-malformed-authentication-information", "en nl sv"),
+    ("usage-only-one-piece-contact", "en nl sv"),
+    ("usage-properly-configured-unable-contacted", "en nl sv"),
+    ("usage-sms-call", "en nl sv"),
+    ("usage-never-receives-email", "en nl sv"),
+    ("usage-admin-account-uses-isnt", "en nl sv"),
+    ("usage-prevented-attempting-too-many", "en nl sv"),
+    ("usage-validating-number", "en nl sv"),
+    ("usage-processing-request", "en nl sv"),
+    ("usage-premises-violation", "en sv"),
+    ("usage-comply-fuzzy", "en sv"),
+    ("writeback-working-time-cant", "cs en nl sv"),
+    ("writeback-attempting-management-agent-denied", "cs en nl sv"),
+    ("writeback-indicating-object-could-not", "cs en nl sv"),
+    ("writeback-multiple-matches", "cs en nl sv"),
+    ("EVENT_31001", "cs en nl sv"),
+    ("EVENT_31002", "cs en nl sv"),
+    ("EVENT_31003", "cs en nl sv"),
+    ("EVENT_31004", "cs en nl sv"),
+    ("EVENT_31005", "cs en nl sv"),
+    ("EVENT_31006", "cs en nl sv"),
+    ("EVENT_31007", "cs en nl sv"),
+    ("EVENT_31008", "cs en nl sv"),
+    ("EVENT_31009", "cs en nl sv"),
+    ("EVENT_31010", "cs en nl sv"),
+    ("EVENT_31011", "cs en nl sv"),
+    ("EVENT_31012", "cs en nl sv"),
+    ("EVENT_31013", "cs en nl sv"),
+    ("EVENT_31014", "cs en nl sv"),
+    ("EVENT_31015", "cs en nl sv"),
+    ("EVENT_31016", "cs en nl sv"),
+    ("EVENT_31017", "cs en nl sv"),
+    ("EVENT_31018", "cs en nl sv"),
+    ("EVENT_31034", "cs sv"),
+    ("EVENT_32000", "cs en nl sv"),
+    ("EVENT_32001", "cs en nl sv"),
+    ("EVENT_32002", "cs en nl sv"),
+    ("EVENT_32003", "cs en nl sv"),
+    ("EVENT_32004", "cs en nl sv"),
+    ("EVENT_32005", "cs en nl sv"),
+    ("EVENT_32007", "cs en nl sv"),
+    ("EVENT_32008", "cs en nl sv"),
+    ("EVENT_32009", "cs en nl sv"),
+    ("EVENT_32010", "cs en nl sv"),
+    ("EVENT_32011", "cs en nl sv"),
+    ("EVENT_32013", "cs en nl sv"),
+    ("EVENT_32014", "cs en nl sv"),
+    ("EVENT_32015", "cs en nl sv"),
+    ("EVENT_33001", "cs en nl sv"),
+    ("EVENT_33002", "cs en nl sv"),
+    ("EVENT_33003", "cs en nl sv"),
+    ("EVENT_33004", "cs en nl sv"),
+    ("EVENT_33005", "cs en nl sv"),
+    ("EVENT_33006", "cs en nl sv"),
+    ("EVENT_33007", "cs en nl sv"),
+    ("EVENT_33008", "cs en nl sv"),
+    ("EVENT_33009", "cs en nl sv"),
+    ("ADSYNC_6329", "cs en nl sv"),
+    ("ADSYNC_6800", "cs en nl sv"),
+    ("HR_80230402", "cs en nl sv"),
+    ("HR_800700CE", "cs en nl sv"),
+    ("HR_8023061F", "cs en nl sv"),
+    ("guide-writeback-troubleshooting", "cs en nl sv"),
+    ("guide-connectivity", "cs en nl sv"),
+    ("guide-restart-sync-service", "cs en nl sv"),
+    ("guide-reenable-writeback", "cs en nl sv"),
+    ("guide-install-latest-connect", "cs en nl sv"),
+    ("guide-verify-permissions", "cs en nl sv"),
+];
+
+#[test]
+fn committed_catalog_is_fresh() {
+    let (text, _) = import::generate(root()).expect("catalog generates");
+    let committed = std::fs::read_to_string(root().join("catalog/catalog.txt")).expect("catalog/catalog.txt exists");
+    assert!(committed == text, "catalog/catalog.txt is stale: run `cargo run --release -- regen` and commit it");
+}
+
+#[test]
+fn committed_catalog_parses_cleanly_and_round_trips() {
+    let (cat, problems) = format::parse(sspr_lookup::catalog::EMBEDDED);
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(format::write(&cat), sspr_lookup::catalog::EMBEDDED);
+}
+
+#[test]
+fn keys_and_languages_match_the_sources() {
+    let cat = Catalog::embedded();
+    let got: BTreeMap<String, String> = cat
+        .entries
+        .iter()
+        .map(|e| {
+            let mut l = e.languages();
+            l.sort();
+            (e.key.clone(), l.join(" "))
+        })
+        .collect();
+    let want: BTreeMap<String, String> = COVERAGE.iter().map(|(k, l)| (k.to_string(), l.to_string())).collect();
+    for (k, l) in &want {
+        assert_eq!(got.get(k), Some(l), "languages of {k}");
+    }
+    let extra: Vec<_> = got.keys().filter(|k| !want.contains_key(*k)).collect();
+    assert!(extra.is_empty(), "entries not in the coverage table: {extra:?}");
+}
+
+/// Every body row of every table of every source lands in exactly one entry.
+#[test]
+fn every_table_row_lands_in_exactly_one_entry() {
+    let arts = import::read_sources(&root().join("catalog/sources")).unwrap();
+    let (ov, _) = import::overrides::Overrides::parse(&std::fs::read_to_string(root().join("catalog/overrides.txt")).unwrap());
+    let (_, reports) = import::build(&arts, &ov);
+    assert_eq!(arts.len(), 5);
+    for a in &arts {
+        // Independent count: table body lines (not header, not rule) in the article body.
+        let (_, body) = markdown::front_matter(&a.text);
+        let lines: Vec<&str> = body.lines().collect();
+        let is_rule = |l: &str| l.trim().starts_with('|') && l.contains("---");
+        let mut table_rows = BTreeSet::new();
+        for (i, l) in lines.iter().enumerate() {
+            let next_rule = lines.get(i + 1).is_some_and(|n| is_rule(n));
+            if l.trim_start().starts_with('|') && !is_rule(l) && !next_rule {
+                table_rows.insert(i + 1);
+            }
+        }
+        let r = reports.iter().find(|r| r.file == a.file).unwrap();
+        let mut placed: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for (k, _, line) in &r.rows {
+            placed.entry(*line).or_default().push(k);
+        }
+        for line in &table_rows {
+            let keys = placed.get(line).cloned().unwrap_or_default();
+            assert_eq!(keys.len(), 1, "{} line {line}: placed in {keys:?}", a.file);
+        }
+        assert!(r.unplaced.is_empty(), "{}: {:?}", a.file, r.unplaced);
+    }
+}
+
+#[test]
+fn documented_corrections_hold() {
+    let cat = Catalog::embedded();
+    // UserNotMemberOfScopedAccessGroup = 13 is SSPR_0013 whatever the old articles print.
+    let e = cat.get("SSPR_0013").unwrap();
+    assert!(e.codes.iter().any(|c| c == "UserNotMemberOfScopedAccessGroup"));
+    assert_eq!(e.misprints, vec!["SSPR_0012".to_string()]);
+    // The misprinted ADSync code column stays findable as an alias of the real HRESULT.
+    let hr = cat.get("HR_80230402").unwrap();
+    assert!(hr.codes.iter().any(|c| c == "HR 8023042"));
+    assert!(cat.get("HR_8023042").is_none());
+    // The misspelt event name is kept, the right spelling added.
+    let ev = cat.get("EVENT_33003").unwrap();
+    assert!(ev.codes.iter().any(|c| c == "ADMutliMatchError") && ev.codes.iter().any(|c| c == "ADMultiMatchError"));
+    // Language comes from the text: the English article's front matter says nl-NL.
+    let en = cat.get("SSPR_0014").unwrap().locale("en").unwrap();
+    assert_eq!(en.source.file, "en-2018-sspr.md");
+}
+
+#[test]
+fn every_link_is_absolute_or_an_entry() {
+    let cat = Catalog::embedded();
+    for e in &cat.entries {
+        for l in &e.locales {
+            for r in [&l.meaning, &l.action] {
+                for b in &r.0 {
+                    let (sspr_lookup::catalog::Block::Para(v) | sspr_lookup::catalog::Block::Item(v)) = b;
+                    for i in v {
+                        if let sspr_lookup::catalog::Inline::Link { href, .. } = i {
+                            let ok = href.starts_with("https://") || href.starts_with("http://") || href.strip_prefix('#').is_some_and(|k| cat.get(k).is_some());
+                            assert!(ok, "{} ({}): bad link {href}", e.key, l.lang);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
