@@ -15,6 +15,7 @@ usage:
   sspr-lookup import [--lang TAG] ARTICLE.md… add or update a localisation from Docs articles
                                               (run from the project root: copies the article to
                                               catalog/sources/ and regenerates the catalog)
+  sspr-lookup explain TEXT…                   the best text candidates with their scores
   sspr-lookup regen [--check]                 regenerate catalog/catalog.txt from catalog/sources/
 ";
 
@@ -50,6 +51,13 @@ pub fn run(args: &[String]) -> i32 {
             Some(f) => eval_cmd(Path::new(f.as_str()), json),
             None => fail("eval needs a FILE.jsonl"),
         },
+        Some("explain") => {
+            let text = rest[1..].iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ");
+            for (k, l, f, s) in sspr_lookup::rank::explain(&text, &Options::default()) {
+                println!("{s:.3}  {k:<45} {l} {f}");
+            }
+            0
+        }
         Some("regen") => regen(rest.iter().any(|a| *a == "--check")),
         Some("import") => {
             let files: Vec<PathBuf> = rest[1..].iter().map(|s| PathBuf::from(s.as_str())).collect();

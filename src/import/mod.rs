@@ -113,7 +113,16 @@ pub fn build(articles: &[Article], ov: &overrides::Overrides) -> (Catalog, Vec<R
     };
     ov.apply(&mut entries, &mut reports);
     for e in &mut entries {
-        e.codes = dedup_codes(std::mem::take(&mut e.codes));
+        // The key and the plain forms of its code come first: 32002, 6329, 0x80230402.
+        let mut codes = if matches!(e.kind, Kind::Symptom | Kind::Guide) { vec![] } else { vec![e.key.clone()] };
+        if let Some(n) = e.key.strip_prefix("EVENT_").or_else(|| e.key.strip_prefix("ADSYNC_")) {
+            codes.push(n.to_string());
+        }
+        if let Some(h) = e.key.strip_prefix("HR_") {
+            codes.push(format!("0x{h}"));
+        }
+        codes.append(&mut e.codes);
+        e.codes = dedup_codes(codes);
         e.related.retain(|r| *r != e.key);
         e.related.sort();
         e.related.dedup();
@@ -365,6 +374,9 @@ fn table_rows(
                 codes.push(name.clone());
             }
             codes.extend(embedded_codes(&name));
+            if kind != Kind::Event {
+                codes.extend(embedded_codes(&meaning.plain()));
+            }
             let title = if kind == Kind::Event { name.clone() } else { first_sentence(&name) };
             let pos = next_pos(counts, area);
             rows.push(Row {
@@ -502,19 +514,22 @@ fn symptom_key(symptom: &str) -> Option<(String, Kind, Area)> {
     None
 }
 
-/// Codes inside a message: MMS(4924), 0x80230619, LDAP_…_OID, event names.
+/// Codes inside a message that name this entry: HRESULTs (`0x80230619`), MMS codes
+/// (`MMS(4924)`) and upper-case protocol identifiers (`LDAP_SERVER_POLICY_HINTS_OID`). Other
+/// names in prose (a service, a product) are not codes of the entry.
 fn embedded_codes(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     for h in query::extract(s) {
         match h.kind {
-            query::CodeKind::Hresult(v) => {
-                out.push(format!("0x{v:08x}"));
-            }
+            query::CodeKind::Hresult(v) => out.push(format!("0x{v:08x}")),
             query::CodeKind::Ident => {
                 let t = h.text.trim_end_matches(['.', ':']);
-                let t = if t.contains('(') && !t.contains(')') { format!("{t})") } else { t.to_string() };
-                if !t.contains('.') || t.contains('(') {
-                    out.push(t);
+                let upper_id = t.contains('_') && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+                let mms = t.len() > 4 && t[..4].eq_ignore_ascii_case("mms(") && t[4..].trim_end_matches(')').chars().all(|c| c.is_ascii_digit());
+                if mms {
+                    out.push(format!("MMS({})", t[4..].trim_end_matches(')')));
+                } else if upper_id {
+                    out.push(t.to_string());
                 }
             }
             _ => {}

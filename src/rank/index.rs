@@ -19,6 +19,9 @@ pub struct Doc {
     pub entry: usize,
     pub lang: String,
     pub field: Field,
+    /// Prior weight of the passage: 1 for what defines the entry (its message, a quoted error,
+    /// the first paragraph of its meaning), less for later paragraphs and list items.
+    pub weight: f32,
     /// Σ idf over the document's distinct trigrams.
     pub norm: f32,
 }
@@ -47,7 +50,12 @@ fn pack(a: char, b: char, c: char) -> u32 {
     h
 }
 
-/// Distinct trigrams of folded text: each word padded with a space on both sides.
+/// Words at least this long also yield a stem feature: their first STEM_CHARS characters, so
+/// that inflected forms meet (místním / místně, uzamčen / uzamčený, wachtwoorden / wachtwoord).
+pub const STEM_CHARS: usize = 5;
+
+/// Distinct features of folded text: character trigrams of each word padded with a space on
+/// both sides, plus one stem feature per word of STEM_CHARS or more characters.
 pub fn trigrams(folded: &str, out: &mut Vec<u32>) {
     out.clear();
     for w in words(folded) {
@@ -57,6 +65,14 @@ pub fn trigrams(folded: &str, out: &mut Vec<u32>) {
         }
         for t in chars.windows(3) {
             out.push(pack(t[0], t[1], t[2]));
+        }
+        if chars.len() >= STEM_CHARS + 2 {
+            // Stems hash with a marker character that no word contains.
+            let mut h = pack('\u{1}', chars[1], chars[2]);
+            for c in &chars[3..=STEM_CHARS] {
+                h = (h ^ *c as u32).wrapping_mul(16777619);
+            }
+            out.push(h);
         }
     }
     out.sort_unstable();
@@ -83,12 +99,9 @@ impl Index {
         let mut buf = Vec::new();
         for (ei, e) in cat.entries.iter().enumerate() {
             for l in &e.locales {
-                for (field, text) in [
-                    (Field::Message, format!("{} {}", l.title, l.message)),
-                    (Field::Body, format!("{} {}", l.meaning.plain(), l.action.plain())),
-                ] {
+                for (field, weight, text) in passages(l) {
                     trigrams(&fold(&text), &mut buf);
-                    if buf.is_empty() {
+                    if buf.len() < 3 {
                         continue;
                     }
                     let d = ix.docs.len() as u32;
@@ -96,7 +109,7 @@ impl Index {
                         ix.postings.entry(*t).or_default().push(d);
                     }
                     doc_trigrams.push(buf.clone());
-                    ix.docs.push(Doc { entry: ei, lang: l.lang.clone(), field, norm: 0.0 });
+                    ix.docs.push(Doc { entry: ei, lang: l.lang.clone(), field, weight, norm: 0.0 });
                 }
             }
             for c in &e.codes {
@@ -113,11 +126,98 @@ impl Index {
         }
         let n = ix.docs.len().max(1) as f32;
         for (t, p) in &ix.postings {
-            ix.idf.insert(*t, (1.0 + n / p.len() as f32).ln());
+            // Squared: the weight of a feature in both the query and the passage vectors.
+            ix.idf.insert(*t, (1.0 + n / p.len() as f32).ln().powi(2));
         }
         for (d, tris) in doc_trigrams.iter().enumerate() {
             ix.docs[d].norm = tris.iter().map(|t| ix.idf[t]).sum();
         }
         ix
     }
+}
+
+/// Prior weight of later paragraphs and list items against the defining passages.
+pub const LATER_PASSAGE_WEIGHT: f32 = 0.92;
+/// Prior weight of a list item: one of several possible causes or steps, which other entries
+/// often list too, rather than what defines this entry.
+pub const LIST_ITEM_WEIGHT: f32 = 0.8;
+/// Passages longer than this many bytes are cut into groups of whole sentences.
+pub const PASSAGE_BYTES: usize = 260;
+
+/// The passages of one localisation that are indexed separately: people paste or paraphrase
+/// one message or one paragraph, not a whole entry.
+pub fn passages(l: &crate::catalog::Localized) -> Vec<(Field, f32, String)> {
+    let mut out = vec![(Field::Message, 1.0, format!("{} {}", l.title, l.message))];
+    for line in l.message.lines().filter(|_| l.message.contains('\n')) {
+        out.push((Field::Message, 1.0, line.to_string()));
+    }
+    let mut first = true;
+    for r in [&l.meaning, &l.action] {
+        for b in &r.0 {
+            let text: String = crate::catalog::rich::inlines(b).iter().map(|i| i.text()).collect();
+            for q in quoted(&text) {
+                out.push((Field::Message, 1.0, q));
+            }
+            let w = match b {
+                crate::catalog::Block::Para(_) if first => 1.0,
+                crate::catalog::Block::Para(_) => LATER_PASSAGE_WEIGHT,
+                crate::catalog::Block::Item(_) => LIST_ITEM_WEIGHT,
+            };
+            first = false;
+            for chunk in sentence_chunks(&text, PASSAGE_BYTES) {
+                out.push((Field::Body, w, chunk));
+            }
+        }
+    }
+    for q in quoted(&l.message) {
+        out.push((Field::Message, 1.0, q));
+    }
+    out
+}
+
+/// Text between quotation marks (“…”, "…", „…“) of at least 20 characters: an error as shown.
+fn quoted(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        match (c, open) {
+            ('“' | '„' | '"' | '«', None) => open = Some(i + c.len_utf8()),
+            ('”' | '“' | '"' | '»', Some(st)) => {
+                let q = s[st..i].trim();
+                if q.chars().count() >= 20 {
+                    out.push(q.to_string());
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whole sentences grouped into chunks of at most about `max` bytes.
+fn sentence_chunks(s: &str, max: usize) -> Vec<String> {
+    if s.len() <= max {
+        return vec![s.to_string()];
+    }
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        let end = i + c.len_utf8();
+        if matches!(c, '.' | '!' | '?' | ':') && bytes.get(end).is_none_or(|b| *b == b' ') {
+            let sentence = &s[start..end];
+            if !cur.is_empty() && cur.len() + sentence.len() > max {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.push_str(sentence);
+            start = end;
+        }
+    }
+    cur.push_str(&s[start..]);
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
 }

@@ -36,6 +36,9 @@ pub struct Config {
     pub body_weight: f32,
     /// How much a paste carrying a code the catalog does not know raises the text bar (0–0.3).
     pub foreign_code_penalty: f32,
+    /// Share of an entry's second-best passage added to its best (0–0.5; 0 scores an entry by
+    /// one passage only, higher rewards paraphrases that echo several paragraphs).
+    pub second_passage: f32,
     /// Minimum fuzzy identifier similarity for a misspelt or partial name (0.5–0.95).
     pub ident_min: f32,
     /// Bytes of input read for text; the rest is ignored and the answer says so (≥ 2048).
@@ -53,6 +56,7 @@ impl Config {
         precision_weight: 0.65,
         body_weight: 0.85,
         foreign_code_penalty: 0.15,
+        second_passage: 0.2,
         ident_min: 0.72,
         max_text_bytes: 16 * 1024,
         max_code_bytes: 256 * 1024,
@@ -353,7 +357,7 @@ fn fuzzy_ident(eng: &Engine, tok: &str, cfg: &Config) -> Option<(usize, f32)> {
     let mut best: Option<(usize, f32)> = None;
     for (name, ei) in &eng.index.idents {
         let dist = edit_distance(&t, name, 3);
-        let mut sim = 1.0 - dist as f32 / name.len().max(t.len()) as f32;
+        let mut sim = if dist > 3 { 0.0 } else { 1.0 - dist as f32 / name.len().max(t.len()) as f32 };
         // A prefix or subsequence of a long name (UserNotProp, ADMutli).
         if t.len() >= 7 && t.len() < name.len() {
             if let Some(s) = eng.matcher.fuzzy_match(name, &t) {
@@ -462,12 +466,13 @@ fn score_text(eng: &Engine, body: &str, segs: &[Segment], cfg: &Config) -> HashM
     let mut acc = vec![0f32; ix.docs.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut tris = Vec::new();
+    let mut seg_best: HashMap<usize, (f32, f32, usize)> = HashMap::new();
     for (si, seg) in segs.iter().enumerate() {
         trigrams(&query::fold(&strip_noise(&body[seg.start..seg.end])), &mut tris);
         let qnorm: f32 = tris.iter().map(|t| ix.idf.get(t).copied().unwrap_or(0.0)).sum();
         // Unknown trigrams (not in any document) still count in the query's mass.
         let unknown = tris.iter().filter(|t| !ix.idf.contains_key(t)).count() as f32;
-        let qmass = qnorm + unknown * (1.0 + ix.docs.len() as f32).ln();
+        let qmass = qnorm + unknown * (1.0 + ix.docs.len() as f32).ln().powi(2);
         if qmass <= 0.0 || tris.len() < 4 {
             continue;
         }
@@ -481,6 +486,9 @@ fn score_text(eng: &Engine, body: &str, segs: &[Segment], cfg: &Config) -> HashM
                 }
             }
         }
+        // Per entry: the best passage, plus a share of the next best (evidence that adds up:
+        // a paraphrase of an entry often echoes more than one of its paragraphs).
+        seg_best.clear();
         for &d in &touched {
             let m = acc[d as usize];
             acc[d as usize] = 0.0;
@@ -488,13 +496,22 @@ fn score_text(eng: &Engine, body: &str, segs: &[Segment], cfg: &Config) -> HashM
             let p = m / qmass;
             let r = m / doc.norm.max(1e-6);
             let w = cfg.precision_weight;
-            let mut s = p.powf(w) * r.powf(1.0 - w);
+            let mut s = p.powf(w) * r.powf(1.0 - w) * doc.weight;
             if doc.field == Field::Body {
                 s *= cfg.body_weight;
             }
-            let e = best.entry(doc.entry).or_insert((0.0, d as usize, si));
+            let e = seg_best.entry(doc.entry).or_insert((0.0, 0.0, d as usize));
             if s > e.0 {
-                *e = (s, d as usize, si);
+                *e = (s, e.0, d as usize);
+            } else if s > e.1 {
+                e.1 = s;
+            }
+        }
+        for (&entry, &(b1, b2, d)) in &seg_best {
+            let s = b1 + cfg.second_passage * b2;
+            let e = best.entry(entry).or_insert((0.0, d, si));
+            if s > e.0 {
+                *e = (s, d, si);
             }
         }
         touched.clear();
@@ -524,4 +541,22 @@ fn highlight(eng: &Engine, doc: usize, body: &str, segs: &[Segment], seg: usize)
         }
     }
     out
+}
+
+/// The best text candidates for `text` with their scores (for `sspr-lookup explain`).
+pub fn explain(text: &str, opts: &Options) -> Vec<(String, String, &'static str, f32)> {
+    let eng = engine();
+    let cat = Catalog::embedded();
+    let body = clip(text, opts.config.max_text_bytes);
+    let segs = segments(body);
+    let mut v: Vec<(String, String, &'static str, f32)> = score_text(eng, body, &segs, &opts.config)
+        .into_iter()
+        .map(|(e, (s, d, _))| {
+            let doc = &eng.index.docs[d];
+            (cat.entries[e].key.clone(), doc.lang.clone(), if doc.field == Field::Message { "message" } else { "body" }, s)
+        })
+        .collect();
+    v.sort_by(|a, b| b.3.total_cmp(&a.3));
+    v.truncate(10);
+    v
 }
