@@ -90,18 +90,30 @@ pub fn answer_text(a: &Answer, lang: &str) -> String {
     if a.no_match {
         out.push_str("No confident match.\n");
         for h in &a.candidates {
-            let title = cat.get(&h.key).and_then(|e| e.best_locale(&[lang])).map(|(l, _)| l.title.clone()).unwrap_or_default();
+            let title = cat
+                .get(&h.key)
+                .and_then(|e| e.best_locale(&[lang]))
+                .map(|(l, _)| l.title.clone())
+                .unwrap_or_default();
             out.push_str(&format!("  guess: {} ({:.2}) {}\n", h.key, h.score, title));
         }
     }
     for g in &a.groups {
         let Some(h) = g.hits.first() else { continue };
         let Some(e) = cat.get(&h.key) else { continue };
-        let Some((l, fallback)) = e.best_locale(&[lang]) else { continue };
+        let Some((l, fallback)) = e.best_locale(&[lang]) else {
+            continue;
+        };
         out.push_str(&format!("{} — {}\n", e.key, l.title));
-        out.push_str(&format!("  confidence: {:?} ({:.2}), matched by {}\n", h.confidence, h.score, h.reason));
+        out.push_str(&format!(
+            "  confidence: {:?} ({:.2}), matched by {}\n",
+            h.confidence, h.score, h.reason
+        ));
         if fallback {
-            out.push_str(&format!("  (shown in {}: no {} text for this entry)\n", l.lang, lang));
+            out.push_str(&format!(
+                "  (shown in {}: no {} text for this entry)\n",
+                l.lang, lang
+            ));
         }
         if !l.message.is_empty() && l.message != l.title {
             out.push_str(&format!("  message: {}\n", l.message.replace('\n', " / ")));
@@ -114,7 +126,10 @@ pub fn answer_text(a: &Answer, lang: &str) -> String {
                 }
             }
         }
-        out.push_str(&format!("  source: {} §{} ({})\n", l.source.file, l.source.section, l.source.date));
+        out.push_str(&format!(
+            "  source: {} §{} ({})\n",
+            l.source.file, l.source.section, l.source.date
+        ));
     }
     for d in &a.hresults {
         out.push_str(&format!(
@@ -124,11 +139,15 @@ pub fn answer_text(a: &Answer, lang: &str) -> String {
             d.facility,
             d.facility_name.unwrap_or("unknown"),
             d.code,
-            d.win32.map(|w| format!(", Win32 error {w} {}", d.win32_name.unwrap_or(""))).unwrap_or_default()
+            d.win32
+                .map(|w| format!(", Win32 error {w} {}", d.win32_name.unwrap_or("")))
+                .unwrap_or_default()
         ));
     }
     for c in &a.unknown_codes {
-        out.push_str(&format!("Not an SSPR/writeback code this catalog knows: {c}\n"));
+        out.push_str(&format!(
+            "Not an SSPR/writeback code this catalog knows: {c}\n"
+        ));
     }
     for n in &a.notes {
         out.push_str(&format!("Note: {n}\n"));

@@ -52,7 +52,11 @@ pub fn run(args: &[String]) -> i32 {
             None => fail("eval needs a FILE.jsonl"),
         },
         Some("explain") => {
-            let text = rest[1..].iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ");
+            let text = rest[1..]
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             for (k, l, f, s) in sspr_lookup::rank::explain(&text, &Options::default()) {
                 println!("{s:.3}  {k:<45} {l} {f}");
             }
@@ -60,7 +64,10 @@ pub fn run(args: &[String]) -> i32 {
         }
         Some("regen") => regen(rest.iter().any(|a| *a == "--check")),
         Some("import") => {
-            let files: Vec<PathBuf> = rest[1..].iter().map(|s| PathBuf::from(s.as_str())).collect();
+            let files: Vec<PathBuf> = rest[1..]
+                .iter()
+                .map(|s| PathBuf::from(s.as_str()))
+                .collect();
             if files.is_empty() {
                 return fail("import needs at least one ARTICLE.md");
             }
@@ -74,13 +81,19 @@ pub fn run(args: &[String]) -> i32 {
                 }
                 String::from_utf8_lossy(&s).into_owned()
             } else {
-                rest.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
+                rest.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             };
             let a = lookup(&text, &Options::default());
             if json {
                 println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
             } else {
-                print!("{}", sspr_lookup::answer_text(&a, lang.as_deref().unwrap_or("en")));
+                print!(
+                    "{}",
+                    sspr_lookup::answer_text(&a, lang.as_deref().unwrap_or("en"))
+                );
             }
             0
         }
@@ -121,8 +134,17 @@ fn list(json: bool) -> i32 {
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else {
         for e in &cat.entries {
-            let title = e.best_locale(&["en"]).map(|(l, _)| l.title.as_str()).unwrap_or("");
-            println!("{:<40} {:<8} [{}] {}", e.key, format::kind_str(e.kind), e.languages().join(","), title);
+            let title = e
+                .best_locale(&["en"])
+                .map(|(l, _)| l.title.as_str())
+                .unwrap_or("");
+            println!(
+                "{:<40} {:<8} [{}] {}",
+                e.key,
+                format::kind_str(e.kind),
+                e.languages().join(","),
+                title
+            );
         }
     }
     0
@@ -148,11 +170,15 @@ fn eval_cmd(path: &Path, json: bool) -> i32 {
 
 fn project_root() -> Option<PathBuf> {
     let cwd = std::env::current_dir().ok()?;
-    cwd.ancestors().find(|p| p.join("catalog/sources").is_dir() && p.join("Cargo.toml").is_file()).map(Path::to_path_buf)
+    cwd.ancestors()
+        .find(|p| p.join("catalog/sources").is_dir() && p.join("Cargo.toml").is_file())
+        .map(Path::to_path_buf)
 }
 
 fn regen(check: bool) -> i32 {
-    let Some(root) = project_root() else { return fail("run this from the project (no catalog/sources/ found)") };
+    let Some(root) = project_root() else {
+        return fail("run this from the project (no catalog/sources/ found)");
+    };
     match import::generate(&root) {
         Ok((text, reports)) => {
             let path = root.join("catalog/catalog.txt");
@@ -171,7 +197,11 @@ fn regen(check: bool) -> i32 {
             for r in &reports {
                 print_report(r);
             }
-            println!("wrote {} ({} bytes); rebuild the page to embed it", path.display(), text.len());
+            println!(
+                "wrote {} ({} bytes); rebuild the page to embed it",
+                path.display(),
+                text.len()
+            );
             0
         }
         Err(e) => fail(&e),
@@ -179,10 +209,14 @@ fn regen(check: bool) -> i32 {
 }
 
 fn import_cmd(files: &[PathBuf], lang: Option<&str>) -> i32 {
-    let Some(root) = project_root() else { return fail("run import from the project root (no catalog/sources/ found)") };
+    let Some(root) = project_root() else {
+        return fail("run import from the project root (no catalog/sources/ found)");
+    };
     if let Some(l) = lang {
         if !valid_tag(l) {
-            return fail(&format!("--lang {l:?} is not a BCP 47 language tag (like en, sv, nl, cs, de, ja, pt-BR)"));
+            return fail(&format!(
+                "--lang {l:?} is not a BCP 47 language tag (like en, sv, nl, cs, de, ja, pt-BR)"
+            ));
         }
     }
     let mut names = Vec::new();
@@ -191,8 +225,20 @@ fn import_cmd(files: &[PathBuf], lang: Option<&str>) -> i32 {
             Ok(b) => b,
             Err(e) => return fail(&format!("cannot read {}: {e}", f.display())),
         };
-        let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "article".into());
-        let name = format!("{}.md", stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect::<String>());
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "article".into());
+        let name = format!(
+            "{}.md",
+            stem.chars()
+                .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                })
+                .collect::<String>()
+        );
         let dest = root.join("catalog/sources").join(&name);
         if let Err(e) = std::fs::write(&dest, &bytes) {
             return fail(&format!("cannot write {}: {e}", dest.display()));
@@ -217,7 +263,10 @@ fn import_cmd(files: &[PathBuf], lang: Option<&str>) -> i32 {
             if let Err(e) = std::fs::write(&path, &text) {
                 return fail(&format!("cannot write {}: {e}", path.display()));
             }
-            println!("wrote {}; rebuild the page (scripts/serve.sh) to embed it", path.display());
+            println!(
+                "wrote {}; rebuild the page (scripts/serve.sh) to embed it",
+                path.display()
+            );
             0
         }
         Err(e) => fail(&e),
@@ -227,12 +276,30 @@ fn import_cmd(files: &[PathBuf], lang: Option<&str>) -> i32 {
 fn valid_tag(t: &str) -> bool {
     let mut parts = t.split('-');
     let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len()) && first.chars().all(|c| c.is_ascii_alphabetic()) && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn print_report(r: &import::Report) {
-    println!("== {} — language {} ({}), dated {}", r.file, r.lang, r.lang_reason, if r.date.is_empty() { "unknown" } else { &r.date });
-    println!("   rows placed: {}  aligned to existing entries: {}  new entries: {}  unplaced: {}", r.rows.len(), r.aligned.len(), r.new_entries.len(), r.unplaced.len());
+    println!(
+        "== {} — language {} ({}), dated {}",
+        r.file,
+        r.lang,
+        r.lang_reason,
+        if r.date.is_empty() {
+            "unknown"
+        } else {
+            &r.date
+        }
+    );
+    println!(
+        "   rows placed: {}  aligned to existing entries: {}  new entries: {}  unplaced: {}",
+        r.rows.len(),
+        r.aligned.len(),
+        r.new_entries.len(),
+        r.unplaced.len()
+    );
     if !r.new_entries.is_empty() {
         println!("   new: {}", r.new_entries.join(", "));
     }

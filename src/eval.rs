@@ -78,7 +78,11 @@ fn judge(c: &Case, keys: &[String], no_match: bool) -> (bool, bool, f64) {
     }
     let ok = |k: &String| c.expect.contains(k) || c.alt_ok.contains(k);
     let rank = keys.iter().position(ok);
-    (rank == Some(0), rank.is_some_and(|r| r < 3), rank.map(|r| 1.0 / (r as f64 + 1.0)).unwrap_or(0.0))
+    (
+        rank == Some(0),
+        rank.is_some_and(|r| r < 3),
+        rank.map(|r| 1.0 / (r as f64 + 1.0)).unwrap_or(0.0),
+    )
 }
 
 pub fn run(cases: &[Case]) -> Report {
@@ -97,11 +101,30 @@ pub fn run(cases: &[Case]) -> Report {
                 c.lang,
                 c.expect,
                 if a.no_match { "no match, guesses " } else { "" },
-                if a.no_match { a.candidates.iter().map(|h| h.key.clone()).take(3).collect::<Vec<_>>() } else { keys.iter().take(3).cloned().collect() },
-                c.query.replace('\n', "⏎").chars().take(90).collect::<String>()
+                if a.no_match {
+                    a.candidates
+                        .iter()
+                        .map(|h| h.key.clone())
+                        .take(3)
+                        .collect::<Vec<_>>()
+                } else {
+                    keys.iter().take(3).cloned().collect()
+                },
+                c.query
+                    .replace('\n', "⏎")
+                    .chars()
+                    .take(90)
+                    .collect::<String>()
             ));
         }
-        results.push(CaseResult { id: c.id.clone(), keys, no_match: a.no_match, top1, top3, rr });
+        results.push(CaseResult {
+            id: c.id.clone(),
+            keys,
+            no_match: a.no_match,
+            top1,
+            top3,
+            rr,
+        });
     }
     let figures = |pred: &dyn Fn(&Case) -> bool| -> Figures {
         let mut f = Figures::default();
@@ -131,10 +154,20 @@ pub fn run(cases: &[Case]) -> Report {
     let mut by_kind = BTreeMap::new();
     let mut by_lang = BTreeMap::new();
     for c in cases {
-        by_kind.entry(c.kind.clone()).or_insert_with(|| figures(&|x: &Case| x.kind == c.kind));
-        by_lang.entry(c.lang.clone()).or_insert_with(|| figures(&|x: &Case| x.lang == c.lang));
+        by_kind
+            .entry(c.kind.clone())
+            .or_insert_with(|| figures(&|x: &Case| x.kind == c.kind));
+        by_lang
+            .entry(c.lang.clone())
+            .or_insert_with(|| figures(&|x: &Case| x.lang == c.lang));
     }
-    Report { overall: figures(&|_| true), by_kind, by_lang, misses, results }
+    Report {
+        overall: figures(&|_| true),
+        by_kind,
+        by_lang,
+        misses,
+        results,
+    }
 }
 
 impl Report {

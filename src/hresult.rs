@@ -20,19 +20,47 @@ pub struct Decoded {
 }
 
 const FACILITIES: &[(u16, &str)] = &[
-    (0, "NULL"), (1, "RPC"), (2, "DISPATCH"), (3, "STORAGE"), (4, "ITF"), (7, "WIN32"), (8, "WINDOWS"),
-    (9, "SECURITY"), (10, "CONTROL"), (11, "CERT"), (12, "INTERNET"), (19, "URT (.NET)"), (23, "SXS"),
-    (25, "HTTP"), (26, "USERMODE_COMMONLOG"), (33, "CONFIGURATION"),
-    (35, "METADIRECTORY (Azure AD Connect sync engine)"), (36, "WINDOWSUPDATE"), (37, "DIRECTORYSERVICE"),
+    (0, "NULL"),
+    (1, "RPC"),
+    (2, "DISPATCH"),
+    (3, "STORAGE"),
+    (4, "ITF"),
+    (7, "WIN32"),
+    (8, "WINDOWS"),
+    (9, "SECURITY"),
+    (10, "CONTROL"),
+    (11, "CERT"),
+    (12, "INTERNET"),
+    (19, "URT (.NET)"),
+    (23, "SXS"),
+    (25, "HTTP"),
+    (26, "USERMODE_COMMONLOG"),
+    (33, "CONFIGURATION"),
+    (35, "METADIRECTORY (Azure AD Connect sync engine)"),
+    (36, "WINDOWSUPDATE"),
+    (37, "DIRECTORYSERVICE"),
 ];
 
 /// Win32 error numbers likely to appear around password writeback.
 const WIN32: &[(u16, &str)] = &[
-    (2, "ERROR_FILE_NOT_FOUND"), (5, "ERROR_ACCESS_DENIED"), (86, "ERROR_INVALID_PASSWORD"),
-    (206, "ERROR_FILENAME_EXCED_RANGE (name or extension too long)"), (1326, "ERROR_LOGON_FAILURE"),
-    (1327, "ERROR_ACCOUNT_RESTRICTION"), (1330, "ERROR_PASSWORD_EXPIRED"), (1331, "ERROR_ACCOUNT_DISABLED"),
-    (1909, "ERROR_ACCOUNT_LOCKED_OUT"), (2245, "NERR_PasswordTooShort (password policy)"),
-    (1722, "RPC_S_SERVER_UNAVAILABLE"), (8453, "ERROR_DS_DRA_ACCESS_DENIED (replication access denied)"),
+    (2, "ERROR_FILE_NOT_FOUND"),
+    (5, "ERROR_ACCESS_DENIED"),
+    (86, "ERROR_INVALID_PASSWORD"),
+    (
+        206,
+        "ERROR_FILENAME_EXCED_RANGE (name or extension too long)",
+    ),
+    (1326, "ERROR_LOGON_FAILURE"),
+    (1327, "ERROR_ACCOUNT_RESTRICTION"),
+    (1330, "ERROR_PASSWORD_EXPIRED"),
+    (1331, "ERROR_ACCOUNT_DISABLED"),
+    (1909, "ERROR_ACCOUNT_LOCKED_OUT"),
+    (2245, "NERR_PasswordTooShort (password policy)"),
+    (1722, "RPC_S_SERVER_UNAVAILABLE"),
+    (
+        8453,
+        "ERROR_DS_DRA_ACCESS_DENIED (replication access denied)",
+    ),
 ];
 
 pub fn decode(v: u32) -> Decoded {
@@ -43,7 +71,10 @@ pub fn decode(v: u32) -> Decoded {
         hex: format!("0x{v:08X}"),
         failure: v & 0x8000_0000 != 0,
         facility,
-        facility_name: FACILITIES.iter().find(|(f, _)| *f == facility).map(|(_, n)| *n),
+        facility_name: FACILITIES
+            .iter()
+            .find(|(f, _)| *f == facility)
+            .map(|(_, n)| *n),
         code,
         win32,
         win32_name: win32.and_then(|w| WIN32.iter().find(|(c, _)| *c == w).map(|(_, n)| *n)),
@@ -57,7 +88,10 @@ mod tests {
     #[test]
     fn decodes_parts() {
         let d = decode(0x800700CE);
-        assert_eq!((d.failure, d.facility, d.code, d.win32), (true, 7, 0xCE, Some(206)));
+        assert_eq!(
+            (d.failure, d.facility, d.code, d.win32),
+            (true, 7, 0xCE, Some(206))
+        );
         assert!(d.win32_name.unwrap().contains("EXCED"));
         let d = decode(0x80230402);
         assert_eq!((d.facility, d.code, d.win32), (0x23, 0x402, None));

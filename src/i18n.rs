@@ -2,7 +2,12 @@
 //! the text around it.
 
 /// Languages the chrome is written in, in the order of the switcher.
-pub const UI_LANGS: [(&str, &str); 4] = [("sv", "Svenska"), ("en", "English"), ("nl", "Nederlands"), ("cs", "Čeština")];
+pub const UI_LANGS: [(&str, &str); 4] = [
+    ("sv", "Svenska"),
+    ("en", "English"),
+    ("nl", "Nederlands"),
+    ("cs", "Čeština"),
+];
 
 /// Every piece of chrome text.
 #[derive(Clone, Copy)]
@@ -154,7 +159,11 @@ pub fn strings(lang: &str) -> &'static Strings {
 /// The first supported language among the browser's preferences (`navigator.languages`).
 pub fn pick(preferred: &[String]) -> &'static str {
     for p in preferred {
-        let primary = p.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = p
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if let Some((tag, _)) = UI_LANGS.iter().find(|(t, _)| *t == primary) {
             return tag;
         }

@@ -11,10 +11,10 @@
 
 pub mod answer;
 pub mod catalog;
-pub mod hresult;
-pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+pub mod hresult;
+pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod query;

@@ -26,12 +26,18 @@ const COVERAGE: &[(&str, &str)] = &[
     ("portal-premises-integration-tab", "en nl sv"),
     ("reporting-dont-see-management-activity", "en nl sv"),
     ("reporting-registrations-show-multiple-times", "en nl sv"),
-    ("registration-directory-not-enabled-administrator-use", "en nl sv"),
+    (
+        "registration-directory-not-enabled-administrator-use",
+        "en nl sv",
+    ),
     ("registration-does-premium-basic-license", "en nl sv"),
     ("registration-error-processing-request", "en nl sv"),
     ("usage-directory-not-enabled", "en nl sv"),
     ("usage-premium-basic-license-assigned", "en nl sv"),
-    ("usage-missing-malformed-authentication-information", "en nl sv"),
+    (
+        "usage-missing-malformed-authentication-information",
+        "en nl sv",
+    ),
     ("usage-only-one-piece-contact", "en nl sv"),
     ("usage-properly-configured-unable-contacted", "en nl sv"),
     ("usage-sms-call", "en nl sv"),
@@ -43,7 +49,10 @@ const COVERAGE: &[(&str, &str)] = &[
     ("usage-premises-violation", "en sv"),
     ("usage-comply-fuzzy", "en sv"),
     ("writeback-working-time-cant", "cs en nl sv"),
-    ("writeback-attempting-management-agent-denied", "cs en nl sv"),
+    (
+        "writeback-attempting-management-agent-denied",
+        "cs en nl sv",
+    ),
     ("writeback-indicating-object-could-not", "cs en nl sv"),
     ("writeback-multiple-matches", "cs en nl sv"),
     ("EVENT_31001", "cs en nl sv"),
@@ -104,8 +113,12 @@ const COVERAGE: &[(&str, &str)] = &[
 #[test]
 fn committed_catalog_is_fresh() {
     let (text, _) = import::generate(root()).expect("catalog generates");
-    let committed = std::fs::read_to_string(root().join("catalog/catalog.txt")).expect("catalog/catalog.txt exists");
-    assert!(committed == text, "catalog/catalog.txt is stale: run `cargo run --release -- regen` and commit it");
+    let committed = std::fs::read_to_string(root().join("catalog/catalog.txt"))
+        .expect("catalog/catalog.txt exists");
+    assert!(
+        committed == text,
+        "catalog/catalog.txt is stale: run `cargo run --release -- regen` and commit it"
+    );
 }
 
 #[test]
@@ -127,19 +140,27 @@ fn keys_and_languages_match_the_sources() {
             (e.key.clone(), l.join(" "))
         })
         .collect();
-    let want: BTreeMap<String, String> = COVERAGE.iter().map(|(k, l)| (k.to_string(), l.to_string())).collect();
+    let want: BTreeMap<String, String> = COVERAGE
+        .iter()
+        .map(|(k, l)| (k.to_string(), l.to_string()))
+        .collect();
     for (k, l) in &want {
         assert_eq!(got.get(k), Some(l), "languages of {k}");
     }
     let extra: Vec<_> = got.keys().filter(|k| !want.contains_key(*k)).collect();
-    assert!(extra.is_empty(), "entries not in the coverage table: {extra:?}");
+    assert!(
+        extra.is_empty(),
+        "entries not in the coverage table: {extra:?}"
+    );
 }
 
 /// Every body row of every table of every source lands in exactly one entry.
 #[test]
 fn every_table_row_lands_in_exactly_one_entry() {
     let arts = import::read_sources(&root().join("catalog/sources")).unwrap();
-    let (ov, _) = import::overrides::Overrides::parse(&std::fs::read_to_string(root().join("catalog/overrides.txt")).unwrap());
+    let (ov, _) = import::overrides::Overrides::parse(
+        &std::fs::read_to_string(root().join("catalog/overrides.txt")).unwrap(),
+    );
     let (_, reports) = import::build(&arts, &ov);
     assert_eq!(arts.len(), 5);
     for a in &arts {
@@ -172,7 +193,10 @@ fn documented_corrections_hold() {
     let cat = Catalog::embedded();
     // UserNotMemberOfScopedAccessGroup = 13 is SSPR_0013 whatever the old articles print.
     let e = cat.get("SSPR_0013").unwrap();
-    assert!(e.codes.iter().any(|c| c == "UserNotMemberOfScopedAccessGroup"));
+    assert!(e
+        .codes
+        .iter()
+        .any(|c| c == "UserNotMemberOfScopedAccessGroup"));
     assert_eq!(e.misprints, vec!["SSPR_0012".to_string()]);
     // The misprinted ADSync code column stays findable as an alias of the real HRESULT.
     let hr = cat.get("HR_80230402").unwrap();
@@ -180,7 +204,10 @@ fn documented_corrections_hold() {
     assert!(cat.get("HR_8023042").is_none());
     // The misspelt event name is kept, the right spelling added.
     let ev = cat.get("EVENT_33003").unwrap();
-    assert!(ev.codes.iter().any(|c| c == "ADMutliMatchError") && ev.codes.iter().any(|c| c == "ADMultiMatchError"));
+    assert!(
+        ev.codes.iter().any(|c| c == "ADMutliMatchError")
+            && ev.codes.iter().any(|c| c == "ADMultiMatchError")
+    );
     // Language comes from the text: the English article's front matter says nl-NL.
     let en = cat.get("SSPR_0014").unwrap().locale("en").unwrap();
     assert_eq!(en.source.file, "en-2018-sspr.md");
@@ -193,10 +220,13 @@ fn every_link_is_absolute_or_an_entry() {
         for l in &e.locales {
             for r in [&l.meaning, &l.action] {
                 for b in &r.0 {
-                    let (sspr_lookup::catalog::Block::Para(v) | sspr_lookup::catalog::Block::Item(v)) = b;
+                    let (sspr_lookup::catalog::Block::Para(v)
+                    | sspr_lookup::catalog::Block::Item(v)) = b;
                     for i in v {
                         if let sspr_lookup::catalog::Inline::Link { href, .. } = i {
-                            let ok = href.starts_with("https://") || href.starts_with("http://") || href.strip_prefix('#').is_some_and(|k| cat.get(k).is_some());
+                            let ok = href.starts_with("https://")
+                                || href.starts_with("http://")
+                                || href.strip_prefix('#').is_some_and(|k| cat.get(k).is_some());
                             assert!(ok, "{} ({}): bad link {href}", e.key, l.lang);
                         }
                     }

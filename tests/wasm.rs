@@ -16,7 +16,11 @@ fn embedded_catalog_parses_in_wasm() {
 
 #[wasm_bindgen_test]
 fn lookup_answers_in_wasm_as_natively() {
-    for (q, key) in [("SSPR_0014", "SSPR_0014"), ("hr=800700CE", "HR_800700CE"), ("Event ID: 32002", "EVENT_32002")] {
+    for (q, key) in [
+        ("SSPR_0014", "SSPR_0014"),
+        ("hr=800700CE", "HR_800700CE"),
+        ("Event ID: 32002", "EVENT_32002"),
+    ] {
         let a = lookup(q, &Options::default());
         assert_eq!(a.keys().first().map(String::as_str), Some(key), "{q}");
     }

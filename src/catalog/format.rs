@@ -45,8 +45,14 @@ pub fn area_name(a: Area) -> &'static str {
     }
 }
 
-pub const KINDS: [Kind; 6] =
-    [Kind::Screen, Kind::Event, Kind::AdSync, Kind::Hresult, Kind::Symptom, Kind::Guide];
+pub const KINDS: [Kind; 6] = [
+    Kind::Screen,
+    Kind::Event,
+    Kind::AdSync,
+    Kind::Hresult,
+    Kind::Symptom,
+    Kind::Guide,
+];
 pub const AREAS: [Area; 9] = [
     Area::Screen,
     Area::Portal,
@@ -108,7 +114,11 @@ pub fn write(cat: &Catalog) -> String {
             e.key,
             kind_name(e.kind),
             area_name(e.area),
-            if e.audience == Audience::User { "user" } else { "admin" }
+            if e.audience == Audience::User {
+                "user"
+            } else {
+                "admin"
+            }
         ));
         if !e.codes.is_empty() {
             out.push_str(&format!("C\t{}\n", join(&e.codes)));
@@ -156,14 +166,22 @@ pub fn parse(src: &str) -> (Catalog, Vec<String>) {
         let rest: Vec<&str> = fields.collect();
         let field = |i: usize| rest.get(i).map(|s| unescape(s)).unwrap_or_default();
         if tag == "E" {
-            let kind = rest.get(1).and_then(|k| KINDS.iter().copied().find(|x| kind_name(*x) == *k));
-            let area = rest.get(2).and_then(|a| AREAS.iter().copied().find(|x| area_name(*x) == *a));
+            let kind = rest
+                .get(1)
+                .and_then(|k| KINDS.iter().copied().find(|x| kind_name(*x) == *k));
+            let area = rest
+                .get(2)
+                .and_then(|a| AREAS.iter().copied().find(|x| area_name(*x) == *a));
             match (rest.first(), kind, area) {
                 (Some(key), Some(kind), Some(area)) => entries.push(Entry {
                     key: key.to_string(),
                     kind,
                     area,
-                    audience: if rest.get(3) == Some(&"user") { Audience::User } else { Audience::Admin },
+                    audience: if rest.get(3) == Some(&"user") {
+                        Audience::User
+                    } else {
+                        Audience::Admin
+                    },
                     codes: vec![],
                     misprints: vec![],
                     related: vec![],
@@ -200,7 +218,13 @@ pub fn parse(src: &str) -> (Catalog, Vec<String>) {
                     "S" => l.message = field(0),
                     "W" => l.meaning = Rich::decode(&field(0)),
                     "A" => l.action = Rich::decode(&field(0)),
-                    "F" => l.source = Source { file: field(0), section: field(1), date: field(2) },
+                    "F" => {
+                        l.source = Source {
+                            file: field(0),
+                            section: field(1),
+                            date: field(2),
+                        }
+                    }
                     _ => problems.push(format!("line {}: unknown tag {tag:?}", n + 1)),
                 }
             }

@@ -111,7 +111,9 @@ impl Entry {
                 return Some((l, i > 0));
             }
         }
-        self.locale("en").or(self.locales.first()).map(|l| (l, !prefs.is_empty()))
+        self.locale("en")
+            .or(self.locales.first())
+            .map(|l| (l, !prefs.is_empty()))
     }
 }
 

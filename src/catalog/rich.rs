@@ -13,12 +13,23 @@ use serde::Serialize;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "t", rename_all = "lowercase")]
 pub enum Inline {
-    Text { s: String },
-    Strong { s: String },
-    Em { s: String },
-    Code { s: String },
+    Text {
+        s: String,
+    },
+    Strong {
+        s: String,
+    },
+    Em {
+        s: String,
+    },
+    Code {
+        s: String,
+    },
     /// `href` is absolute http(s) or `#KEY` (an entry of this catalog).
-    Link { s: String, href: String },
+    Link {
+        s: String,
+        href: String,
+    },
 }
 
 /// A block: a paragraph or one item of a bullet list (consecutive items form one list).
@@ -48,7 +59,9 @@ impl Inline {
 
 impl Rich {
     pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|b| inlines(b).iter().all(|i| i.text().trim().is_empty()))
+        self.0
+            .iter()
+            .all(|b| inlines(b).iter().all(|i| i.text().trim().is_empty()))
     }
 
     /// Plain text: blocks joined by newlines, list items prefixed with "- ".
@@ -72,7 +85,11 @@ impl Rich {
     pub fn encode(&self) -> String {
         let mut out = String::new();
         for b in &self.0 {
-            out.push(if matches!(b, Block::Item(_)) { ITEM } else { PARA });
+            out.push(if matches!(b, Block::Item(_)) {
+                ITEM
+            } else {
+                PARA
+            });
             for i in inlines(b) {
                 match i {
                     Inline::Text { s } => escape_into(&mut out, s),
@@ -100,7 +117,9 @@ impl Rich {
         let flush = |text: &mut String, cur: &mut Option<(bool, Vec<Inline>)>| {
             if !text.is_empty() {
                 let c = cur.get_or_insert((false, Vec::new()));
-                c.1.push(Inline::Text { s: std::mem::take(text) });
+                c.1.push(Inline::Text {
+                    s: std::mem::take(text),
+                });
             }
         };
         while i < chars.len() {
@@ -225,9 +244,19 @@ mod tests {
         let cases = vec![
             Rich(vec![Block::Para(vec![t("plain")])]),
             Rich(vec![
-                Block::Para(vec![t("a "), Inline::Strong { s: "b*c".into() }, t(" [x] (y) \\")]),
-                Block::Item(vec![Inline::Link { s: "t".into(), href: "https://x/y(z)".into() }]),
-                Block::Item(vec![Inline::Em { s: "e".into() }, Inline::Code { s: "`c`".into() }]),
+                Block::Para(vec![
+                    t("a "),
+                    Inline::Strong { s: "b*c".into() },
+                    t(" [x] (y) \\"),
+                ]),
+                Block::Item(vec![Inline::Link {
+                    s: "t".into(),
+                    href: "https://x/y(z)".into(),
+                }]),
+                Block::Item(vec![
+                    Inline::Em { s: "e".into() },
+                    Inline::Code { s: "`c`".into() },
+                ]),
             ]),
             Rich(vec![]),
         ];
@@ -238,7 +267,12 @@ mod tests {
 
     #[test]
     fn malformed_markup_is_kept_as_text() {
-        for (src, plain) in [("¶a **b", "a **b"), ("¶[x](y", "[x](y"), ("*", "*"), ("\\", "\\")] {
+        for (src, plain) in [
+            ("¶a **b", "a **b"),
+            ("¶[x](y", "[x](y"),
+            ("*", "*"),
+            ("\\", "\\"),
+        ] {
             assert_eq!(Rich::decode(src).plain(), plain, "{src}");
         }
     }

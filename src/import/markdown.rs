@@ -36,8 +36,12 @@ pub struct Table {
 pub fn front_matter(src: &str) -> (FrontMatter, &str) {
     let mut fm = FrontMatter::default();
     let trimmed = src.trim_start_matches('\u{feff}');
-    let Some(rest) = trimmed.strip_prefix("---") else { return (fm, trimmed) };
-    let Some(end) = rest.find("\n---") else { return (fm, trimmed) };
+    let Some(rest) = trimmed.strip_prefix("---") else {
+        return (fm, trimmed);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (fm, trimmed);
+    };
     for line in rest[..end].lines() {
         if let Some((k, v)) = line.split_once(':') {
             let v = v.trim().trim_matches(|c| c == '\'' || c == '"').to_string();
@@ -99,8 +103,18 @@ pub fn sections(body: &str) -> Vec<Section> {
             let text = line[hashes..].trim();
             let (anchor, title) = split_anchor(text);
             let title = inline_plain(&title);
-            let anchor = if anchor.is_empty() { slug(&title) } else { anchor };
-            out.push(Section { level: hashes, anchor, title, lines: vec![], line: n + 1 });
+            let anchor = if anchor.is_empty() {
+                slug(&title)
+            } else {
+                anchor
+            };
+            out.push(Section {
+                level: hashes,
+                anchor,
+                title,
+                lines: vec![],
+                line: n + 1,
+            });
         } else if let Some(s) = out.last_mut() {
             s.lines.push(line.to_string());
         }
@@ -109,12 +123,22 @@ pub fn sections(body: &str) -> Vec<Section> {
 }
 
 fn split_anchor(text: &str) -> (String, String) {
-    let Some(start) = text.find("<a name=\"") else { return (String::new(), text.to_string()) };
+    let Some(start) = text.find("<a name=\"") else {
+        return (String::new(), text.to_string());
+    };
     let after = &text[start + 9..];
-    let Some(q) = after.find('"') else { return (String::new(), text.to_string()) };
+    let Some(q) = after.find('"') else {
+        return (String::new(), text.to_string());
+    };
     let anchor = after[..q].to_string();
-    let tail = after[q..].find("</a>").map(|e| &after[q + e + 4..]).unwrap_or("");
-    (anchor, format!("{}{}", &text[..start], tail).trim().to_string())
+    let tail = after[q..]
+        .find("</a>")
+        .map(|e| &after[q + e + 4..])
+        .unwrap_or("");
+    (
+        anchor,
+        format!("{}{}", &text[..start], tail).trim().to_string(),
+    )
 }
 
 /// Lower-case ASCII slug, apostrophes dropped (as Docs anchors do).
@@ -163,7 +187,10 @@ pub fn tables(lines: &[String], first_line: usize) -> Vec<Table> {
                 }
                 i += 1;
             }
-            out.push(Table { header: vec![], rows });
+            out.push(Table {
+                header: vec![],
+                rows,
+            });
         } else {
             i += 1;
         }
@@ -245,7 +272,9 @@ pub fn resolve_link(href: &str, ctx: &LinkContext) -> Option<String> {
 }
 
 fn safe_url(u: &str) -> Option<String> {
-    if u.chars().any(|c| c.is_control() || c == ' ' || c == '"' || c == '<' || c == '>') {
+    if u.chars()
+        .any(|c| c.is_control() || c == ' ' || c == '"' || c == '<' || c == '>')
+    {
         return None;
     }
     Some(u.to_string())
@@ -314,7 +343,8 @@ pub fn lines_rich(lines: &[String], ctx: &LinkContext) -> Rich {
     };
     for raw in lines {
         let l = raw.trim();
-        if l.starts_with(":::") || l.starts_with("![") || l.starts_with("```") || l.starts_with('|') {
+        if l.starts_with(":::") || l.starts_with("![") || l.starts_with("```") || l.starts_with('|')
+        {
             continue;
         }
         let l = l.trim_start_matches("> ").trim_start_matches('>').trim();
@@ -361,7 +391,10 @@ fn list_marker(l: &str) -> Option<&str> {
 
 /// Plain text of inline Markdown (for titles and messages).
 pub fn inline_plain(s: &str) -> String {
-    let ctx = LinkContext { base: "https://invalid/", anchor: &|_| None };
+    let ctx = LinkContext {
+        base: "https://invalid/",
+        anchor: &|_| None,
+    };
     let mut out = String::new();
     for i in inline(s, &ctx) {
         out.push_str(i.text());
@@ -382,7 +415,9 @@ pub fn inline(s: &str, ctx: &LinkContext) -> Vec<Inline> {
     let mut i = 0;
     let push_text = |out: &mut Vec<Inline>, text: &mut String| {
         if !text.is_empty() {
-            out.push(Inline::Text { s: std::mem::take(text) });
+            out.push(Inline::Text {
+                s: std::mem::take(text),
+            });
         }
     };
     while i < chars.len() {
@@ -400,7 +435,9 @@ pub fn inline(s: &str, ctx: &LinkContext) -> Vec<Inline> {
                     let label = collapse_ws(&strip_emphasis(&label));
                     push_text(&mut out, &mut text);
                     match resolve_link(&href, ctx) {
-                        Some(h) if !label.is_empty() => out.push(Inline::Link { s: label, href: h }),
+                        Some(h) if !label.is_empty() => {
+                            out.push(Inline::Link { s: label, href: h })
+                        }
                         _ => text.push_str(&label),
                     }
                     i = end + 1;
@@ -408,17 +445,18 @@ pub fn inline(s: &str, ctx: &LinkContext) -> Vec<Inline> {
                 }
             }
         }
-        let delim: Option<(&[char], fn(String) -> Inline)> = if c == '*' && chars.get(i + 1) == Some(&'*') {
-            Some((&['*', '*'], |s| Inline::Strong { s }))
-        } else if c == '_' && chars.get(i + 1) == Some(&'_') {
-            Some((&['_', '_'], |s| Inline::Strong { s }))
-        } else if c == '*' || (c == '_' && (i == 0 || !chars[i - 1].is_alphanumeric())) {
-            Some((if c == '*' { &['*'] } else { &['_'] }, |s| Inline::Em { s }))
-        } else if c == '`' {
-            Some((&['`'], |s| Inline::Code { s }))
-        } else {
-            None
-        };
+        let delim: Option<(&[char], fn(String) -> Inline)> =
+            if c == '*' && chars.get(i + 1) == Some(&'*') {
+                Some((&['*', '*'], |s| Inline::Strong { s }))
+            } else if c == '_' && chars.get(i + 1) == Some(&'_') {
+                Some((&['_', '_'], |s| Inline::Strong { s }))
+            } else if c == '*' || (c == '_' && (i == 0 || !chars[i - 1].is_alphanumeric())) {
+                Some((if c == '*' { &['*'] } else { &['_'] }, |s| Inline::Em { s }))
+            } else if c == '`' {
+                Some((&['`'], |s| Inline::Code { s }))
+            } else {
+                None
+            };
         if let Some((d, make)) = delim {
             let start = i + d.len();
             if let Some(end) = find_seq(&chars, start, d) {
@@ -539,9 +577,20 @@ mod tests {
     fn links_are_made_absolute_or_dropped() {
         let ctx = ctx_none();
         let cases = [
-            ("../hybrid/whatis.md", Some("https://docs.microsoft.com/azure/active-directory/hybrid/whatis")),
-            ("./../connect/a.md#b", Some("https://docs.microsoft.com/azure/active-directory/connect/a#b")),
-            ("concept.md#how", Some("https://docs.microsoft.com/azure/active-directory/authentication/concept#how")),
+            (
+                "../hybrid/whatis.md",
+                Some("https://docs.microsoft.com/azure/active-directory/hybrid/whatis"),
+            ),
+            (
+                "./../connect/a.md#b",
+                Some("https://docs.microsoft.com/azure/active-directory/connect/a#b"),
+            ),
+            (
+                "concept.md#how",
+                Some(
+                    "https://docs.microsoft.com/azure/active-directory/authentication/concept#how",
+                ),
+            ),
             ("https://aka.ms/sspr", Some("https://aka.ms/sspr")),
             ("javascript:alert(1)", None),
             ("data:text/html,x", None),
@@ -557,8 +606,13 @@ mod tests {
     fn cells_become_structured_text() {
         let ctx = ctx_none();
         let r = cell_rich("Two cases: <br><ul><li>**bad** password</li><li>a <a href=\"https://x.y/\">fed</a> user</li></ul> Fix it. <br> <br> Then `sdprop`.", &ctx);
-        assert_eq!(r.plain(), "Two cases:\n- bad password\n- a fed user\nFix it.\nThen sdprop.");
-        assert!(matches!(&r.0[1], Block::Item(v) if matches!(&v[0], Inline::Strong { s } if s == "bad")));
+        assert_eq!(
+            r.plain(),
+            "Two cases:\n- bad password\n- a fed user\nFix it.\nThen sdprop."
+        );
+        assert!(
+            matches!(&r.0[1], Block::Item(v) if matches!(&v[0], Inline::Strong { s } if s == "bad"))
+        );
     }
 
     #[test]
@@ -570,13 +624,26 @@ mod tests {
     #[test]
     fn headings_keep_english_anchor() {
         let s = sections("# <a name=\"top-one\"></a>Rubrik **ett**\ntext\n## Två\n");
-        assert_eq!((s[1].anchor.as_str(), s[1].title.as_str()), ("top-one", "Rubrik ett"));
+        assert_eq!(
+            (s[1].anchor.as_str(), s[1].title.as_str()),
+            ("top-one", "Rubrik ett")
+        );
         assert_eq!(s[2].anchor, "tva");
     }
 
     #[test]
     fn never_panics_on_junk() {
-        for junk in ["", "|", "| --- |", "<a href=\"", "[x](", "**", "<", "&", "\u{202e}|a|b|\n|---|\n|c"] {
+        for junk in [
+            "",
+            "|",
+            "| --- |",
+            "<a href=\"",
+            "[x](",
+            "**",
+            "<",
+            "&",
+            "\u{202e}|a|b|\n|---|\n|c",
+        ] {
             let _ = sections(junk);
             let _ = tables(&[junk.to_string()], 0);
             let _ = cell_rich(junk, &ctx_none());

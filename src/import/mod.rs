@@ -11,7 +11,9 @@
 pub mod markdown;
 pub mod overrides;
 
-use crate::catalog::{Area, Audience, Block, Catalog, Entry, Inline, Kind, Localized, Rich, Source};
+use crate::catalog::{
+    Area, Audience, Block, Catalog, Entry, Inline, Kind, Localized, Rich, Source,
+};
 use crate::query;
 use markdown::{LinkContext, Section};
 use std::collections::{BTreeMap, BTreeSet};
@@ -96,7 +98,11 @@ struct Building {
 /// Imports articles in order (English first is best: it names new uncoded entries) and returns
 /// the catalog and one report per article.
 pub fn build(articles: &[Article], ov: &overrides::Overrides) -> (Catalog, Vec<Report>) {
-    let mut parsed: Vec<(usize, Parsed)> = articles.iter().enumerate().map(|(i, a)| (i, parse_article(a))).collect();
+    let mut parsed: Vec<(usize, Parsed)> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (i, parse_article(a)))
+        .collect();
     // English first, then the rest in the given order: English text gives uncoded entries
     // readable keys and is the common ground for alignment.
     parsed.sort_by_key(|(i, p)| (p.report.lang != "en", *i));
@@ -104,7 +110,13 @@ pub fn build(articles: &[Article], ov: &overrides::Overrides) -> (Catalog, Vec<R
     let mut reports = Vec::new();
     for (_, p) in parsed {
         let mut report = p.report;
-        place_rows(&mut building, p.rows, &report.lang.clone(), &p.source, &mut report);
+        place_rows(
+            &mut building,
+            p.rows,
+            &report.lang.clone(),
+            &p.source,
+            &mut report,
+        );
         reports.push(report);
     }
     let mut entries: Vec<Entry> = {
@@ -114,8 +126,16 @@ pub fn build(articles: &[Article], ov: &overrides::Overrides) -> (Catalog, Vec<R
     ov.apply(&mut entries, &mut reports);
     for e in &mut entries {
         // The key and the plain forms of its code come first: 32002, 6329, 0x80230402.
-        let mut codes = if matches!(e.kind, Kind::Symptom | Kind::Guide) { vec![] } else { vec![e.key.clone()] };
-        if let Some(n) = e.key.strip_prefix("EVENT_").or_else(|| e.key.strip_prefix("ADSYNC_")) {
+        let mut codes = if matches!(e.kind, Kind::Symptom | Kind::Guide) {
+            vec![]
+        } else {
+            vec![e.key.clone()]
+        };
+        if let Some(n) = e
+            .key
+            .strip_prefix("EVENT_")
+            .or_else(|| e.key.strip_prefix("ADSYNC_"))
+        {
             codes.push(n.to_string());
         }
         if let Some(h) = e.key.strip_prefix("HR_") {
@@ -136,13 +156,24 @@ pub fn build(articles: &[Article], ov: &overrides::Overrides) -> (Catalog, Vec<R
 
 fn sort_key(key: &str, ord: usize) -> (u64, usize) {
     let digits: String = key.chars().filter(|c| c.is_ascii_digit()).collect();
-    let n = if key.starts_with("HR_") { u64::from_str_radix(&key[3..], 16).unwrap_or(0) } else { digits.parse().unwrap_or(0) };
-    if key.contains('_') { (n, 0) } else { (u64::MAX, ord) }
+    let n = if key.starts_with("HR_") {
+        u64::from_str_radix(&key[3..], 16).unwrap_or(0)
+    } else {
+        digits.parse().unwrap_or(0)
+    };
+    if key.contains('_') {
+        (n, 0)
+    } else {
+        (u64::MAX, ord)
+    }
 }
 
 fn dedup_codes(codes: Vec<String>) -> Vec<String> {
     let mut seen = BTreeSet::new();
-    codes.into_iter().filter(|c| !c.trim().is_empty() && seen.insert(c.to_lowercase())).collect()
+    codes
+        .into_iter()
+        .filter(|c| !c.trim().is_empty() && seen.insert(c.to_lowercase()))
+        .collect()
 }
 
 struct Parsed {
@@ -154,30 +185,51 @@ struct Parsed {
 fn parse_article(a: &Article) -> Parsed {
     let (fm, body) = markdown::front_matter(&a.text);
     let body = markdown::strip_translation_spans(body);
-    let mut report = Report { file: a.file.clone(), date: fm.date.clone(), ..Report::default() };
+    let mut report = Report {
+        file: a.file.clone(),
+        date: fm.date.clone(),
+        ..Report::default()
+    };
     let secs = markdown::sections(&body);
     let detected = query::detect(&body);
-    let fm_lang = fm.locale.split('-').next().unwrap_or("").to_ascii_lowercase();
+    let fm_lang = fm
+        .locale
+        .split('-')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let (lang, reason) = match (&a.lang, detected) {
         (Some(l), _) => (l.clone(), "given with --lang".to_string()),
         (None, Some((d, conf))) if conf >= 0.2 => {
             let note = if !fm_lang.is_empty() && fm_lang != d {
-                format!("detected from the text (front matter says {}, which the text contradicts)", fm.locale)
+                format!(
+                    "detected from the text (front matter says {}, which the text contradicts)",
+                    fm.locale
+                )
             } else {
                 "detected from the text".to_string()
             };
             (d.to_string(), note)
         }
-        (None, _) if !fm_lang.is_empty() => (fm_lang.clone(), format!("from front matter ({})", fm.locale)),
+        (None, _) if !fm_lang.is_empty() => (
+            fm_lang.clone(),
+            format!("from front matter ({})", fm.locale),
+        ),
         (None, _) => {
-            report.diagnostics.push("language unknown: no front matter and too little text to tell; pass --lang TAG".into());
+            report.diagnostics.push(
+                "language unknown: no front matter and too little text to tell; pass --lang TAG"
+                    .into(),
+            );
             ("und".to_string(), "unknown".to_string())
         }
     };
     report.lang = lang.clone();
     report.lang_reason = reason;
     let guide_anchor = |anchor: &str| -> Option<String> { guide_key(anchor).map(str::to_string) };
-    let ctx = LinkContext { base: DOCS_BASE, anchor: &guide_anchor };
+    let ctx = LinkContext {
+        base: DOCS_BASE,
+        anchor: &guide_anchor,
+    };
     let mut rows = Vec::new();
     let mut area_counts: BTreeMap<Area, usize> = BTreeMap::new();
     // The area of the nearest enclosing level-2 section (for heading-style rows).
@@ -189,11 +241,18 @@ fn parse_article(a: &Article) -> Parsed {
         let sec_tables = markdown::tables(&sec.lines, sec.line);
         // Sub-sections belong to their parent's area (their own anchor may mislead:
         // "user-registrations-show-multiple-times" is a reporting row).
-        let sec_area = if sec.level >= 3 && parent_area.is_some() { parent_area } else { area_of_section(&sec.anchor) };
+        let sec_area = if sec.level >= 3 && parent_area.is_some() {
+            parent_area
+        } else {
+            area_of_section(&sec.anchor)
+        };
         if let Some(gk) = guide_key(&sec.anchor) {
             let action = markdown::lines_rich(&sec.lines, &ctx);
             if action.is_empty() {
-                report.diagnostics.push(format!("line {}: guide section '{}' has no text", sec.line, sec.anchor));
+                report.diagnostics.push(format!(
+                    "line {}: guide section '{}' has no text",
+                    sec.line, sec.anchor
+                ));
             } else {
                 rows.push(Row {
                     area: Area::Guides,
@@ -217,13 +276,30 @@ fn parse_article(a: &Article) -> Parsed {
         }
         if !sec_tables.is_empty() {
             for t in sec_tables {
-                table_rows(&t, sec, sec_area, &ctx, &mut area_counts, &mut rows, &mut report);
+                table_rows(
+                    &t,
+                    sec,
+                    sec_area,
+                    &ctx,
+                    &mut area_counts,
+                    &mut rows,
+                    &mut report,
+                );
             }
             continue;
         }
         // A heading-style row: a level-3+ section under a symptom area (2021 articles).
         if sec.level >= 3 {
-            if let Some(area) = sec_area.filter(|a| matches!(a, Area::Portal | Area::Reporting | Area::Registration | Area::Usage | Area::Writeback)) {
+            if let Some(area) = sec_area.filter(|a| {
+                matches!(
+                    a,
+                    Area::Portal
+                        | Area::Reporting
+                        | Area::Registration
+                        | Area::Usage
+                        | Area::Writeback
+                )
+            }) {
                 let action = markdown::lines_rich(&sec.lines, &ctx);
                 let pos = next_pos(&mut area_counts, area);
                 let mut ev = evidence_of(&sec.title, &action);
@@ -248,16 +324,30 @@ fn parse_article(a: &Article) -> Parsed {
                 continue;
             }
         }
-        if si > 0 && sec.level >= 2 && !is_boilerplate(&sec.anchor) && !sec.lines.iter().all(|l| l.trim().is_empty()) && sec_area.is_none() {
-            report.diagnostics.push(format!("line {}: section '{}' skipped (not an error table, symptom or guide)", sec.line, sec.anchor));
+        if si > 0
+            && sec.level >= 2
+            && !is_boilerplate(&sec.anchor)
+            && !sec.lines.iter().all(|l| l.trim().is_empty())
+            && sec_area.is_none()
+        {
+            report.diagnostics.push(format!(
+                "line {}: section '{}' skipped (not an error table, symptom or guide)",
+                sec.line, sec.anchor
+            ));
         }
     }
     let source_date = fm.date.clone();
-    Parsed { report, rows, source: (a.file.clone(), source_date) }
+    Parsed {
+        report,
+        rows,
+        source: (a.file.clone(), source_date),
+    }
 }
 
 fn is_boilerplate(anchor: &str) -> bool {
-    ["forum", "contact-microsoft", "next-steps", "support"].iter().any(|w| anchor.contains(w))
+    ["forum", "contact-microsoft", "next-steps", "support"]
+        .iter()
+        .any(|w| anchor.contains(w))
 }
 
 fn next_pos(counts: &mut BTreeMap<Area, usize>, area: Area) -> usize {
@@ -273,7 +363,10 @@ fn area_of_section(anchor: &str) -> Option<Area> {
         Some(Area::Screen)
     } else if a.contains("event-log") || a.contains("event-is-") || a.contains("source-of-event") {
         Some(Area::Events)
-    } else if a.contains("writeback") && (a.contains("common") || a.starts_with("troubleshoot-password-writeback") && !a.contains("connectivity")) {
+    } else if a.contains("writeback")
+        && (a.contains("common")
+            || a.starts_with("troubleshoot-password-writeback") && !a.contains("connectivity"))
+    {
         Some(Area::Writeback)
     } else if a.contains("registration") {
         Some(Area::Registration)
@@ -293,7 +386,8 @@ pub fn guide_key(anchor: &str) -> Option<&'static str> {
     let a = anchor;
     if a.contains("restart") && a.contains("sync") {
         Some("guide-restart-sync-service")
-    } else if a.contains("disable-and-re-enable") || a.contains("re-enable-the-password-writeback") {
+    } else if a.contains("disable-and-re-enable") || a.contains("re-enable-the-password-writeback")
+    {
         Some("guide-reenable-writeback")
     } else if a.contains("install-the-latest") {
         Some("guide-install-latest-connect")
@@ -301,7 +395,9 @@ pub fn guide_key(anchor: &str) -> Option<&'static str> {
         Some("guide-verify-permissions")
     } else if a == "confirm-network-connectivity" || a.contains("network-connectivity") {
         Some("guide-connectivity")
-    } else if a == "troubleshoot-connectivity" || a == "troubleshoot-password-writeback-connectivity" {
+    } else if a == "troubleshoot-connectivity"
+        || a == "troubleshoot-password-writeback-connectivity"
+    {
         Some("guide-writeback-troubleshooting")
     } else {
         None
@@ -328,7 +424,10 @@ fn table_rows(
         // Screen-error table: "EnumName = N | details | SSPR_00NN: message".
         if let Some((name, n)) = enum_cell(&first) {
             if cells.len() < 3 {
-                report.unplaced.push(format!("line {line}: screen error '{first}' has {} cells, expected 3", cells.len()));
+                report.unplaced.push(format!(
+                    "line {line}: screen error '{first}' has {} cells, expected 3",
+                    cells.len()
+                ));
                 continue;
             }
             let key = format!("SSPR_{n:04}");
@@ -377,7 +476,11 @@ fn table_rows(
             if kind != Kind::Event {
                 codes.extend(embedded_codes(&meaning.plain()));
             }
-            let title = if kind == Kind::Event { name.clone() } else { first_sentence(&name) };
+            let title = if kind == Kind::Event {
+                name.clone()
+            } else {
+                first_sentence(&name)
+            };
             let pos = next_pos(counts, area);
             rows.push(Row {
                 area,
@@ -417,7 +520,11 @@ fn table_rows(
                 Some((k, kind, _)) => (Some(k), kind),
                 None => (None, Kind::Symptom),
             };
-            let first_para = symptom_rich.0.first().map(|b| Rich(vec![b.clone()]).plain()).unwrap_or_default();
+            let first_para = symptom_rich
+                .0
+                .first()
+                .map(|b| Rich(vec![b.clone()]).plain())
+                .unwrap_or_default();
             let mut ev = evidence_of(&symptom, &action);
             if report.lang == "en" {
                 ev.english = english_words(&symptom);
@@ -442,7 +549,10 @@ fn table_rows(
             });
             continue;
         }
-        report.unplaced.push(format!("line {line}: row with one cell skipped: '{}'", truncate(&first, 60)));
+        report.unplaced.push(format!(
+            "line {line}: row with one cell skipped: '{}'",
+            truncate(&first, 60)
+        ));
     }
 }
 
@@ -455,7 +565,10 @@ fn enum_cell(s: &str) -> Option<(String, u32)> {
     let (name, n) = s.split_once('=')?;
     let name = name.trim();
     let n: u32 = n.trim().parse().ok()?;
-    (name.len() >= 4 && name.chars().all(|c| c.is_ascii_alphanumeric()) && name.chars().next()?.is_ascii_uppercase()).then(|| (name.to_string(), n))
+    (name.len() >= 4
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name.chars().next()?.is_ascii_uppercase())
+    .then(|| (name.to_string(), n))
 }
 
 /// "SSPR_0012: text" → (Some("SSPR_0012"), "text").
@@ -464,7 +577,10 @@ fn split_sspr_prefix(s: &str) -> (Option<String>, String) {
     if let Some(h) = hits.first() {
         if let query::CodeKind::Sspr(n) = h.kind {
             if h.span.start < 3 {
-                let rest = s[h.span.end..].trim_start_matches([':', ' ', '-', '–']).trim().to_string();
+                let rest = s[h.span.end..]
+                    .trim_start_matches([':', ' ', '-', '–'])
+                    .trim()
+                    .to_string();
                 return (Some(format!("SSPR_{n:04}")), rest);
             }
         }
@@ -479,10 +595,17 @@ fn code_cell(s: &str) -> Option<(String, Kind, Area)> {
         return Some(number_key(t.parse().ok()?));
     }
     let lower = t.to_ascii_lowercase();
-    if let Some(h) = lower.strip_prefix("hr").or_else(|| lower.strip_prefix("0x")) {
+    if let Some(h) = lower
+        .strip_prefix("hr")
+        .or_else(|| lower.strip_prefix("0x"))
+    {
         let h = h.trim().trim_start_matches("0x");
         if (7..=8).contains(&h.len()) && h.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Some((format!("HR_{}", h.to_ascii_uppercase()), Kind::Hresult, Area::AdSync));
+            return Some((
+                format!("HR_{}", h.to_ascii_uppercase()),
+                Kind::Hresult,
+                Area::AdSync,
+            ));
         }
     }
     None
@@ -524,8 +647,15 @@ fn embedded_codes(s: &str) -> Vec<String> {
             query::CodeKind::Hresult(v) => out.push(format!("0x{v:08x}")),
             query::CodeKind::Ident => {
                 let t = h.text.trim_end_matches(['.', ':']);
-                let upper_id = t.contains('_') && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-                let mms = t.len() > 4 && t[..4].eq_ignore_ascii_case("mms(") && t[4..].trim_end_matches(')').chars().all(|c| c.is_ascii_digit());
+                let upper_id = t.contains('_')
+                    && t.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+                let mms = t.len() > 4
+                    && t[..4].eq_ignore_ascii_case("mms(")
+                    && t[4..]
+                        .trim_end_matches(')')
+                        .chars()
+                        .all(|c| c.is_ascii_digit());
                 if mms {
                     out.push(format!("MMS({})", t[4..].trim_end_matches(')')));
                 } else if upper_id {
@@ -590,11 +720,21 @@ fn evidence_of(symptom: &str, action: &Rich) -> Evidence {
     let all = format!("{symptom} {}", action.plain());
     for w in all.split(|c: char| !c.is_alphanumeric() && c != '.') {
         let w = w.trim_matches('.');
-        if w.len() >= 3 && w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
+        if w.len() >= 3
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+        {
             ev.numbers.insert(w.to_ascii_lowercase());
-        } else if w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_uppercase()) {
+        } else if w.len() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && w.chars().any(|c| c.is_ascii_uppercase())
+        {
             ev.caps.insert(w.to_string());
-        } else if w.len() >= 4 && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && w.chars().skip(1).any(|c| c.is_ascii_uppercase()) {
+        } else if w.len() >= 4
+            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        {
             ev.caps.insert(w.to_string()); // CamelCase product terms: PowerShell, OneDrive
         }
     }
@@ -602,15 +742,69 @@ fn evidence_of(symptom: &str, action: &Rich) -> Evidence {
 }
 
 const SLUG_STOP: &[&str] = &[
-    "the", "a", "an", "is", "are", "be", "to", "of", "for", "in", "on", "at", "by", "with", "and", "or", "i", "you", "your", "user",
-    "users", "their", "there", "that", "this", "it", "its", "when", "but", "has", "have", "was", "who", "which", "sees", "may",
-    "might", "password", "passwords", "reset", "sspr", "azure", "ad", "any", "as", "after", "from", "they", "them", "than", "then",
-    "some", "under", "my", "me",
+    "the",
+    "a",
+    "an",
+    "is",
+    "are",
+    "be",
+    "to",
+    "of",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "and",
+    "or",
+    "i",
+    "you",
+    "your",
+    "user",
+    "users",
+    "their",
+    "there",
+    "that",
+    "this",
+    "it",
+    "its",
+    "when",
+    "but",
+    "has",
+    "have",
+    "was",
+    "who",
+    "which",
+    "sees",
+    "may",
+    "might",
+    "password",
+    "passwords",
+    "reset",
+    "sspr",
+    "azure",
+    "ad",
+    "any",
+    "as",
+    "after",
+    "from",
+    "they",
+    "them",
+    "than",
+    "then",
+    "some",
+    "under",
+    "my",
+    "me",
 ];
 
 fn english_words(s: &str) -> BTreeSet<String> {
     let f = query::fold(s);
-    query::words(&f).map(|w| w.replace('\'', "")).filter(|w| !SLUG_STOP.contains(&w.as_str()) && w.len() > 1).collect()
+    query::words(&f)
+        .map(|w| w.replace('\'', ""))
+        .filter(|w| !SLUG_STOP.contains(&w.as_str()) && w.len() > 1)
+        .collect()
 }
 
 /// Content words of a text, in order, for keys.
@@ -618,21 +812,45 @@ fn key_words(text: &str) -> Vec<String> {
     let f = query::fold(text);
     query::words(&f)
         .map(|w| w.replace('\'', ""))
-        .filter(|w| w.chars().all(|c| c.is_ascii_alphanumeric()) && !SLUG_STOP.contains(&w.as_str()) && w.len() > 1)
+        .filter(|w| {
+            w.chars().all(|c| c.is_ascii_alphanumeric())
+                && !SLUG_STOP.contains(&w.as_str())
+                && w.len() > 1
+        })
         .collect()
 }
 
 /// A readable key for a new uncoded entry: area + up to five content words of its text,
 /// preferring words that the other rows of the same area do not share (`df` counts, per word,
 /// how many rows of the area use it).
-fn new_symptom_key(area: Area, text: &str, df: &BTreeMap<String, usize>, taken: &dyn Fn(&str) -> bool) -> String {
+fn new_symptom_key(
+    area: Area,
+    text: &str,
+    df: &BTreeMap<String, usize>,
+    taken: &dyn Fn(&str) -> bool,
+) -> String {
     let all = key_words(text);
     let mut seen = BTreeSet::new();
     let all: Vec<String> = all.into_iter().filter(|w| seen.insert(w.clone())).collect();
-    let distinctive: Vec<&String> = all.iter().filter(|w| df.get(*w).copied().unwrap_or(0) <= 1).collect();
-    let words: Vec<&String> = if distinctive.len() >= 2 { distinctive.into_iter().take(4).collect() } else { all.iter().take(5).collect() };
+    let distinctive: Vec<&String> = all
+        .iter()
+        .filter(|w| df.get(*w).copied().unwrap_or(0) <= 1)
+        .collect();
+    let words: Vec<&String> = if distinctive.len() >= 2 {
+        distinctive.into_iter().take(4).collect()
+    } else {
+        all.iter().take(5).collect()
+    };
     let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
-    let base = format!("{}-{}", crate::catalog::format::area_name(area), if words.is_empty() { "row".to_string() } else { words.join("-") });
+    let base = format!(
+        "{}-{}",
+        crate::catalog::format::area_name(area),
+        if words.is_empty() {
+            "row".to_string()
+        } else {
+            words.join("-")
+        }
+    );
     let mut key = base.clone();
     let mut n = 2;
     while taken(&key) {
@@ -650,7 +868,13 @@ fn align_score(row: &Row, b: &Building) -> f32 {
     s += 3.0 * inter(&row.evidence.numbers, &b.evidence.numbers);
     s += 1.0 * inter(&row.evidence.caps, &b.evidence.caps);
     // Links or numbers on one side only: evidence against.
-    s -= 0.5 * (row.evidence.links.symmetric_difference(&b.evidence.links).count() as f32).min(2.0);
+    s -= 0.5
+        * (row
+            .evidence
+            .links
+            .symmetric_difference(&b.evidence.links)
+            .count() as f32)
+            .min(2.0);
     if !row.evidence.english.is_empty() && !b.evidence.english.is_empty() {
         let i = inter(&row.evidence.english, &b.evidence.english);
         let u = row.evidence.english.union(&b.evidence.english).count() as f32;
@@ -663,7 +887,13 @@ fn align_score(row: &Row, b: &Building) -> f32 {
 
 const ALIGN_MIN: f32 = 1.5;
 
-fn place_rows(building: &mut Vec<Building>, rows: Vec<Row>, lang: &str, source: &(String, String), report: &mut Report) {
+fn place_rows(
+    building: &mut Vec<Building>,
+    rows: Vec<Row>,
+    lang: &str,
+    source: &(String, String),
+    report: &mut Report,
+) {
     let mut ord = building.len();
     // Coded rows first: their key says where they go.
     let (coded, uncoded): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.key.is_some());
@@ -681,7 +911,11 @@ fn place_rows(building: &mut Vec<Building>, rows: Vec<Row>, lang: &str, source: 
                     entry: Entry {
                         key: key.clone(),
                         kind: row.kind,
-                        area: if row.kind == Kind::Hresult || row.kind == Kind::AdSync { Area::AdSync } else { row.area },
+                        area: if row.kind == Kind::Hresult || row.kind == Kind::AdSync {
+                            Area::AdSync
+                        } else {
+                            row.area
+                        },
                         audience: audience_of(row.area),
                         codes: vec![],
                         misprints: vec![],
@@ -703,7 +937,10 @@ fn place_rows(building: &mut Vec<Building>, rows: Vec<Row>, lang: &str, source: 
     let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for (ri, row) in uncoded.iter().enumerate() {
         for (bi, b) in building.iter().enumerate() {
-            if b.entry.area == row.area && b.entry.kind == Kind::Symptom && b.entry.locale(lang).is_none() {
+            if b.entry.area == row.area
+                && b.entry.kind == Kind::Symptom
+                && b.entry.locale(lang).is_none()
+            {
                 pairs.push((align_score(row, b), ri, bi));
             }
         }
@@ -733,8 +970,22 @@ fn place_rows(building: &mut Vec<Building>, rows: Vec<Row>, lang: &str, source: 
                 bi
             }
             None => {
-                let text = if lang == "en" || row.evidence.english.is_empty() { row.message.clone() } else { row.evidence.english.iter().cloned().collect::<Vec<_>>().join(" ") };
-                let key = new_symptom_key(row.area, &text, df.get(&row.area).unwrap_or(&BTreeMap::new()), &|k| building.iter().any(|b| b.entry.key == k));
+                let text = if lang == "en" || row.evidence.english.is_empty() {
+                    row.message.clone()
+                } else {
+                    row.evidence
+                        .english
+                        .iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                let key = new_symptom_key(
+                    row.area,
+                    &text,
+                    df.get(&row.area).unwrap_or(&BTreeMap::new()),
+                    &|k| building.iter().any(|b| b.entry.key == k),
+                );
                 building.push(Building {
                     entry: Entry {
                         key: key.clone(),
@@ -766,8 +1017,16 @@ fn audience_of(area: Area) -> Audience {
     }
 }
 
-fn merge_row(b: &mut Building, row: Row, lang: &str, source: &(String, String), report: &mut Report) {
-    report.rows.push((b.entry.key.clone(), row.section.clone(), row.line));
+fn merge_row(
+    b: &mut Building,
+    row: Row,
+    lang: &str,
+    source: &(String, String),
+    report: &mut Report,
+) {
+    report
+        .rows
+        .push((b.entry.key.clone(), row.section.clone(), row.line));
     let e = &mut b.entry;
     e.codes.extend(row.codes.iter().cloned());
     e.related.extend(row.related.iter().cloned());
@@ -777,10 +1036,18 @@ fn merge_row(b: &mut Building, row: Row, lang: &str, source: &(String, String), 
         }
     }
     b.evidence.links.extend(row.evidence.links.iter().cloned());
-    b.evidence.numbers.extend(row.evidence.numbers.iter().cloned());
+    b.evidence
+        .numbers
+        .extend(row.evidence.numbers.iter().cloned());
     b.evidence.caps.extend(row.evidence.caps.iter().cloned());
-    b.evidence.english.extend(row.evidence.english.iter().cloned());
-    let src = Source { file: source.0.clone(), section: row.section.clone(), date: source.1.clone() };
+    b.evidence
+        .english
+        .extend(row.evidence.english.iter().cloned());
+    let src = Source {
+        file: source.0.clone(),
+        section: row.section.clone(),
+        date: source.1.clone(),
+    };
     match e.locales.iter_mut().find(|l| l.lang == lang) {
         None => e.locales.push(Localized {
             lang: lang.to_string(),
@@ -825,9 +1092,15 @@ pub fn read_sources(dir: &std::path::Path) -> std::io::Result<Vec<Article>> {
     for p in names {
         let bytes = std::fs::read(&p)?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let file = p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let file = p
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
         // A sidecar `NAME.md.lang` holds a language given with --lang at import time.
-        let lang = std::fs::read_to_string(p.with_extension("md.lang")).ok().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let lang = std::fs::read_to_string(p.with_extension("md.lang"))
+            .ok()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
         out.push(Article { file, text, lang });
     }
     Ok(out)
@@ -835,7 +1108,8 @@ pub fn read_sources(dir: &std::path::Path) -> std::io::Result<Vec<Article>> {
 
 /// Builds the catalog text from a sources directory and overrides file.
 pub fn generate(root: &std::path::Path) -> Result<(String, Vec<Report>), String> {
-    let arts = read_sources(&root.join("catalog/sources")).map_err(|e| format!("reading catalog/sources: {e}"))?;
+    let arts = read_sources(&root.join("catalog/sources"))
+        .map_err(|e| format!("reading catalog/sources: {e}"))?;
     let ov_text = std::fs::read_to_string(root.join("catalog/overrides.txt")).unwrap_or_default();
     let (ov, problems) = overrides::Overrides::parse(&ov_text);
     if !problems.is_empty() {

@@ -34,9 +34,16 @@ impl Overrides {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let f: Vec<&str> = line.split('\t').map(str::trim).filter(|s| !s.is_empty()).collect();
+            let f: Vec<&str> = line
+                .split('\t')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
             if f.len() != 4 {
-                problems.push(format!("line {}: expected 4 tab-separated fields (directive, key, value, why)", n + 1));
+                problems.push(format!(
+                    "line {}: expected 4 tab-separated fields (directive, key, value, why)",
+                    n + 1
+                ));
                 continue;
             }
             let (a, b) = (f[1].to_string(), f[2].to_string());
@@ -61,7 +68,9 @@ impl Overrides {
         let mut notes: Vec<String> = Vec::new();
         for (d, _) in &self.directives {
             if let Directive::Rename { from, to } = d {
-                let Some(fi) = entries.iter().position(|e| &e.key == from) else { continue };
+                let Some(fi) = entries.iter().position(|e| &e.key == from) else {
+                    continue;
+                };
                 let old = entries.remove(fi);
                 match entries.iter_mut().find(|e| &e.key == to) {
                     Some(t) => {
@@ -97,7 +106,10 @@ impl Overrides {
         for (d, _) in &self.directives {
             let (key, f): (&String, Box<dyn Fn(&mut Entry)>) = match d {
                 Directive::Rename { .. } => continue,
-                Directive::Alias { key, code } => (key, Box::new(move |e: &mut Entry| e.codes.push(code.clone()))),
+                Directive::Alias { key, code } => (
+                    key,
+                    Box::new(move |e: &mut Entry| e.codes.push(code.clone())),
+                ),
                 Directive::Misprint { key, code } => (
                     key,
                     Box::new(move |e: &mut Entry| {
@@ -106,18 +118,26 @@ impl Overrides {
                         }
                     }),
                 ),
-                Directive::Related { key, other } => (key, Box::new(move |e: &mut Entry| e.related.push(other.clone()))),
+                Directive::Related { key, other } => (
+                    key,
+                    Box::new(move |e: &mut Entry| e.related.push(other.clone())),
+                ),
             };
             match entries.iter_mut().find(|e| &e.key == key) {
                 Some(e) => f(e),
-                None => notes.push(format!("overrides: {key} is not in the catalog; directive ignored")),
+                None => notes.push(format!(
+                    "overrides: {key} is not in the catalog; directive ignored"
+                )),
             }
         }
         for e in entries.iter() {
             for m in &e.misprints {
                 let documented = self.directives.iter().any(|(d, _)| matches!(d, Directive::Misprint { key, code } if key == &e.key && code == m));
                 if !documented {
-                    notes.push(format!("{}: articles print {m} for it; document this in catalog/overrides.txt", e.key));
+                    notes.push(format!(
+                        "{}: articles print {m} for it; document this in catalog/overrides.txt",
+                        e.key
+                    ));
                 }
             }
         }

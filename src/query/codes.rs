@@ -42,10 +42,34 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        let sep = c.is_whitespace() || matches!(c, ',' | ';' | '"' | '\'' | '“' | '”' | '’' | '[' | ']' | '{' | '}' | '<' | '>' | '|' | '\\') || c.is_control() || ('\u{200b}'..='\u{200f}').contains(&c) || ('\u{202a}'..='\u{202e}').contains(&c) || c == '\u{feff}';
+        let sep = c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ';'
+                    | '"'
+                    | '\''
+                    | '“'
+                    | '”'
+                    | '’'
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '<'
+                    | '>'
+                    | '|'
+                    | '\\'
+            )
+            || c.is_control()
+            || ('\u{200b}'..='\u{200f}').contains(&c)
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || c == '\u{feff}';
         match (sep, start) {
             (true, Some(s)) => {
-                out.push(Token { text: &text[s..i], span: s..i });
+                out.push(Token {
+                    text: &text[s..i],
+                    span: s..i,
+                });
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -53,31 +77,75 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         }
     }
     if let Some(s) = start {
-        out.push(Token { text: &text[s..], span: s..text.len() });
+        out.push(Token {
+            text: &text[s..],
+            span: s..text.len(),
+        });
     }
     out
 }
 
 const CONTEXT_WORDS: &[&str] = &[
-    "event", "eventid", "id", "evt", "error", "err", "code", "fel", "felkod", "handelse", "händelse", "händelse-id",
-    "fout", "foutcode", "gebeurtenis", "chyba", "udalost", "událost", "události", "id:", "kod", "kód", "code:", "error:",
-    "fehler", "ereignis", "ereignis-id", "erreur", "evenement", "événement", "errore", "error-id",
+    "event",
+    "eventid",
+    "id",
+    "evt",
+    "error",
+    "err",
+    "code",
+    "fel",
+    "felkod",
+    "handelse",
+    "händelse",
+    "händelse-id",
+    "fout",
+    "foutcode",
+    "gebeurtenis",
+    "chyba",
+    "udalost",
+    "událost",
+    "události",
+    "id:",
+    "kod",
+    "kód",
+    "code:",
+    "error:",
+    "fehler",
+    "ereignis",
+    "ereignis-id",
+    "erreur",
+    "evenement",
+    "événement",
+    "errore",
+    "error-id",
 ];
 
 fn is_guid(t: &str) -> bool {
     let t = t.trim_matches(|c: char| matches!(c, '(' | ')' | '{' | '}' | '.' | ':'));
     let parts: Vec<&str> = t.split('-').collect();
     parts.len() == 5
-        && [8, 4, 4, 4, 12].iter().zip(&parts).all(|(n, p)| p.len() == *n && p.chars().all(|c| c.is_ascii_hexdigit()))
+        && [8, 4, 4, 4, 12]
+            .iter()
+            .zip(&parts)
+            .all(|(n, p)| p.len() == *n && p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Dates, times, versions, IPs, e-mail addresses, URLs, paths: never codes.
 fn is_noise(t: &str) -> bool {
-    if is_guid(t) || t.contains('@') || t.contains("://") || t.contains('/') && t.chars().filter(|c| *c == '/').count() >= 2 {
+    if is_guid(t)
+        || t.contains('@')
+        || t.contains("://")
+        || t.contains('/') && t.chars().filter(|c| *c == '/').count() >= 2
+    {
         return true;
     }
-    let digits_and_seps = t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '-' | '/' | 'T' | 'Z' | '+'));
-    let seps = t.chars().filter(|c| matches!(c, '.' | ':' | '-' | '/')).count();
+    let digits_and_seps = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '-' | '/' | 'T' | 'Z' | '+'));
+    let seps = t
+        .chars()
+        .filter(|c| matches!(c, '.' | ':' | '-' | '/'))
+        .count();
     digits_and_seps && seps >= 2
 }
 
@@ -93,7 +161,8 @@ pub fn extract(text: &str) -> Vec<CodeHit> {
             i += 1;
             continue;
         }
-        let core = raw.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ':' | '!' | '?' | '=' | '#'));
+        let core =
+            raw.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ':' | '!' | '?' | '=' | '#'));
         let lower = core.to_ascii_lowercase();
         let offset = t.span.start + raw.find(core).unwrap_or(0);
         let span = offset..offset + core.len();
@@ -104,40 +173,67 @@ pub fn extract(text: &str) -> Vec<CodeHit> {
             let (num_text, end) = if tail.is_empty() {
                 // The number is in the next token: "sspr 14".
                 match toks.get(i + 1) {
-                    Some(n) => (n.text.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase(), n.span.end),
+                    Some(n) => (
+                        n.text
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_ascii_lowercase(),
+                        n.span.end,
+                    ),
                     None => (String::new(), span.end),
                 }
             } else {
                 (tail.to_string(), span.end)
             };
             if let Some(n) = sspr_number(&num_text) {
-                hits.push(CodeHit { kind: CodeKind::Sspr(n), span: span.start..end, text: text[span.start..end].to_string() });
+                hits.push(CodeHit {
+                    kind: CodeKind::Sspr(n),
+                    span: span.start..end,
+                    text: text[span.start..end].to_string(),
+                });
                 i += if tail.is_empty() { 2 } else { 1 };
                 continue;
             }
         }
         if lower.starts_with("aadsts") || lower.starts_with("adsts") {
-            hits.push(CodeHit { kind: CodeKind::Foreign, span: span.clone(), text: core.to_string() });
+            hits.push(CodeHit {
+                kind: CodeKind::Foreign,
+                span: span.clone(),
+                text: core.to_string(),
+            });
             i += 1;
             continue;
         }
         // HRESULTs.
-        let hr_text = lower.strip_prefix("hr=").or_else(|| lower.strip_prefix("hresult=")).or_else(|| lower.strip_prefix("hr:"));
+        let hr_text = lower
+            .strip_prefix("hr=")
+            .or_else(|| lower.strip_prefix("hresult="))
+            .or_else(|| lower.strip_prefix("hr:"));
         let (hr_candidate, explicit) = match hr_text {
             Some(h) => (h.to_string(), true),
             None => (lower.clone(), false),
         };
         if let Some(v) = parse_hresult(&hr_candidate, explicit) {
-            hits.push(CodeHit { kind: CodeKind::Hresult(v), span, text: core.to_string() });
+            hits.push(CodeHit {
+                kind: CodeKind::Hresult(v),
+                span,
+                text: core.to_string(),
+            });
             i += 1;
             continue;
         }
         // "hr 80230402" / "HRESULT 0x…": the value is in the next token.
         if (lower == "hr" || lower == "hresult") && i + 1 < toks.len() {
             let n = &toks[i + 1];
-            let nt = n.text.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase();
+            let nt = n
+                .text
+                .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                .to_ascii_lowercase();
             if let Some(v) = parse_hresult(&nt, true) {
-                hits.push(CodeHit { kind: CodeKind::Hresult(v), span: span.start..n.span.end, text: text[span.start..n.span.end].to_string() });
+                hits.push(CodeHit {
+                    kind: CodeKind::Hresult(v),
+                    span: span.start..n.span.end,
+                    text: text[span.start..n.span.end].to_string(),
+                });
                 i += 2;
                 continue;
             }
@@ -145,19 +241,34 @@ pub fn extract(text: &str) -> Vec<CodeHit> {
         // Plain numbers (event IDs).
         if core.len() >= 4 && core.len() <= 5 && core.chars().all(|c| c.is_ascii_digit()) {
             let context = i > 0 && {
-                let prev = toks[i - 1].text.trim_end_matches([':', '=', '#']).to_lowercase();
-                let prev2 = if i > 1 { toks[i - 2].text.to_lowercase() } else { String::new() };
+                let prev = toks[i - 1]
+                    .text
+                    .trim_end_matches([':', '=', '#'])
+                    .to_lowercase();
+                let prev2 = if i > 1 {
+                    toks[i - 2].text.to_lowercase()
+                } else {
+                    String::new()
+                };
                 CONTEXT_WORDS.contains(&prev.as_str()) || (prev == "id" && !prev2.is_empty())
             } || raw.starts_with('#');
             if let Ok(n) = core.parse() {
-                hits.push(CodeHit { kind: CodeKind::Number { n, context }, span, text: core.to_string() });
+                hits.push(CodeHit {
+                    kind: CodeKind::Number { n, context },
+                    span,
+                    text: core.to_string(),
+                });
             }
             i += 1;
             continue;
         }
         // Identifier-like tokens: CamelCase words, names with '_' or digits, MMS(4924).
         if is_identifier(core) {
-            hits.push(CodeHit { kind: CodeKind::Ident, span, text: core.to_string() });
+            hits.push(CodeHit {
+                kind: CodeKind::Ident,
+                span,
+                text: core.to_string(),
+            });
         }
         i += 1;
     }
@@ -166,8 +277,15 @@ pub fn extract(text: &str) -> Vec<CodeHit> {
 
 /// The number of an SSPR code from its digits; a letter O counts as zero.
 fn sspr_number(s: &str) -> Option<u32> {
-    let digits: String = s.chars().map(|c| if c == 'o' { '0' } else { c }).take_while(|c| c.is_ascii_digit()).collect();
-    if digits.is_empty() || digits.len() > 4 || digits.len() < s.chars().take_while(|c| c.is_ascii_alphanumeric()).count() {
+    let digits: String = s
+        .chars()
+        .map(|c| if c == 'o' { '0' } else { c })
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    if digits.is_empty()
+        || digits.len() > 4
+        || digits.len() < s.chars().take_while(|c| c.is_ascii_alphanumeric()).count()
+    {
         return None;
     }
     digits.parse().ok()
@@ -178,9 +296,15 @@ fn sspr_number(s: &str) -> Option<u32> {
 pub fn parse_hresult(s: &str, explicit: bool) -> Option<u32> {
     let s = s.trim_end_matches(['.', ',', ')', ':']);
     if let Some(h) = s.strip_prefix("0x") {
-        return (h.len() == 8 && h.chars().all(|c| c.is_ascii_hexdigit())).then(|| u32::from_str_radix(h, 16).ok()).flatten();
+        return (h.len() == 8 && h.chars().all(|c| c.is_ascii_hexdigit()))
+            .then(|| u32::from_str_radix(h, 16).ok())
+            .flatten();
     }
-    if s.len() == 8 && s.chars().all(|c| c.is_ascii_hexdigit()) && (explicit || (s.starts_with('8') && s.chars().filter(|c| c.is_ascii_digit()).count() >= 5)) {
+    if s.len() == 8
+        && s.chars().all(|c| c.is_ascii_hexdigit())
+        && (explicit
+            || (s.starts_with('8') && s.chars().filter(|c| c.is_ascii_digit()).count() >= 5))
+    {
         return u32::from_str_radix(s, 16).ok();
     }
     if let Some(neg) = s.strip_prefix('-') {
@@ -207,7 +331,9 @@ fn is_identifier(s: &str) -> bool {
     }
     let has_lower = s.chars().any(|c| c.is_ascii_lowercase());
     let inner_upper = s.chars().skip(1).any(|c| c.is_ascii_uppercase());
-    let all_ascii = s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '(' | ')' | '.' | '='));
+    let all_ascii = s
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '(' | ')' | '.' | '='));
     all_ascii && ((has_lower && inner_upper) || s.contains('_') || s.contains('('))
 }
 
@@ -216,12 +342,25 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<CodeKind> {
-        extract(text).into_iter().map(|h| h.kind).filter(|k| *k != CodeKind::Ident).collect()
+        extract(text)
+            .into_iter()
+            .map(|h| h.kind)
+            .filter(|k| *k != CodeKind::Ident)
+            .collect()
     }
 
     #[test]
     fn sspr_spellings() {
-        for q in ["SSPR_0014", "sspr 14", "SSPR-0014", "SSPR0014", "sspr_014", "SSPR_OO14", "(SSPR_0014).", "sspr:14"] {
+        for q in [
+            "SSPR_0014",
+            "sspr 14",
+            "SSPR-0014",
+            "SSPR0014",
+            "sspr_014",
+            "SSPR_OO14",
+            "(SSPR_0014).",
+            "sspr:14",
+        ] {
             assert_eq!(kinds(q), vec![CodeKind::Sspr(14)], "{q}");
         }
     }
@@ -229,16 +368,42 @@ mod tests {
     #[test]
     fn hresult_spellings() {
         let want = vec![CodeKind::Hresult(0x800700ce)];
-        for q in ["0x800700CE", "800700ce", "hr=800700CE", "HR 800700CE", "-2147024690", "2147942606", "hr=0x800700ce,"] {
+        for q in [
+            "0x800700CE",
+            "800700ce",
+            "hr=800700CE",
+            "HR 800700CE",
+            "-2147024690",
+            "2147942606",
+            "hr=0x800700ce,",
+        ] {
             assert_eq!(kinds(q), want, "{q}");
         }
     }
 
     #[test]
     fn numbers_with_and_without_context() {
-        assert_eq!(kinds("Event ID: 32002"), vec![CodeKind::Number { n: 32002, context: true }]);
-        assert_eq!(kinds("evt 33009"), vec![CodeKind::Number { n: 33009, context: true }]);
-        assert_eq!(kinds("6800"), vec![CodeKind::Number { n: 6800, context: false }]);
+        assert_eq!(
+            kinds("Event ID: 32002"),
+            vec![CodeKind::Number {
+                n: 32002,
+                context: true
+            }]
+        );
+        assert_eq!(
+            kinds("evt 33009"),
+            vec![CodeKind::Number {
+                n: 33009,
+                context: true
+            }]
+        );
+        assert_eq!(
+            kinds("6800"),
+            vec![CodeKind::Number {
+                n: 6800,
+                context: false
+            }]
+        );
     }
 
     #[test]

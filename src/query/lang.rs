@@ -5,15 +5,147 @@ use super::{fold, words};
 
 /// Frequent short words per language (folded: no diacritics). Chosen to be distinctive.
 const PROFILES: &[(&str, &[&str])] = &[
-    ("en", &["the", "and", "is", "to", "of", "you", "your", "that", "this", "are", "can", "for", "with", "when", "not", "if", "or", "be", "has", "have", "we", "in", "a", "an", "it", "on", "error", "password"]),
-    ("sv", &["och", "att", "det", "som", "en", "ett", "av", "for", "med", "inte", "du", "din", "ditt", "har", "kan", "pa", "ar", "om", "till", "den", "eller", "vi", "nar", "losenord", "losen", "ord", "handelse", "fel"]),
-    ("nl", &["de", "het", "een", "en", "van", "is", "niet", "u", "uw", "voor", "met", "dat", "die", "op", "te", "kan", "wordt", "zijn", "deze", "geen", "wachtwoord", "gebeurtenis", "fout", "bij", "er"]),
-    ("cs", &["a", "se", "je", "na", "v", "ze", "k", "do", "pro", "nebo", "tato", "ktery", "ktera", "neni", "heslo", "hesla", "udalost", "chyba", "pokud", "pri", "jsou", "byl", "sluzby", "mistni", "oznacuje"]),
-    ("de", &["der", "die", "das", "und", "ist", "nicht", "sie", "ihr", "ihre", "mit", "fur", "ein", "eine", "zu", "von", "wird", "kann", "auf", "oder", "kennwort", "fehler", "konnen", "werden"]),
-    ("fr", &["le", "la", "les", "et", "est", "pas", "vous", "votre", "de", "des", "une", "un", "pour", "avec", "que", "qui", "dans", "mot", "passe", "erreur", "ne", "ce", "cette"]),
-    ("es", &["el", "la", "los", "las", "y", "es", "no", "su", "de", "del", "una", "un", "para", "con", "que", "por", "contrasena", "error", "se", "puede", "esta"]),
-    ("pl", &["i", "jest", "nie", "sie", "na", "w", "z", "do", "dla", "lub", "haslo", "hasla", "blad", "ten", "ta", "moze", "przez", "uzytkownik"]),
-    ("da", &["og", "at", "det", "er", "ikke", "du", "din", "til", "en", "et", "af", "for", "med", "kan", "adgangskode", "fejl", "har", "pa"]),
+    (
+        "en",
+        &[
+            "the", "and", "is", "to", "of", "you", "your", "that", "this", "are", "can", "for",
+            "with", "when", "not", "if", "or", "be", "has", "have", "we", "in", "a", "an", "it",
+            "on", "error", "password",
+        ],
+    ),
+    (
+        "sv",
+        &[
+            "och", "att", "det", "som", "en", "ett", "av", "for", "med", "inte", "du", "din",
+            "ditt", "har", "kan", "pa", "ar", "om", "till", "den", "eller", "vi", "nar",
+            "losenord", "losen", "ord", "handelse", "fel",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "de",
+            "het",
+            "een",
+            "en",
+            "van",
+            "is",
+            "niet",
+            "u",
+            "uw",
+            "voor",
+            "met",
+            "dat",
+            "die",
+            "op",
+            "te",
+            "kan",
+            "wordt",
+            "zijn",
+            "deze",
+            "geen",
+            "wachtwoord",
+            "gebeurtenis",
+            "fout",
+            "bij",
+            "er",
+        ],
+    ),
+    (
+        "cs",
+        &[
+            "a", "se", "je", "na", "v", "ze", "k", "do", "pro", "nebo", "tato", "ktery", "ktera",
+            "neni", "heslo", "hesla", "udalost", "chyba", "pokud", "pri", "jsou", "byl", "sluzby",
+            "mistni", "oznacuje",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "sie", "ihr", "ihre", "mit", "fur", "ein",
+            "eine", "zu", "von", "wird", "kann", "auf", "oder", "kennwort", "fehler", "konnen",
+            "werden",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "et", "est", "pas", "vous", "votre", "de", "des", "une", "un",
+            "pour", "avec", "que", "qui", "dans", "mot", "passe", "erreur", "ne", "ce", "cette",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el",
+            "la",
+            "los",
+            "las",
+            "y",
+            "es",
+            "no",
+            "su",
+            "de",
+            "del",
+            "una",
+            "un",
+            "para",
+            "con",
+            "que",
+            "por",
+            "contrasena",
+            "error",
+            "se",
+            "puede",
+            "esta",
+        ],
+    ),
+    (
+        "pl",
+        &[
+            "i",
+            "jest",
+            "nie",
+            "sie",
+            "na",
+            "w",
+            "z",
+            "do",
+            "dla",
+            "lub",
+            "haslo",
+            "hasla",
+            "blad",
+            "ten",
+            "ta",
+            "moze",
+            "przez",
+            "uzytkownik",
+        ],
+    ),
+    (
+        "da",
+        &[
+            "og",
+            "at",
+            "det",
+            "er",
+            "ikke",
+            "du",
+            "din",
+            "til",
+            "en",
+            "et",
+            "af",
+            "for",
+            "med",
+            "kan",
+            "adgangskode",
+            "fejl",
+            "har",
+            "pa",
+        ],
+    ),
 ];
 
 /// The best-scoring language tag for `text` and a confidence in 0..=1, or `None` when the text
@@ -38,8 +170,17 @@ pub fn detect(text: &str) -> Option<(&'static str, f32)> {
     if total == 0 || non_latin * 2 > total {
         return None;
     }
-    let (best, &n) = counts.iter().enumerate().max_by_key(|(i, n)| (**n, usize::MAX - i))?;
-    let second = counts.iter().enumerate().filter(|(i, _)| *i != best).map(|(_, n)| *n).max().unwrap_or(0);
+    let (best, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, n)| (**n, usize::MAX - i))?;
+    let second = counts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
     if n < 2 || n <= second {
         return None;
     }

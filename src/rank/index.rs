@@ -59,7 +59,10 @@ pub const STEM_CHARS: usize = 5;
 pub fn trigrams(folded: &str, out: &mut Vec<u32>) {
     out.clear();
     for w in words(folded) {
-        let chars: Vec<char> = std::iter::once(' ').chain(w.chars().filter(|c| *c != '\'')).chain(std::iter::once(' ')).collect();
+        let chars: Vec<char> = std::iter::once(' ')
+            .chain(w.chars().filter(|c| *c != '\''))
+            .chain(std::iter::once(' '))
+            .collect();
         if chars.len() < 3 {
             continue;
         }
@@ -89,7 +92,10 @@ pub fn word_trigrams(w: &str) -> Vec<u32> {
 /// Alias normal form: folded words (letters, digits) joined by one space; `_`, `=`, `(` split.
 pub fn alias_norm(s: &str) -> String {
     let f = fold(s);
-    f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    f.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Index {
@@ -109,7 +115,13 @@ impl Index {
                         ix.postings.entry(*t).or_default().push(d);
                     }
                     doc_trigrams.push(buf.clone());
-                    ix.docs.push(Doc { entry: ei, lang: l.lang.clone(), field, weight, norm: 0.0 });
+                    ix.docs.push(Doc {
+                        entry: ei,
+                        lang: l.lang.clone(),
+                        field,
+                        weight,
+                        norm: 0.0,
+                    });
                 }
             }
             for c in &e.codes {
@@ -119,7 +131,11 @@ impl Index {
                 }
                 ix.max_alias_words = ix.max_alias_words.max(n.split(' ').count());
                 ix.aliases.entry(n.clone()).or_insert(ei);
-                if !n.contains(' ') && n.chars().any(|c| c.is_alphabetic()) && n.len() >= 6 && !n.starts_with("0x") {
+                if !n.contains(' ')
+                    && n.chars().any(|c| c.is_alphabetic())
+                    && n.len() >= 6
+                    && !n.starts_with("0x")
+                {
                     ix.idents.push((n, ei));
                 }
             }
@@ -154,7 +170,10 @@ pub fn passages(l: &crate::catalog::Localized) -> Vec<(Field, f32, String)> {
     let mut first = true;
     for r in [&l.meaning, &l.action] {
         for b in &r.0 {
-            let text: String = crate::catalog::rich::inlines(b).iter().map(|i| i.text()).collect();
+            let text: String = crate::catalog::rich::inlines(b)
+                .iter()
+                .map(|i| i.text())
+                .collect();
             for q in quoted(&text) {
                 out.push((Field::Message, 1.0, q));
             }

@@ -39,6 +39,9 @@ pub struct Config {
     /// Share of an entry's second-best passage added to its best (0–0.5; 0 scores an entry by
     /// one passage only, higher rewards paraphrases that echo several paragraphs).
     pub second_passage: f32,
+    /// Matched feature mass (Σ squared IDF) below which a text score is scaled down in
+    /// proportion (50–400: low lets one common word count, high needs whole sentences).
+    pub min_evidence: f32,
     /// Minimum fuzzy identifier similarity for a misspelt or partial name (0.5–0.95).
     pub ident_min: f32,
     /// Bytes of input read for text; the rest is ignored and the answer says so (≥ 2048).
@@ -57,6 +60,7 @@ impl Config {
         body_weight: 0.85,
         foreign_code_penalty: 0.15,
         second_passage: 0.2,
+        min_evidence: 120.0,
         ident_min: 0.72,
         max_text_bytes: 16 * 1024,
         max_code_bytes: 256 * 1024,
@@ -82,7 +86,10 @@ struct Engine {
 
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine { index: Index::build(Catalog::embedded()), matcher: SkimMatcherV2::default() })
+    E.get_or_init(|| Engine {
+        index: Index::build(Catalog::embedded()),
+        matcher: SkimMatcherV2::default(),
+    })
 }
 
 /// Builds the index now (the page calls this at start-up so the first keystroke is fast).
@@ -100,7 +107,10 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     let body = clip(code_text, cfg.max_text_bytes);
     answer.truncated = body.len() < text.len();
     if answer.truncated {
-        answer.notes.push(format!("Only the first {} KB of the paste were read.", body.len() / 1024));
+        answer.notes.push(format!(
+            "Only the first {} KB of the paste were read.",
+            body.len() / 1024
+        ));
     }
 
     // 1. Codes.
@@ -124,8 +134,16 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                 let k = eng.index.aliases.get(&n.to_string()).copied();
                 match k {
                     Some(ei) => {
-                        let conf = if context || short_query { Confidence::High } else { Confidence::Medium };
-                        (Some(cat.entries[ei].key.clone()), conf, format!("number {n}"))
+                        let conf = if context || short_query {
+                            Confidence::High
+                        } else {
+                            Confidence::Medium
+                        };
+                        (
+                            Some(cat.entries[ei].key.clone()),
+                            conf,
+                            format!("number {n}"),
+                        )
                     }
                     None => {
                         if context {
@@ -141,7 +159,11 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                 if cat.get(&k).is_some() {
                     (Some(k), Confidence::High, format!("HRESULT 0x{v:08X}"))
                 } else if let Some(&ei) = eng.index.aliases.get(&format!("0x{v:08x}")) {
-                    (Some(cat.entries[ei].key.clone()), Confidence::High, format!("HRESULT 0x{v:08X} named in {}", cat.entries[ei].key))
+                    (
+                        Some(cat.entries[ei].key.clone()),
+                        Confidence::High,
+                        format!("HRESULT 0x{v:08X} named in {}", cat.entries[ei].key),
+                    )
                 } else {
                     let d = hresult::decode(v);
                     if !answer.hresults.contains(&d) {
@@ -158,8 +180,16 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
             }
             CodeKind::Ident => match fuzzy_ident(eng, &h.text, cfg) {
                 Some((ei, sim)) => {
-                    let conf = if sim >= 0.999 { Confidence::High } else { Confidence::Medium };
-                    (Some(cat.entries[ei].key.clone()), conf, format!("name {}", h.text))
+                    let conf = if sim >= 0.999 {
+                        Confidence::High
+                    } else {
+                        Confidence::Medium
+                    };
+                    (
+                        Some(cat.entries[ei].key.clone()),
+                        conf,
+                        format!("name {}", h.text),
+                    )
                 }
                 None => (None, Confidence::Low, String::new()),
             },
@@ -170,22 +200,59 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                 Confidence::Medium => 0.8,
                 Confidence::Low => 0.5,
             };
-            code_groups.push((h.span.start, h.text.clone(), Hit { key: k, confidence: conf, score, lang: None, spans: vec![(h.span.start, h.span.end)], reason }));
+            code_groups.push((
+                h.span.start,
+                h.text.clone(),
+                Hit {
+                    key: k,
+                    confidence: conf,
+                    score,
+                    lang: None,
+                    spans: vec![(h.span.start, h.span.end)],
+                    reason,
+                },
+            ));
         }
     }
     // Multi-word aliases (MMS(4924), HR 8023042, LDAP_SERVER_POLICY_HINTS_OID, Name = 14).
     for (start, end, ei) in alias_runs(eng, code_text) {
         let key = cat.entries[ei].key.clone();
-        code_groups.push((start, code_text[start..end].to_string(), Hit { key, confidence: Confidence::High, score: 1.0, lang: None, spans: vec![(start, end)], reason: format!("alias {}", &code_text[start..end]) }));
+        code_groups.push((
+            start,
+            code_text[start..end].to_string(),
+            Hit {
+                key,
+                confidence: Confidence::High,
+                score: 1.0,
+                lang: None,
+                spans: vec![(start, end)],
+                reason: format!("alias {}", &code_text[start..end]),
+            },
+        ));
     }
-    code_groups.sort_by_key(|g| g.0);
+    // In order of appearance, except that an ADSync event that carries an HRESULT the catalog
+    // explains (6329 with 0x8023061f) comes after it: the HRESULT says which 6329 it is.
+    let has_hr_entry = code_groups
+        .iter()
+        .any(|g| cat.get(&g.2.key).is_some_and(|e| e.kind == Kind::Hresult));
+    code_groups.sort_by_key(|g| {
+        let wrapper = has_hr_entry && cat.get(&g.2.key).is_some_and(|e| e.kind == Kind::AdSync);
+        (wrapper, g.0)
+    });
 
     // 2. Text.
     let segments = segments(body);
     let text_scores = score_text(eng, body, &segments, cfg);
-    let mut ranked: Vec<(usize, f32, usize)> = text_scores.iter().map(|(e, (s, d, _))| (*e, *s, *d)).collect();
+    let mut ranked: Vec<(usize, f32, usize)> = text_scores
+        .iter()
+        .map(|(e, (s, d, _))| (*e, *s, *d))
+        .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let bar_raise = if unknown_code && code_groups.is_empty() { cfg.foreign_code_penalty } else { 0.0 };
+    let bar_raise = if unknown_code && code_groups.is_empty() {
+        cfg.foreign_code_penalty
+    } else {
+        0.0
+    };
     let text_conf = |s: f32, lead: f32| -> Option<Confidence> {
         if s >= cfg.text_high + bar_raise && lead >= cfg.margin {
             Some(Confidence::High)
@@ -219,14 +286,28 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     for (_, code, hit) in code_groups {
         let mut hit = hit;
         if let Some(t) = &best_text {
-            let code_text_score = text_scores.get(&cat.index_of(&hit.key).unwrap_or(usize::MAX)).map(|x| x.0).unwrap_or(0.0);
-            let misprint = cat.get(&t.key).is_some_and(|e| e.misprints.iter().any(|m| m.eq_ignore_ascii_case(&hit.key)));
-            let contradicts = t.key != hit.key && t.confidence == Confidence::High && code_text_score < cfg.text_low && cat.get(&hit.key).is_some_and(|e| e.kind == Kind::Screen);
+            let code_text_score = text_scores
+                .get(&cat.index_of(&hit.key).unwrap_or(usize::MAX))
+                .map(|x| x.0)
+                .unwrap_or(0.0);
+            let misprint = cat
+                .get(&t.key)
+                .is_some_and(|e| e.misprints.iter().any(|m| m.eq_ignore_ascii_case(&hit.key)));
+            let contradicts = t.key != hit.key
+                && t.confidence == Confidence::High
+                && code_text_score < cfg.text_low
+                && cat.get(&hit.key).is_some_and(|e| e.kind == Kind::Screen);
             if t.key != hit.key && (misprint && t.confidence >= Confidence::Medium || contradicts) {
                 let why = if misprint {
-                    format!("The text is that of {}; older articles misprint its code as {}.", t.key, hit.key)
+                    format!(
+                        "The text is that of {}; older articles misprint its code as {}.",
+                        t.key, hit.key
+                    )
                 } else {
-                    format!("The text matches {}, not the code {} beside it: text wins.", t.key, hit.key)
+                    format!(
+                        "The text matches {}, not the code {} beside it: text wins.",
+                        t.key, hit.key
+                    )
                 };
                 answer.notes.push(why.clone());
                 let mut spans = t.spans.clone();
@@ -246,14 +327,20 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                     h0.score = hit.score;
                 }
             }
-            None => groups.push(Group { code: Some(code), hits: vec![hit] }),
+            None => groups.push(Group {
+                code: Some(code),
+                hits: vec![hit],
+            }),
         }
     }
     // Text alone, or text naming an entry that no code in the paste names.
     if let Some(t) = best_text.clone() {
         let conf_ok = t.confidence >= Confidence::Medium;
         if conf_ok && !groups.iter().any(|g| g.hits[0].key == t.key) {
-            let mut alts: Vec<Hit> = (1..4).filter_map(text_hit).filter(|h| h.confidence >= Confidence::Medium).collect();
+            let mut alts: Vec<Hit> = (1..4)
+                .filter_map(text_hit)
+                .filter(|h| h.confidence >= Confidence::Medium)
+                .collect();
             alts.retain(|h| h.key != t.key);
             let mut hits = vec![t];
             hits.extend(alts);
@@ -274,12 +361,17 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
             h.spans.dedup();
         }
     }
-    answer.no_match = !groups.iter().any(|g| g.hits.iter().any(|h| h.confidence >= Confidence::Medium));
+    answer.no_match = !groups
+        .iter()
+        .any(|g| g.hits.iter().any(|h| h.confidence >= Confidence::Medium));
     if answer.no_match {
-        answer.candidates = (0..5).filter_map(text_hit).map(|mut h| {
-            h.confidence = Confidence::Low;
-            h
-        }).collect();
+        answer.candidates = (0..5)
+            .filter_map(text_hit)
+            .map(|mut h| {
+                h.confidence = Confidence::Low;
+                h
+            })
+            .collect();
         groups.clear();
     }
     answer.groups = groups;
@@ -308,7 +400,10 @@ fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
     // Words with byte spans (split on anything but letters and digits).
     let mut ws: Vec<(usize, usize, String)> = Vec::new();
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_alphanumeric() {
             if start.is_none() {
                 start = Some(i);
@@ -326,11 +421,23 @@ fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
     while i < ws.len() {
         let mut matched = 0;
         for n in (1..=maxw.min(ws.len() - i)).rev() {
-            let joined = ws[i..i + n].iter().map(|w| w.2.as_str()).collect::<Vec<_>>().join(" ");
-            if n == 1 && (joined.chars().all(|c| c.is_ascii_digit()) || joined.starts_with("sspr") || joined.starts_with("0x") || joined.len() < 5) {
+            let joined = ws[i..i + n]
+                .iter()
+                .map(|w| w.2.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let sspr_code = joined.strip_prefix("sspr").is_some_and(|r| {
+                r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == 'o')
+            });
+            if n == 1
+                && (joined.chars().all(|c| c.is_ascii_digit())
+                    || sspr_code
+                    || joined.starts_with("0x")
+                    || joined.len() < 5)
+            {
                 continue; // numbers, SSPR codes and hex are read by the code scanner
             }
-            if n > 1 && joined.starts_with("sspr") {
+            if n > 1 && sspr_code {
                 continue;
             }
             if let Some(&ei) = eng.index.aliases.get(&joined) {
@@ -357,7 +464,11 @@ fn fuzzy_ident(eng: &Engine, tok: &str, cfg: &Config) -> Option<(usize, f32)> {
     let mut best: Option<(usize, f32)> = None;
     for (name, ei) in &eng.index.idents {
         let dist = edit_distance(&t, name, 3);
-        let mut sim = if dist > 3 { 0.0 } else { 1.0 - dist as f32 / name.len().max(t.len()) as f32 };
+        let mut sim = if dist > 3 {
+            0.0
+        } else {
+            1.0 - dist as f32 / name.len().max(t.len()) as f32
+        };
         // A prefix or subsequence of a long name (UserNotProp, ADMutli).
         if t.len() >= 7 && t.len() < name.len() {
             if let Some(s) = eng.matcher.fuzzy_match(name, &t) {
@@ -422,12 +533,21 @@ fn segments(text: &str) -> Vec<Segment> {
         let bytes = line.as_bytes();
         for (i, c) in line.char_indices() {
             let abs = s + i;
-            if (c == '.' || c == '!' || c == '?') && abs - seg_start > 160 && bytes.get(i + 1).is_none_or(|b| *b == b' ') {
-                lines.push(Segment { start: seg_start, end: abs + 1 });
+            if (c == '.' || c == '!' || c == '?')
+                && abs - seg_start > 160
+                && bytes.get(i + 1).is_none_or(|b| *b == b' ')
+            {
+                lines.push(Segment {
+                    start: seg_start,
+                    end: abs + 1,
+                });
                 seg_start = abs + 1;
             }
         }
-        lines.push(Segment { start: seg_start, end: pos });
+        lines.push(Segment {
+            start: seg_start,
+            end: pos,
+        });
         if lines.len() >= 400 {
             break;
         }
@@ -435,15 +555,24 @@ fn segments(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let n = lines.len();
     for i in 0..n {
-        out.push(Segment { start: lines[i].start, end: lines[i].end });
+        out.push(Segment {
+            start: lines[i].start,
+            end: lines[i].end,
+        });
         for w in 2..=3 {
             if i + w <= n {
-                out.push(Segment { start: lines[i].start, end: lines[i + w - 1].end });
+                out.push(Segment {
+                    start: lines[i].start,
+                    end: lines[i + w - 1].end,
+                });
             }
         }
     }
     if n > 3 && text.len() <= 600 {
-        out.push(Segment { start: 0, end: text.len() });
+        out.push(Segment {
+            start: 0,
+            end: text.len(),
+        });
     }
     out
 }
@@ -453,14 +582,22 @@ fn strip_noise(s: &str) -> String {
     s.split_whitespace()
         .filter(|w| {
             let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
-            !(w.contains('@') || w.contains("://") || digits * 2 > w.len() || (w.len() >= 8 && w.chars().all(|c| c.is_ascii_hexdigit() || c == '-')))
+            !(w.contains('@')
+                || w.contains("://")
+                || digits * 2 > w.len()
+                || (w.len() >= 8 && w.chars().all(|c| c.is_ascii_hexdigit() || c == '-')))
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// Best text score per entry over all segments: (score, doc index, segment index).
-fn score_text(eng: &Engine, body: &str, segs: &[Segment], cfg: &Config) -> HashMap<usize, (f32, usize, usize)> {
+fn score_text(
+    eng: &Engine,
+    body: &str,
+    segs: &[Segment],
+    cfg: &Config,
+) -> HashMap<usize, (f32, usize, usize)> {
     let ix = &eng.index;
     let mut best: HashMap<usize, (f32, usize, usize)> = HashMap::new();
     let mut acc = vec![0f32; ix.docs.len()];
@@ -468,8 +605,14 @@ fn score_text(eng: &Engine, body: &str, segs: &[Segment], cfg: &Config) -> HashM
     let mut tris = Vec::new();
     let mut seg_best: HashMap<usize, (f32, f32, usize)> = HashMap::new();
     for (si, seg) in segs.iter().enumerate() {
-        trigrams(&query::fold(&strip_noise(&body[seg.start..seg.end])), &mut tris);
-        let qnorm: f32 = tris.iter().map(|t| ix.idf.get(t).copied().unwrap_or(0.0)).sum();
+        trigrams(
+            &query::fold(&strip_noise(&body[seg.start..seg.end])),
+            &mut tris,
+        );
+        let qnorm: f32 = tris
+            .iter()
+            .map(|t| ix.idf.get(t).copied().unwrap_or(0.0))
+            .sum();
         // Unknown trigrams (not in any document) still count in the query's mass.
         let unknown = tris.iter().filter(|t| !ix.idf.contains_key(t)).count() as f32;
         let qmass = qnorm + unknown * (1.0 + ix.docs.len() as f32).ln().powi(2);
@@ -496,7 +639,9 @@ fn score_text(eng: &Engine, body: &str, segs: &[Segment], cfg: &Config) -> HashM
             let p = m / qmass;
             let r = m / doc.norm.max(1e-6);
             let w = cfg.precision_weight;
-            let mut s = p.powf(w) * r.powf(1.0 - w) * doc.weight;
+            // Too little matched text (one common word) is no evidence, however precise.
+            let evidence = (m / cfg.min_evidence).min(1.0);
+            let mut s = p.powf(w) * r.powf(1.0 - w) * doc.weight * evidence;
             if doc.field == Field::Body {
                 s *= cfg.body_weight;
             }
@@ -520,20 +665,38 @@ fn score_text(eng: &Engine, body: &str, segs: &[Segment], cfg: &Config) -> HashM
 }
 
 /// Query words whose trigrams mostly occur in the matched document.
-fn highlight(eng: &Engine, doc: usize, body: &str, segs: &[Segment], seg: usize) -> Vec<(usize, usize)> {
-    let Some(s) = segs.get(seg) else { return vec![] };
+fn highlight(
+    eng: &Engine,
+    doc: usize,
+    body: &str,
+    segs: &[Segment],
+    seg: usize,
+) -> Vec<(usize, usize)> {
+    let Some(s) = segs.get(seg) else {
+        return vec![];
+    };
     let ix = &eng.index;
     let mut out = Vec::new();
     let text = &body[s.start..s.end];
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(st) = start.take() {
             let w = &text[st..i];
             let tris = word_trigrams(&query::fold(w));
             if tris.len() >= 3 {
-                let hit = tris.iter().filter(|t| ix.postings.get(t).is_some_and(|p| p.binary_search(&(doc as u32)).is_ok())).count();
+                let hit = tris
+                    .iter()
+                    .filter(|t| {
+                        ix.postings
+                            .get(t)
+                            .is_some_and(|p| p.binary_search(&(doc as u32)).is_ok())
+                    })
+                    .count();
                 if hit * 3 >= tris.len() * 2 {
                     out.push((s.start + st, s.start + i));
                 }
@@ -549,13 +712,23 @@ pub fn explain(text: &str, opts: &Options) -> Vec<(String, String, &'static str,
     let cat = Catalog::embedded();
     let body = clip(text, opts.config.max_text_bytes);
     let segs = segments(body);
-    let mut v: Vec<(String, String, &'static str, f32)> = score_text(eng, body, &segs, &opts.config)
-        .into_iter()
-        .map(|(e, (s, d, _))| {
-            let doc = &eng.index.docs[d];
-            (cat.entries[e].key.clone(), doc.lang.clone(), if doc.field == Field::Message { "message" } else { "body" }, s)
-        })
-        .collect();
+    let mut v: Vec<(String, String, &'static str, f32)> =
+        score_text(eng, body, &segs, &opts.config)
+            .into_iter()
+            .map(|(e, (s, d, _))| {
+                let doc = &eng.index.docs[d];
+                (
+                    cat.entries[e].key.clone(),
+                    doc.lang.clone(),
+                    if doc.field == Field::Message {
+                        "message"
+                    } else {
+                        "body"
+                    },
+                    s,
+                )
+            })
+            .collect();
     v.sort_by(|a, b| b.3.total_cmp(&a.3));
     v.truncate(10);
     v

@@ -15,20 +15,31 @@ pub fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
 
 /// `data-lang` and `data-compact` on the embedding element.
 pub fn embed_options() -> EmbedOptions {
-    let Some(el) = element_by_id("sspr-lookup") else { return EmbedOptions::default() };
-    EmbedOptions { lang: el.get_attribute("data-lang").filter(|l| !l.is_empty()), compact: el.has_attribute("data-compact") }
+    let Some(el) = element_by_id("sspr-lookup") else {
+        return EmbedOptions::default();
+    };
+    EmbedOptions {
+        lang: el.get_attribute("data-lang").filter(|l| !l.is_empty()),
+        compact: el.has_attribute("data-compact"),
+    }
 }
 
 pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// Sets `?q=` without adding a history entry (and removes it for an empty box).
 pub fn set_query_param(q: &str) {
     let Some(w) = window() else { return };
-    let Ok(href) = w.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let Ok(href) = w.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
     let params = url.search_params();
     if q.trim().is_empty() {
         params.delete("q");
@@ -55,7 +66,9 @@ pub fn hash_key() -> Option<String> {
 
 fn js_sys_decode(s: &str) -> String {
     // Keys are ASCII; anything percent-encoded is not a key.
-    s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect()
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+        .collect()
 }
 
 pub fn on_hash_change(f: impl Fn() + 'static) {
@@ -67,7 +80,11 @@ pub fn on_hash_change(f: impl Fn() + 'static) {
 
 pub fn languages() -> Vec<String> {
     let Some(w) = window() else { return vec![] };
-    w.navigator().languages().iter().filter_map(|v| v.as_string()).collect()
+    w.navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
 }
 
 const LANG_KEY: &str = "sspr-lookup.lang";

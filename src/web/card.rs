@@ -13,7 +13,12 @@ pub fn split_marks(text: &str, spans: &[(usize, usize)]) -> Vec<(String, bool)> 
     let mut out = Vec::new();
     let mut pos = 0;
     for &(s, e) in spans {
-        if s < pos || e > text.len() || s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+        if s < pos
+            || e > text.len()
+            || s >= e
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+        {
             continue;
         }
         if s > pos {
@@ -62,7 +67,8 @@ fn inlines(v: Vec<Inline>) -> Vec<AnyView> {
             Inline::Link { s, href } => {
                 // The importer only keeps http(s) and #KEY; check again at the door.
                 if href.starts_with("https://") || href.starts_with("http://") {
-                    view! { <a href=href rel="noopener noreferrer" target="_blank">{s}</a> }.into_any()
+                    view! { <a href=href rel="noopener noreferrer" target="_blank">{s}</a> }
+                        .into_any()
                 } else if href.starts_with('#') {
                     view! { <a href=href>{s}</a> }.into_any()
                 } else {
@@ -75,15 +81,29 @@ fn inlines(v: Vec<Inline>) -> Vec<AnyView> {
 
 /// One entry, in the reader's language or the nearest fallback.
 #[component]
-pub fn Card(key: String, lang: String, spans: Vec<(usize, usize)>, confidence: Option<Confidence>) -> impl IntoView {
+pub fn Card(
+    key: String,
+    lang: String,
+    spans: Vec<(usize, usize)>,
+    confidence: Option<Confidence>,
+) -> impl IntoView {
     let _ = spans;
     let cat = Catalog::embedded();
-    let Some(e) = cat.get(&key) else { return ().into_any() };
+    let Some(e) = cat.get(&key) else {
+        return ().into_any();
+    };
     let t = strings(&lang);
     let prefs = chain(&lang);
-    let Some((l, _)) = e.best_locale(&prefs) else { return ().into_any() };
+    let Some((l, _)) = e.best_locale(&prefs) else {
+        return ().into_any();
+    };
     let fallback = l.lang != lang;
-    let others: Vec<String> = e.languages().into_iter().filter(|x| *x != l.lang).map(str::to_string).collect();
+    let others: Vec<String> = e
+        .languages()
+        .into_iter()
+        .filter(|x| *x != l.lang)
+        .map(str::to_string)
+        .collect();
     let (shown, set_shown) = signal(l.lang.clone());
     let key2 = key.clone();
     let body = move || {
@@ -99,8 +119,18 @@ pub fn Card(key: String, lang: String, spans: Vec<(usize, usize)>, confidence: O
             </div>
         })
     };
-    let who = if e.audience == Audience::User { t.who_user } else { t.who_admin };
-    let codes = e.codes.iter().take(3).cloned().collect::<Vec<_>>().join(" · ");
+    let who = if e.audience == Audience::User {
+        t.who_user
+    } else {
+        t.who_admin
+    };
+    let codes = e
+        .codes
+        .iter()
+        .take(3)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ");
     let related = e.related.clone();
     view! {
         <article class="card" data-testid="result" data-key=key.clone() id=format!("card-{key}")>

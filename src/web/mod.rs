@@ -15,7 +15,9 @@ pub fn mount() {
     crate::rank::warm_up();
     let opts = browser::embed_options();
     match browser::element_by_id("sspr-lookup") {
-        Some(el) => leptos::mount::mount_to(el, move || view! { <App opts=opts.clone()/> }).forget(),
+        Some(el) => {
+            leptos::mount::mount_to(el, move || view! { <App opts=opts.clone()/> }).forget()
+        }
         None => leptos::mount::mount_to_body(move || view! { <App opts=opts.clone()/> }),
     }
 }
@@ -31,7 +33,11 @@ pub struct EmbedOptions {
 #[component]
 fn App(opts: EmbedOptions) -> impl IntoView {
     let initial_q = browser::query_param("q").unwrap_or_default();
-    let lang0 = opts.lang.clone().or_else(browser::stored_lang).unwrap_or_else(|| i18n::pick(&browser::languages()).to_string());
+    let lang0 = opts
+        .lang
+        .clone()
+        .or_else(browser::stored_lang)
+        .unwrap_or_else(|| i18n::pick(&browser::languages()).to_string());
     let (lang, set_lang) = signal(lang0);
     let (q, set_q) = signal(initial_q);
     let (hash_key, set_hash_key) = signal(browser::hash_key());
@@ -104,7 +110,11 @@ fn Highlight(q: ReadSignal<String>, answer: Memo<Answer>) -> impl IntoView {
     move || {
         let text = q.get();
         let a = answer.get();
-        let mut spans: Vec<(usize, usize)> = a.groups.iter().flat_map(|g| g.hits.first().map(|h| h.spans.clone()).unwrap_or_default()).collect();
+        let mut spans: Vec<(usize, usize)> = a
+            .groups
+            .iter()
+            .flat_map(|g| g.hits.first().map(|h| h.spans.clone()).unwrap_or_default())
+            .collect();
         spans.sort_unstable();
         if spans.is_empty() || text.len() > 4000 {
             return ().into_any();

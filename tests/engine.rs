@@ -1,0 +1,137 @@
+//! What the engine must do, as tables. One `check` per behaviour group.
+
+use sspr_lookup::{lookup, Answer, Confidence, Options};
+
+fn ask(q: &str) -> Answer {
+    lookup(q, &Options::default())
+}
+
+/// `expect`: the ranked group keys (first hit of each group, in order), or empty for no match.
+fn check(cases: &[(&str, &[&str])]) {
+    for (q, expect) in cases {
+        let a = ask(q);
+        let got: Vec<String> = a.groups.iter().map(|g| g.hits[0].key.clone()).collect();
+        if expect.is_empty() {
+            assert!(a.no_match, "{q:?}: expected no match, got {got:?}");
+        } else {
+            assert!(!a.no_match, "{q:?}: expected {expect:?}, got no match");
+            assert_eq!(got, *expect, "{q:?}");
+        }
+    }
+}
+
+#[test]
+fn every_code_in_a_paste_is_its_own_answer_in_order() {
+    check(&[
+        (
+            "Event ID 33004 then later Event ID 32002",
+            &["EVENT_33004", "EVENT_32002"],
+        ),
+        ("SSPR_0030 and also SSPR_0029", &["SSPR_0030", "SSPR_0029"]),
+        ("Event ID: 6329 ... 0x80230619", &["ADSYNC_6329"]),
+        // An HRESULT the catalog explains says which 6329 it is: it comes first.
+        (
+            "error 6329 with the text 0x8023061f",
+            &["HR_8023061F", "ADSYNC_6329"],
+        ),
+        (
+            "hr=800700CE and hr=80230402",
+            &["HR_800700CE", "HR_80230402"],
+        ),
+    ]);
+}
+
+#[test]
+fn guids_dates_and_names_make_no_codes() {
+    check(&[
+        (
+            "TrackingId: 0b8d2c1e-3210-4cde-8f00-123456789abc 2024-03-14 10:32:07 bob@contoso.com",
+            &[],
+        ),
+        ("Correlation ID 32002aaa-0000-1111-2222-333344445555", &[]),
+        ("user33004@contoso.com 11/22/2026", &[]),
+    ]);
+}
+
+#[test]
+fn text_beats_a_code_it_contradicts() {
+    let a = ask("SSPR_0012: You are not a member of a group enabled for password reset. Contact your admin and request to be added to the group.");
+    assert_eq!(a.groups[0].hits[0].key, "SSPR_0013");
+    assert!(
+        a.notes.iter().any(|n| n.contains("SSPR_0012")),
+        "the answer says why: {:?}",
+        a.notes
+    );
+    // The code alone is still its own entry.
+    check(&[("SSPR_0012", &["SSPR_0012"])]);
+}
+
+#[test]
+fn unknown_hresults_are_decoded_without_a_match() {
+    let a = ask("0x80070005 Access is denied");
+    assert!(a.no_match);
+    assert_eq!(a.hresults.len(), 1);
+    assert_eq!(a.hresults[0].win32, Some(5));
+    let a = ask("hr=80230626");
+    assert!(a.no_match);
+    assert_eq!(a.hresults[0].facility, 35);
+}
+
+#[test]
+fn other_products_codes_are_named_not_matched() {
+    let a = ask("AADSTS50126: Error validating credentials due to invalid username or password.");
+    assert!(a.no_match);
+    assert_eq!(a.unknown_codes, vec!["AADSTS50126".to_string()]);
+    let a = ask("SSPR_0042");
+    assert!(a.no_match);
+    assert_eq!(a.unknown_codes, vec!["SSPR_0042".to_string()]);
+}
+
+#[test]
+fn answers_carry_confidence_spans_and_language() {
+    let q = "Vi har upptäckt att tillbakaskrivning av lösenord inte har aktiverats.";
+    let a = ask(q);
+    let h = &a.groups[0].hits[0];
+    assert_eq!(h.key, "SSPR_0010");
+    assert_eq!(h.lang.as_deref(), Some("sv"));
+    assert!(h.confidence >= Confidence::Medium);
+    assert!(!h.spans.is_empty());
+    for (s, e) in &h.spans {
+        assert!(q.is_char_boundary(*s) && q.is_char_boundary(*e) && s < e);
+    }
+    assert_eq!(a.detected_lang.as_deref(), Some("sv"));
+    let a = ask("SSPR_0014");
+    assert_eq!(a.groups[0].hits[0].confidence, Confidence::High);
+    assert_eq!(a.groups[0].hits[0].spans, vec![(0, 9)]);
+}
+
+#[test]
+fn any_input_is_answered_without_panicking() {
+    let big = "SSPR_0014 ".repeat(100_000);
+    let weird = [
+        "",
+        " ",
+        "\u{0}\u{1}\u{7f}\u{200b}\u{202e}\u{2066}",
+        "🙂🙃🤔 SSPR_0014 🙂",
+        "\u{feff}SSPR\u{200b}_0014",
+        "ـــ ٣٢٠٠٢ ـــ",
+        "日本語のテキスト 32002",
+        big.as_str(),
+    ];
+    for q in weird {
+        let _ = ask(q);
+    }
+    let a = ask(&big);
+    assert!(a.truncated);
+    assert_eq!(a.groups[0].hits[0].key, "SSPR_0014");
+    // Invalid UTF-8 cannot reach a &str; the CLI reads bytes lossily.
+    let lossy =
+        String::from_utf8_lossy(&[0x53, 0xff, 0xfe, 0x33, 0x32, 0x30, 0x30, 0x32]).into_owned();
+    let _ = ask(&lossy);
+}
+
+#[test]
+fn lookups_are_deterministic() {
+    let q = "Log Name: Application\nSource: PasswordResetService\nEvent ID: 33008\nuser: a@b.c";
+    assert_eq!(ask(q), ask(q));
+}
