@@ -1,1 +1,73 @@
-fn main() {}
+//! Speed benchmark: prints p50/p99 per query class over the whole catalog, and the one-time
+//! costs (catalog parse, index build). Run: `cargo bench --bench lookup`. Figures are recorded
+//! in docs/figures.md; no timing is asserted anywhere.
+
+use sspr_lookup::catalog::{format, EMBEDDED};
+use sspr_lookup::{lookup, Options};
+use std::time::{Duration, Instant};
+
+fn percentiles(mut v: Vec<Duration>) -> (Duration, Duration) {
+    v.sort();
+    let p = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
+    (p(0.5), p(0.99))
+}
+
+fn bench(name: &str, q: &str, n: usize) {
+    let opts = Options::default();
+    for _ in 0..20 {
+        std::hint::black_box(lookup(q, &opts));
+    }
+    let times: Vec<Duration> = (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(lookup(std::hint::black_box(q), &opts));
+            t.elapsed()
+        })
+        .collect();
+    let (p50, p99) = percentiles(times);
+    println!(
+        "{name:<34} {:>6} bytes  p50 {:>8.1} µs  p99 {:>8.1} µs",
+        q.len(),
+        p50.as_secs_f64() * 1e6,
+        p99.as_secs_f64() * 1e6
+    );
+}
+
+fn main() {
+    let t = Instant::now();
+    let (cat, _) = format::parse(EMBEDDED);
+    println!(
+        "catalog parse ({} entries, {} bytes)    {:>8.2} ms",
+        cat.entries.len(),
+        EMBEDDED.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let t = Instant::now();
+    sspr_lookup::rank::warm_up();
+    println!(
+        "first use: parse + index build             {:>8.2} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+
+    bench("code (SSPR_0014)", "SSPR_0014", 2000);
+    let msg = "We're sorry, you can't reset your password at this time because necessary information is missing from your account, contact your admin and ask them";
+    let msg = &format!("{msg} to reset it.");
+    bench("message (~200 chars)", msg, 2000);
+    let mut log = String::new();
+    let mut i = 0;
+    while log.len() < 2048 {
+        log.push_str(&format!(
+            "Log Name: Application\nSource: PasswordResetService\nDate: 3/14/2024 9:1{}:44 AM\nEvent ID: 3300{}\nLevel: Error\nComputer: AADC01.corp.contoso.com\nDescription: TrackingId: 6f1c2a9e-3b1d-4a57-9f0e-2b7d1c0a4e1{}, Error Connecting to ServiceBus. The token provider was unable to provide a security token.\n",
+            i % 10, 4 + i % 5, i % 10
+        ));
+        i += 1;
+    }
+    log.truncate(2048);
+    bench("log paste (2 KB, several codes)", &log, 1000);
+    let prose = "Our users tell us that after they type a new password the page shows a generic error saying there was a service problem, and in the event log we see access denied for the management agent. ".repeat(10);
+    bench(
+        "prose (2 KB, no code)",
+        &prose[..2048.min(prose.len())],
+        500,
+    );
+}

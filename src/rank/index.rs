@@ -4,6 +4,33 @@
 use crate::catalog::Catalog;
 use crate::query::{fold, words};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for the u32 feature keys (they are already well-mixed FNV hashes).
+#[derive(Default, Clone, Copy)]
+pub struct FeatureHasher(u64);
+
+impl Hasher for FeatureHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Map keyed by features.
+pub type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<FeatureHasher>>;
+
+/// A feature found in more than this share of all passages is a stop feature ("the", "ing"):
+/// dropped from the index and ignored in queries. It costs time and says nothing.
+pub const STOP_SHARE: f32 = 0.3;
 
 /// Which part of a localisation a document holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,8 +57,10 @@ pub struct Doc {
 #[derive(Debug, Default)]
 pub struct Index {
     pub docs: Vec<Doc>,
-    pub postings: HashMap<u32, Vec<u32>>,
-    pub idf: HashMap<u32, f32>,
+    /// Feature → (weight, passages containing it).
+    pub postings: FeatureMap<(f32, Vec<u32>)>,
+    /// Features too common to index (see STOP_SHARE).
+    pub stop: FeatureMap<()>,
     /// Normalised alias (words joined by one space) → entry index.
     pub aliases: HashMap<String, usize>,
     /// Identifier aliases (lower-case, no separators) for fuzzy matching, with their entry.
@@ -112,7 +141,7 @@ impl Index {
                     }
                     let d = ix.docs.len() as u32;
                     for t in &buf {
-                        ix.postings.entry(*t).or_default().push(d);
+                        ix.postings.entry(*t).or_insert((0.0, Vec::new())).1.push(d);
                     }
                     doc_trigrams.push(buf.clone());
                     ix.docs.push(Doc {
@@ -141,12 +170,26 @@ impl Index {
             }
         }
         let n = ix.docs.len().max(1) as f32;
-        for (t, p) in &ix.postings {
-            // Squared: the weight of a feature in both the query and the passage vectors.
-            ix.idf.insert(*t, (1.0 + n / p.len() as f32).ln().powi(2));
+        let stop: Vec<u32> = ix
+            .postings
+            .iter()
+            .filter(|(_, p)| p.1.len() as f32 > STOP_SHARE * n)
+            .map(|(t, _)| *t)
+            .collect();
+        for t in stop {
+            ix.postings.remove(&t);
+            ix.stop.insert(t, ());
+        }
+        for p in ix.postings.values_mut() {
+            // Squared IDF: the weight of a feature in both the query and the passage vectors.
+            p.0 = (1.0 + n / p.1.len() as f32).ln().powi(2);
         }
         for (d, tris) in doc_trigrams.iter().enumerate() {
-            ix.docs[d].norm = tris.iter().map(|t| ix.idf[t]).sum();
+            ix.docs[d].norm = tris
+                .iter()
+                .filter_map(|t| ix.postings.get(t))
+                .map(|p| p.0)
+                .sum();
         }
         ix
     }

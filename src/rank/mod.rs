@@ -118,6 +118,8 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     let mut unknown_code = false;
     let hits = query::extract(code_text);
     let short_query = query::codes::tokens(body).len() <= 4;
+    // The same name repeated in a log is matched once.
+    let mut ident_cache: HashMap<String, Option<(usize, f32)>> = HashMap::new();
     for h in &hits {
         let (key, conf, reason): (Option<String>, Confidence, String) = match h.kind {
             CodeKind::Sspr(n) => {
@@ -178,7 +180,10 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                 unknown_code = true;
                 (None, Confidence::Low, String::new())
             }
-            CodeKind::Ident => match fuzzy_ident(eng, &h.text, cfg) {
+            CodeKind::Ident => match *ident_cache
+                .entry(h.text.clone())
+                .or_insert_with(|| fuzzy_ident(eng, &h.text, cfg))
+            {
                 Some((ei, sim)) => {
                     let conf = if sim >= 0.999 {
                         Confidence::High
@@ -462,7 +467,12 @@ fn fuzzy_ident(eng: &Engine, tok: &str, cfg: &Config) -> Option<(usize, f32)> {
         return None; // exact aliases are found by alias_runs
     }
     let mut best: Option<(usize, f32)> = None;
+    let prefix4 = &t[..t.char_indices().nth(4).map_or(t.len(), |(i, _)| i)];
     for (name, ei) in &eng.index.idents {
+        // Cheap rejections first: far in length and not a prefix of the name.
+        if name.len().abs_diff(t.len()) > 3 && !name.starts_with(prefix4) {
+            continue;
+        }
         let dist = edit_distance(&t, name, 3);
         let mut sim = if dist > 3 {
             0.0
@@ -511,6 +521,17 @@ fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
     prev[b.len()]
 }
 
+/// Passages that explain less of the query than this are not scored (their score could not
+/// reach `text_low` at any precision weight used).
+const MIN_PRECISION: f32 = 0.08;
+
+fn eng_entries(ix: &Index) -> usize {
+    ix.docs.iter().map(|d| d.entry + 1).max().unwrap_or(0)
+}
+
+/// Pastes with more lines than this are scored line by line, without multi-line windows.
+const MAX_WINDOWED_LINES: usize = 12;
+
 /// A piece of the paste scored on its own: a line, or a window of adjacent lines.
 struct Segment {
     start: usize,
@@ -554,12 +575,15 @@ fn segments(text: &str) -> Vec<Segment> {
     }
     let mut out = Vec::new();
     let n = lines.len();
+    // Windows of 2–3 lines rejoin a message wrapped over lines; a long log is read line by line
+    // (its messages stand on one line each), which bounds the work.
+    let windows = if n <= MAX_WINDOWED_LINES { 3 } else { 1 };
     for i in 0..n {
         out.push(Segment {
             start: lines[i].start,
             end: lines[i].end,
         });
-        for w in 2..=3 {
+        for w in 2..=windows {
             if i + w <= n {
                 out.push(Segment {
                     start: lines[i].start,
@@ -603,62 +627,84 @@ fn score_text(
     let mut acc = vec![0f32; ix.docs.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut tris = Vec::new();
-    let mut seg_best: HashMap<usize, (f32, f32, usize)> = HashMap::new();
+    // Per entry for the current segment: (best, second best, best passage); reset via `entries`.
+    let mut seg_best: Vec<(f32, f32, usize)> = vec![(0.0, 0.0, 0); eng_entries(ix)];
+    let mut entries: Vec<usize> = Vec::new();
+    let unknown_weight = (1.0 + ix.docs.len() as f32).ln().powi(2);
+    let mut seen_text: HashMap<String, ()> = HashMap::new();
     for (si, seg) in segs.iter().enumerate() {
-        trigrams(
-            &query::fold(&strip_noise(&body[seg.start..seg.end])),
-            &mut tris,
-        );
-        let qnorm: f32 = tris
-            .iter()
-            .map(|t| ix.idf.get(t).copied().unwrap_or(0.0))
-            .sum();
-        // Unknown trigrams (not in any document) still count in the query's mass.
-        let unknown = tris.iter().filter(|t| !ix.idf.contains_key(t)).count() as f32;
-        let qmass = qnorm + unknown * (1.0 + ix.docs.len() as f32).ln().powi(2);
-        if qmass <= 0.0 || tris.len() < 4 {
+        let clean = query::fold(&strip_noise(&body[seg.start..seg.end]));
+        if seen_text.insert(clean.clone(), ()).is_some() {
+            continue; // a line repeated in a log (but for its GUID or date) scores as before
+        }
+        trigrams(&clean, &mut tris);
+        if tris.len() < 4 {
             continue;
         }
+        // Query mass: indexed features by weight, unknown ones at the highest weight (they are
+        // words no passage has), stop features not at all.
+        let mut qmass = 0.0;
         for t in &tris {
-            if let (Some(p), Some(w)) = (ix.postings.get(t), ix.idf.get(t)) {
-                for &d in p {
-                    if acc[d as usize] == 0.0 {
-                        touched.push(d);
+            match ix.postings.get(t) {
+                Some((w, p)) => {
+                    qmass += w;
+                    for &d in p {
+                        if acc[d as usize] == 0.0 {
+                            touched.push(d);
+                        }
+                        acc[d as usize] += w;
                     }
-                    acc[d as usize] += w;
                 }
+                None if ix.stop.contains_key(t) => {}
+                None => qmass += unknown_weight,
             }
+        }
+        if qmass <= 0.0 {
+            for &d in &touched {
+                acc[d as usize] = 0.0;
+            }
+            touched.clear();
+            continue;
         }
         // Per entry: the best passage, plus a share of the next best (evidence that adds up:
         // a paraphrase of an entry often echoes more than one of its paragraphs).
-        seg_best.clear();
+        let w = cfg.precision_weight;
         for &d in &touched {
             let m = acc[d as usize];
             acc[d as usize] = 0.0;
-            let doc = &ix.docs[d as usize];
             let p = m / qmass;
-            let r = m / doc.norm.max(1e-6);
-            let w = cfg.precision_weight;
+            // s ≤ p^w, so a passage explaining under MIN_PRECISION of the query cannot reach
+            // even a low score: skip the expensive part.
+            if p < MIN_PRECISION {
+                continue;
+            }
+            let doc = &ix.docs[d as usize];
+            let r = (m / doc.norm.max(1e-6)).min(1.0);
             // Too little matched text (one common word) is no evidence, however precise.
             let evidence = (m / cfg.min_evidence).min(1.0);
-            let mut s = p.powf(w) * r.powf(1.0 - w) * doc.weight * evidence;
+            let mut s = (w * p.ln() + (1.0 - w) * r.ln()).exp() * doc.weight * evidence;
             if doc.field == Field::Body {
                 s *= cfg.body_weight;
             }
-            let e = seg_best.entry(doc.entry).or_insert((0.0, 0.0, d as usize));
+            let e = &mut seg_best[doc.entry];
+            if e.0 == 0.0 && e.1 == 0.0 {
+                entries.push(doc.entry);
+            }
             if s > e.0 {
                 *e = (s, e.0, d as usize);
             } else if s > e.1 {
                 e.1 = s;
             }
         }
-        for (&entry, &(b1, b2, d)) in &seg_best {
+        for &entry in &entries {
+            let (b1, b2, d) = std::mem::replace(&mut seg_best[entry], (0.0, 0.0, 0));
             let s = b1 + cfg.second_passage * b2;
             let e = best.entry(entry).or_insert((0.0, d, si));
             if s > e.0 {
                 *e = (s, d, si);
             }
         }
+        entries.clear();
         touched.clear();
     }
     best
@@ -694,7 +740,8 @@ fn highlight(
                     .filter(|t| {
                         ix.postings
                             .get(t)
-                            .is_some_and(|p| p.binary_search(&(doc as u32)).is_ok())
+                            .is_some_and(|p| p.1.binary_search(&(doc as u32)).is_ok())
+                            || ix.stop.contains_key(t)
                     })
                     .count();
                 if hit * 3 >= tris.len() * 2 {
