@@ -16,3 +16,9 @@ pub fn answer_text(text: &str, lang: &str) -> String {
     let a = sspr_lookup::lookup(text, &sspr_lookup::Options::default());
     sspr_lookup::answer_text(&a, lang)
 }
+
+/// `mount(element, lang, compact)`: puts a lookup inside `element` (what `<sspr-lookup>` does).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, lang: &str, compact: bool) {
+    sspr_lookup::web::mount_into(element, lang, compact);
+}

@@ -1,7 +1,6 @@
 //! The few browser facilities the page uses (URL, storage, clipboard), each failing softly:
 //! a missing window, storage or clipboard never panics the app.
 
-use super::EmbedOptions;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,15 +12,23 @@ pub fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
     window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
-/// `data-lang` and `data-compact` on the embedding element.
-pub fn embed_options() -> EmbedOptions {
-    let Some(el) = element_by_id("sspr-lookup") else {
-        return EmbedOptions::default();
-    };
-    EmbedOptions {
-        lang: el.get_attribute("data-lang").filter(|l| !l.is_empty()),
-        compact: el.has_attribute("data-compact"),
+/// True on our own page (`<body data-sspr-app>`).
+pub fn body_is_app() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.has_attribute("data-sspr-app"))
+}
+
+/// `prefix`, or `prefix-N` when an element with that id exists already.
+pub fn unique_id(prefix: &str) -> String {
+    let mut id = prefix.to_string();
+    let mut n = 2;
+    while element_by_id(&id).is_some() {
+        id = format!("{prefix}-{n}");
+        n += 1;
     }
+    id
 }
 
 pub fn query_param(name: &str) -> Option<String> {

@@ -10,29 +10,45 @@ use crate::{lookup, Answer, Options};
 use card::{BrowseList, Card, Guesses, HresultList};
 use leptos::prelude::*;
 
-/// Mounts the app on `#sspr-lookup` when the host page has one (embedding), else on `<body>`.
-pub fn mount() {
-    crate::rank::warm_up();
-    let opts = browser::embed_options();
-    match browser::element_by_id("sspr-lookup") {
-        Some(el) => {
-            leptos::mount::mount_to(el, move || view! { <App opts=opts.clone()/> }).forget()
-        }
-        None => leptos::mount::mount_to_body(move || view! { <App opts=opts.clone()/> }),
+/// Starts the page: on our own `index.html` (`<body data-sspr-app>`) the full app takes the
+/// body and the URL (`?q=`, `#KEY`). On any other page nothing mounts by itself: `embed.js`
+/// mounts each `<sspr-lookup>` element through [`mount_into`].
+pub fn start() {
+    if browser::body_is_app() {
+        crate::rank::warm_up();
+        let opts = EmbedOptions { lang: None, compact: false, own_page: true };
+        leptos::mount::mount_to_body(move || view! { <App opts=opts.clone()/> });
     }
 }
 
-/// Options an embedding page may set with `data-lang` / `data-compact` on the mount element.
+/// Mounts the lookup inside `el` (embedding). `lang` empty: the browser's language.
+pub fn mount_into(el: web_sys::HtmlElement, lang: &str, compact: bool) {
+    crate::rank::warm_up();
+    let opts = EmbedOptions {
+        lang: (!lang.is_empty()).then(|| lang.to_string()),
+        compact,
+        own_page: false,
+    };
+    leptos::mount::mount_to(el, move || view! { <App opts=opts.clone()/> }).forget();
+}
+
+/// How the app is mounted.
 #[derive(Clone, Debug, Default)]
 pub struct EmbedOptions {
+    /// Language of the chrome and of the answers; None: stored choice, else the browser's.
     pub lang: Option<String>,
+    /// Hide the heading, intro and footer (for a widget inside other content).
     pub compact: bool,
+    /// The page is ours: read and write `?q=`, follow `#KEY`. False when embedded, so the
+    /// widget never touches the host page's URL.
+    pub own_page: bool,
 }
 
 /// The whole page: paste box, answer, browse list.
 #[component]
 fn App(opts: EmbedOptions) -> impl IntoView {
-    let initial_q = browser::query_param("q").unwrap_or_default();
+    let own_page = opts.own_page;
+    let initial_q = if own_page { browser::query_param("q").unwrap_or_default() } else { String::new() };
     let lang0 = opts
         .lang
         .clone()
@@ -40,19 +56,24 @@ fn App(opts: EmbedOptions) -> impl IntoView {
         .unwrap_or_else(|| i18n::pick(&browser::languages()).to_string());
     let (lang, set_lang) = signal(lang0);
     let (q, set_q) = signal(initial_q);
-    let (hash_key, set_hash_key) = signal(browser::hash_key());
+    let (hash_key, set_hash_key) = signal(if own_page { browser::hash_key() } else { None });
     let answer: Memo<Answer> = Memo::new(move |_| lookup(&q.get(), &Options::default()));
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let compact = opts.compact;
+    // Unique per mount: a page may embed several lookups.
+    let paste_id = browser::unique_id("sspr-paste");
 
-    // Focus the paste box on load; keep ?q= in step with the box (no history entries).
+    // On our own page the paste box has focus on load (an embedded widget leaves the host
+    // page's focus alone); ?q= follows the box without piling up history.
     Effect::new(move |_| {
-        if let Some(el) = textarea.get() {
+        if let Some(el) = textarea.get().filter(|_| own_page) {
             let _ = el.focus();
         }
     });
-    Effect::new(move |_| browser::set_query_param(&q.get()));
-    browser::on_hash_change(move || set_hash_key.set(browser::hash_key()));
+    if own_page {
+        Effect::new(move |_| browser::set_query_param(&q.get()));
+        browser::on_hash_change(move || set_hash_key.set(browser::hash_key()));
+    }
 
     let t = move || strings(&lang.get());
     let on_lang = move |ev| {
@@ -73,9 +94,9 @@ fn App(opts: EmbedOptions) -> impl IntoView {
                 </label>
             </header>
             <p class="intro">{move || t().intro}</p>
-            <label for="paste" class="paste-label">{move || t().label}</label>
+            <label for=paste_id.clone() class="paste-label">{move || t().label}</label>
             <textarea
-                id="paste"
+                id=paste_id.clone()
                 data-testid="paste"
                 node_ref=textarea
                 rows="4"
