@@ -1,11 +1,14 @@
-// End-to-end behaviours of the built page, in headless Chromium against dist/ on loopback.
+// End-to-end behaviours of the built page, in headless Chromium against dist/ served on
+// loopback, at the root and from a sub-path. One test per behaviour.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import fs from 'node:fs';
 import { serve } from './serve.mjs';
 import { launch, LookupPage } from './page.mjs';
 
 const DIST = path.resolve(process.env.DIST || 'dist');
+const SUB = '/docs/tools/sspr/';
 let browser;
 let root;
 let sub;
@@ -13,7 +16,7 @@ let sub;
 before(async () => {
   browser = await launch();
   root = await serve(DIST, { base: '/' });
-  sub = await serve(DIST, { base: '/docs/tools/sspr/' });
+  sub = await serve(DIST, { base: SUB });
 });
 after(async () => {
   await browser?.close();
@@ -21,16 +24,17 @@ after(async () => {
   await sub?.close();
 });
 
-async function openPage(url) {
-  const ctx = await browser.newContext();
+async function openPage(url, ctxOptions = {}) {
+  const ctx = await browser.newContext({ serviceWorkers: 'block', ...ctxOptions });
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   const p = await new LookupPage(page).open(url);
   return { p, page, ctx, errors };
 }
 
-test('typing a code shows its card', async () => {
+test('typing a code shows its card, with no console errors', async () => {
   const { p, ctx, errors } = await openPage(root.url);
   await p.type('SSPR_0014');
   await p.waitForKey('SSPR_0014');
@@ -45,9 +49,216 @@ test('the paste box has focus on load', async () => {
   await ctx.close();
 });
 
-test('works from a sub-path with relative asset URLs', async () => {
-  const { p, ctx, errors } = await openPage(sub.url + '?q=Event%20ID%2032002');
+for (const [lang, text, key] of [
+  ['sv', 'Du kan tyvärr inte återställa ditt lösenord just nu eftersom nödvändig information saknas i ditt konto.', 'SSPR_0014'],
+  ['en', 'The user never receives the password reset email.', 'usage-never-receives-email'],
+  ['nl', 'Uw organisatie heeft niet de vereiste licenties', 'SSPR_0012'],
+  ['cs', 'Tato událost označuje, že došlo k pokusu o resetování nebo změnu hesla k účtu, který byl uzamčen místně.', 'EVENT_33006'],
+]) {
+  test(`a paste in ${lang} is identified`, async () => {
+    const { p, page, ctx } = await openPage(root.url);
+    await p.type(text);
+    await p.waitForKey(key);
+    assert.equal((await p.keys())[0], key);
+    // The words that matched are highlighted.
+    assert.ok(await page.locator('[data-testid="matched"] mark').count() > 0);
+    await ctx.close();
+  });
+}
+
+test('a log paste with several codes gives one card per code, in order', async () => {
+  const { p, ctx } = await openPage(root.url);
+  await p.type('Source: PasswordResetService\nEvent ID: 33004\nTrackingId: 0b8d2c1e-1234-4cde-8f00-123456789abc\n'
+    + 'Then: Event ID 32002 ServiceBusError on 2024-03-14 10:32:07 for bob@contoso.com');
   await p.waitForKey('EVENT_32002');
+  assert.deepEqual(await p.keys(), ['EVENT_33004', 'EVENT_32002']);
+  await ctx.close();
+});
+
+test('no confident match says so, shows guesses as guesses, and decodes an HRESULT', async () => {
+  const { p, page, ctx } = await openPage(root.url);
+  await p.type('0x80070005 Access is denied');
+  await page.waitForSelector('[data-testid="no-match"]');
+  assert.equal(await p.results().count(), 0);
+  assert.match(await page.locator('[data-testid="hresult"]').innerText(), /0x80070005.*WIN32.*ACCESS_DENIED/s);
+  await p.type('The printer is out of paper');
+  await page.waitForSelector('[data-testid="no-match"]');
+  assert.equal(await p.results().count(), 0);
+  await ctx.close();
+});
+
+test('?q= opens with the answer and follows the box without adding history', async () => {
+  const { p, page, ctx } = await openPage(root.url + '?q=' + encodeURIComponent('Event ID: 32009'));
+  await p.waitForKey('EVENT_32009');
+  const before = await page.evaluate(() => history.length);
+  await p.type('SSPR_0030');
+  await p.waitForKey('SSPR_0030');
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'SSPR_0030');
+  assert.equal(await page.evaluate(() => history.length), before);
+  await ctx.close();
+});
+
+test('#KEY opens that entry directly', async () => {
+  const { p, ctx } = await openPage(root.url + '#HR_800700CE');
+  await p.waitForKey('HR_800700CE');
+  await ctx.close();
+});
+
+test('an empty box browses every entry by area', async () => {
+  const { page, ctx } = await openPage(root.url);
+  const n = await page.locator('[data-testid="browse"] li[data-key]').count();
+  assert.ok(n >= 80, `${n} entries listed`);
+  await ctx.close();
+});
+
+test('language: chosen from the browser, switchable, remembered, with a fallback notice', async () => {
+  const { p, page, ctx } = await openPage(root.url, { locale: 'nl-NL' });
+  assert.equal(await page.locator('h1').innerText(), 'SSPR-fout opzoeken');
+  await page.selectOption('[data-testid="lang-select"]', 'cs');
+  assert.equal(await page.locator('h1').innerText(), 'Vyhledání chyb SSPR');
+  // Czech has no screen-error texts: the card falls back and says so.
+  await p.type('SSPR_0014');
+  await p.waitForKey('SSPR_0014');
+  assert.match(await page.locator('[data-testid="fallback"]').innerText(), /en/);
+  // Other languages of the entry can be shown.
+  await page.locator('[data-testid="other-lang"]', { hasText: 'sv' }).click();
+  await page.waitForSelector('.card .body[lang="sv"]');
+  await page.reload();
+  await page.waitForSelector('[data-testid="paste"]');
+  assert.equal(await page.locator('h1').innerText(), 'Vyhledání chyb SSPR');
+  await ctx.close();
+});
+
+test('copy answer puts a plain-text answer on the clipboard', async () => {
+  const { p, page, ctx } = await openPage(root.url);
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(root.url).origin });
+  await p.type('hr=800700CE');
+  await p.waitForKey('HR_800700CE');
+  await page.click('[data-testid="copy"]');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(text, /^HR_800700CE — /);
+  assert.match(text, /source: en-2018-sspr\.md/);
+  assert.ok(!text.includes('<'), 'plain text, no markup');
+  await ctx.close();
+});
+
+test('a hostile ?q= is shown as text and injects nothing', async () => {
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>SSPR_0014 "><svg onload=alert(1)>';
+  const { p, page, ctx } = await openPage(root.url + '?q=' + encodeURIComponent(evil));
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  await p.waitForKey('SSPR_0014');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('main img, main svg, main script').count(), 0);
+  assert.equal(await p.paste().inputValue(), evil);
+  assert.equal(dialogs, 0);
+  await ctx.close();
+});
+
+test('nothing is requested after load: what you type stays in the page', async () => {
+  const { p, page, ctx } = await openPage(root.url);
+  await page.waitForLoadState('networkidle');
+  const seen = [];
+  page.on('request', (r) => seen.push(r.url()));
+  const before = root.requests.length;
+  for (const q of ['SSPR_0014', 'my secret user name alice@contoso.com', 'Event ID: 32002', 'lösenord']) {
+    await p.type(q);
+    await page.waitForTimeout(150);
+  }
+  await page.click('[data-testid="copy"]');
+  await page.waitForTimeout(300);
+  assert.deepEqual(seen, []);
+  assert.equal(root.requests.length, before);
+  await ctx.close();
+});
+
+test('the embed demo works from a sub-path and leaves the host URL alone', async () => {
+  const { page, ctx, errors } = await (async () => {
+    const ctx = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(sub.url + 'embed-demo.html');
+    return { page, ctx, errors };
+  })();
+  const box = page.locator('sspr-lookup [data-testid="paste"]');
+  await box.waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('sspr-lookup h1').isVisible(), false, 'compact mode hides the heading');
+  await box.fill('Event ID 33008');
+  await page.waitForSelector('sspr-lookup [data-testid="result"][data-key="EVENT_33008"]');
+  assert.equal(new URL(page.url()).search, '');
+  // Swedish chrome from lang="sv"; the JS API answers with the CLI's JSON shape.
+  assert.match(await page.locator('sspr-lookup .paste-label').innerText(), /Felmeddelande/);
+  const a = await page.evaluate(() => window.ssprLookup.lookup('SSPR_0014'));
+  assert.equal(a.groups[0].hits[0].key, 'SSPR_0014');
+  assert.equal(a.no_match, false);
   assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the JS API on the page returns the --json shape', async () => {
+  const { page, ctx } = await openPage(sub.url);
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.lookup);
+  const a = await page.evaluate(() => window.wasmBindings.lookup('hr=80230402 and Event ID 6329'));
+  assert.deepEqual(a.groups.map((g) => g.hits[0].key), ['HR_80230402', 'ADSYNC_6329']);
+  for (const k of ['no_match', 'groups', 'candidates', 'hresults', 'unknown_codes', 'detected_lang', 'notes', 'truncated']) {
+    assert.ok(k in a, k);
+  }
+  await ctx.close();
+});
+
+test('works offline after the first visit (service worker)', async () => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(sub.url);
+  await page.waitForSelector('[data-testid="paste"]');
+  await page.waitForFunction(async () => {
+    const r = await navigator.serviceWorker.ready;
+    return !!r.active && !!navigator.serviceWorker.controller;
+  }, null, { timeout: 15000 }).catch(async () => {
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 });
+  });
+  await ctx.setOffline(true);
+  await page.goto(sub.url + '?q=SSPR_0010');
+  await page.waitForSelector('[data-testid="result"][data-key="SSPR_0010"]', { timeout: 15000 });
+  await ctx.setOffline(false);
+  await ctx.close();
+});
+
+test('axe-core finds no accessibility violations in the main states', async () => {
+  const axe = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+  for (const [name, q] of [['browse', ''], ['answer', 'SSPR_0014'], ['no match', 'The printer is out of paper'], ['log', 'Event ID 33004 and hr=800700CE']]) {
+    for (const scheme of ['light', 'dark']) {
+      const { p, page, ctx } = await openPage(root.url, { bypassCSP: true, colorScheme: scheme });
+      if (q) await p.type(q);
+      await page.waitForTimeout(200);
+      await page.addScriptTag({ content: axe });
+      const r = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.length} (${v.help})`));
+      assert.deepEqual(r, [], `${name}, ${scheme}`);
+      await ctx.close();
+    }
+  }
+});
+
+test('usable at 360 px wide: no horizontal scrolling', async () => {
+  const { p, page, ctx } = await openPage(root.url, { viewport: { width: 360, height: 740 } });
+  await p.type('Log Name: Application Source: PasswordResetService Event ID: 33008 TrackingId: 0b8d2c1e-1234-4cde-8f00-123456789abc');
+  await p.waitForKey('EVENT_33008');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+  await ctx.close();
+});
+
+test('keyboard only: tab reaches the language switch, the box and the copy button', async () => {
+  const { p, page, ctx } = await openPage(root.url);
+  await p.type('SSPR_0014');
+  await p.waitForKey('SSPR_0014');
+  const seen = new Set();
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    seen.add(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')));
+  }
+  for (const id of ['lang-select', 'copy']) assert.ok(seen.has(id), `${id} not reachable: ${[...seen]}`);
   await ctx.close();
 });
