@@ -66,6 +66,8 @@ pub struct Index {
     /// Identifier aliases (lower-case, no separators) for fuzzy matching, with their entry.
     pub idents: Vec<(String, usize)>,
     pub max_alias_words: usize,
+    /// First word of each alias → the most words an alias starting with it has.
+    pub alias_first_words: HashMap<String, usize>,
 }
 
 /// A trigram packed in a u32 (21 bits a char would not fit; hash instead, collisions are rare
@@ -158,7 +160,11 @@ impl Index {
                 if n.is_empty() {
                     continue;
                 }
-                ix.max_alias_words = ix.max_alias_words.max(n.split(' ').count());
+                let words = n.split(' ').count();
+                ix.max_alias_words = ix.max_alias_words.max(words);
+                let first = n.split(' ').next().unwrap_or("").to_string();
+                let e = ix.alias_first_words.entry(first).or_insert(0);
+                *e = (*e).max(words);
                 ix.aliases.entry(n.clone()).or_insert(ei);
                 if !n.contains(' ')
                     && n.chars().any(|c| c.is_alphabetic())

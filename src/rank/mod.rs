@@ -425,7 +425,14 @@ fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
     let mut i = 0;
     while i < ws.len() {
         let mut matched = 0;
-        for n in (1..=maxw.min(ws.len() - i)).rev() {
+        // Only words that start some alias can start a run.
+        let longest = eng
+            .index
+            .alias_first_words
+            .get(ws[i].2.as_str())
+            .copied()
+            .unwrap_or(0);
+        for n in (1..=maxw.min(longest).min(ws.len() - i)).rev() {
             let joined = ws[i..i + n]
                 .iter()
                 .map(|w| w.2.as_str())

@@ -16,7 +16,11 @@ use leptos::prelude::*;
 pub fn start() {
     if browser::body_is_app() {
         crate::rank::warm_up();
-        let opts = EmbedOptions { lang: None, compact: false, own_page: true };
+        let opts = EmbedOptions {
+            lang: None,
+            compact: false,
+            own_page: true,
+        };
         leptos::mount::mount_to_body(move || view! { <App opts=opts.clone()/> });
     }
 }
@@ -48,7 +52,11 @@ pub struct EmbedOptions {
 #[component]
 fn App(opts: EmbedOptions) -> impl IntoView {
     let own_page = opts.own_page;
-    let initial_q = if own_page { browser::query_param("q").unwrap_or_default() } else { String::new() };
+    let initial_q = if own_page {
+        browser::query_param("q").unwrap_or_default()
+    } else {
+        String::new()
+    };
     let lang0 = opts
         .lang
         .clone()
