@@ -262,3 +262,13 @@ test('keyboard only: tab reaches the language switch, the box and the copy butto
   for (const id of ['lang-select', 'copy']) assert.ok(seen.has(id), `${id} not reachable: ${[...seen]}`);
   await ctx.close();
 });
+
+test('a related link opens that entry, titled in the reader\'s language', async () => {
+  const { p, page, ctx } = await openPage(root.url + '?q=SSPR_0010');
+  await p.waitForKey('SSPR_0010');
+  const link = page.locator('[data-testid="related"][data-key="guide-reenable-writeback"]');
+  assert.match(await link.innerText(), /writeback/i);
+  await link.click();
+  await p.waitForKey('guide-reenable-writeback');
+  await ctx.close();
+});

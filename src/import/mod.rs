@@ -668,8 +668,19 @@ fn embedded_codes(s: &str) -> Vec<String> {
     out
 }
 
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The first sentence, capitalised (translations sometimes start one in lower case), cut to
+/// 140 characters.
 fn first_sentence(s: &str) -> String {
-    let s = s.trim();
+    let s = capitalised(s.trim());
+    let s = s.as_str();
     let mut end = s.len();
     for (i, c) in s.char_indices() {
         if matches!(c, '.' | '!' | '?') && i > 10 {

@@ -135,14 +135,20 @@ pub fn Card(
     view! {
         <article class="card" data-testid="result" data-key=key.clone() id=format!("card-{key}")>
             <p class="codes"><span class="key">{key.clone()}</span>" "<span class="aliases">{codes}</span>
-                {confidence.map(|c| view! { <span class=format!("conf conf-{c:?}").to_lowercase() data-testid="confidence">{format!("{} {}", t.confidence, format!("{c:?}").to_lowercase())}</span> })}
+                {confidence.map(|c| {
+                    let level = t.levels[c as usize];
+                    view! { <span class=format!("conf conf-{c:?}").to_lowercase() data-testid="confidence">{format!("{}: {level}", t.confidence)}</span> }
+                })}
             </p>
             {fallback.then(|| view! { <p class="fallback" data-testid="fallback">{format!("{} {}.", t.fallback, l.lang)}</p> })}
             {body}
             <p class="who" data-testid="who">{who}</p>
             {(!related.is_empty()).then(|| view! {
                 <p class="related">{t.related}": "
-                    {related.into_iter().map(|r| view! { <a href=format!("#{r}") data-testid="related">{r.clone()}</a>" " }).collect_view()}
+                    {related.into_iter().map(|r| {
+                        let title = Catalog::embedded().get(&r).and_then(|e| e.best_locale(&prefs)).map(|(l, _)| l.title.clone()).unwrap_or_else(|| r.clone());
+                        view! { <a href=format!("#{r}") data-testid="related" data-key=r.clone()>{title}</a>" " }
+                    }).collect_view()}
                 </p>
             })}
             {(!others.is_empty()).then(|| view! {

@@ -80,7 +80,11 @@ fn App(opts: EmbedOptions) -> impl IntoView {
     });
     if own_page {
         Effect::new(move |_| browser::set_query_param(&q.get()));
-        browser::on_hash_change(move || set_hash_key.set(browser::hash_key()));
+        // Following a #KEY link (browse list, related entries, guesses) shows that entry.
+        browser::on_hash_change(move || {
+            set_hash_key.set(browser::hash_key());
+            set_q.set(String::new());
+        });
     }
 
     let t = move || strings(&lang.get());

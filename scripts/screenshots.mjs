@@ -1,0 +1,35 @@
+// Takes the README's screenshots of the main states from a built dist/ (headless Chromium).
+// Usage: node scripts/screenshots.mjs [dist] [outdir]
+import path from 'node:path';
+import fs from 'node:fs';
+import { serve } from '../e2e/serve.mjs';
+import { launch } from '../e2e/page.mjs';
+
+const dist = path.resolve(process.argv[2] || 'dist');
+const out = path.resolve(process.argv[3] || 'docs/screenshots');
+fs.mkdirSync(out, { recursive: true });
+const server = await serve(dist, { base: '/sspr/' });
+const browser = await launch();
+const shots = [
+  ['answer-en', '?q=' + encodeURIComponent('SSPR_0014: Additional security info is needed to reset your password.'), {}],
+  ['log-multi-code', '?q=' + encodeURIComponent('Source: PasswordResetService\nEvent ID: 33004\nTrackingId: 0b8d2c1e-1234-4cde-8f00-123456789abc\nADPermissionsError hr=800700CE'), {}],
+  ['no-match', '?q=' + encodeURIComponent('0x80070005 Access is denied'), {}],
+  ['swedish-dark', '?q=' + encodeURIComponent('Vi har upptäckt att tillbakaskrivning av lösenord inte har aktiverats.'), { locale: 'sv-SE', colorScheme: 'dark' }],
+  ['browse-cs-phone', '', { locale: 'cs-CZ', viewport: { width: 360, height: 740 } }],
+  ['embed-demo', 'embed-demo.html', {}],
+];
+try {
+  for (const [name, q, opts] of shots) {
+    const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 900, height: 1000 }, ...opts });
+    const page = await ctx.newPage();
+    await page.goto(server.url + q);
+    await page.waitForSelector('[data-testid="paste"]');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: false });
+    await ctx.close();
+    console.log(`${name}.png`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
