@@ -5,7 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const dir = process.argv[2] || 'dist';
-const files = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'embed.html' && f !== 'sw.js');
+const files = fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && !['embed-demo.html', 'embed.js', 'sw.js'].includes(f));
 let total = { raw: 0, gzip: 0, brotli: 0 };
 const rows = files.map((f) => {
   const b = fs.readFileSync(path.join(dir, f));

@@ -140,6 +140,7 @@ pub fn build(articles: &[Article], ov: &overrides::Overrides) -> (Catalog, Vec<R
         }
         if let Some(h) = e.key.strip_prefix("HR_") {
             codes.push(format!("0x{h}"));
+            codes.push(h.to_string());
         }
         codes.append(&mut e.codes);
         e.codes = dedup_codes(codes);
