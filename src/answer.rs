@@ -12,6 +12,21 @@ pub enum Confidence {
     High,
 }
 
+impl Confidence {
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// A score as a whole percentage (no float formatting: it is large in wasm).
+fn percent(score: f32) -> u32 {
+    (score.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
 /// One candidate entry.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Hit {
@@ -95,7 +110,12 @@ pub fn answer_text(a: &Answer, lang: &str) -> String {
                 .and_then(|e| e.best_locale(&[lang]))
                 .map(|(l, _)| l.title.clone())
                 .unwrap_or_default();
-            out.push_str(&format!("  guess: {} ({:.2}) {}\n", h.key, h.score, title));
+            out.push_str(&format!(
+                "  guess: {} ({}%) {}\n",
+                h.key,
+                percent(h.score),
+                title
+            ));
         }
     }
     for g in &a.groups {
@@ -106,8 +126,10 @@ pub fn answer_text(a: &Answer, lang: &str) -> String {
         };
         out.push_str(&format!("{} — {}\n", e.key, l.title));
         out.push_str(&format!(
-            "  confidence: {:?} ({:.2}), matched by {}\n",
-            h.confidence, h.score, h.reason
+            "  confidence: {} ({}%), matched by {}\n",
+            h.confidence.name(),
+            percent(h.score),
+            h.reason
         ));
         if fallback {
             out.push_str(&format!(

@@ -28,9 +28,9 @@ impl Hasher for FeatureHasher {
 /// Map keyed by features.
 pub type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<FeatureHasher>>;
 
-/// A feature found in more than this share of all passages is a stop feature ("the", "ing"):
+/// A feature found in more than this share of one language's passages is a stop feature:
 /// dropped from the index and ignored in queries. It costs time and says nothing.
-pub const STOP_SHARE: f32 = 0.3;
+pub const STOP_SHARE: f32 = 0.6;
 
 /// Which part of a localisation a document holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -175,20 +175,46 @@ impl Index {
                 }
             }
         }
-        let n = ix.docs.len().max(1) as f32;
-        let stop: Vec<u32> = ix
-            .postings
+        // Document frequency is measured within each language: "wachtwoord" is in nearly every
+        // Dutch passage, which all-language counts would hide behind the other languages.
+        let mut langs: Vec<&str> = Vec::new();
+        let lang_of: Vec<usize> = ix
+            .docs
             .iter()
-            .filter(|(_, p)| p.1.len() as f32 > STOP_SHARE * n)
-            .map(|(t, _)| *t)
+            .map(|d| match langs.iter().position(|l| *l == d.lang) {
+                Some(i) => i,
+                None => {
+                    langs.push(&d.lang);
+                    langs.len() - 1
+                }
+            })
             .collect();
+        let mut per_lang_n = vec![0f32; langs.len()];
+        for &l in &lang_of {
+            per_lang_n[l] += 1.0;
+        }
+        let mut stop: Vec<u32> = Vec::new();
+        let mut counts = vec![0f32; langs.len()];
+        for (t, p) in ix.postings.iter_mut() {
+            counts.iter_mut().for_each(|c| *c = 0.0);
+            for &d in &p.1 {
+                counts[lang_of[d as usize]] += 1.0;
+            }
+            // The share in the language where the feature is most common decides.
+            let share = counts
+                .iter()
+                .zip(&per_lang_n)
+                .map(|(c, n)| c / n.max(1.0))
+                .fold(0.0f32, f32::max);
+            if share > STOP_SHARE {
+                stop.push(*t);
+            }
+            // Squared IDF: the weight of a feature in both the query and the passage vectors.
+            p.0 = (1.0 + 1.0 / share.max(1e-6)).ln().powi(2);
+        }
         for t in stop {
             ix.postings.remove(&t);
             ix.stop.insert(t, ());
-        }
-        for p in ix.postings.values_mut() {
-            // Squared IDF: the weight of a feature in both the query and the passage vectors.
-            p.0 = (1.0 + n / p.1.len() as f32).ln().powi(2);
         }
         for (d, tris) in doc_trigrams.iter().enumerate() {
             ix.docs[d].norm = tris

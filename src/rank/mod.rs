@@ -52,9 +52,9 @@ pub struct Config {
 
 impl Config {
     pub const DEFAULT: Config = Config {
-        text_high: 0.55,
-        text_medium: 0.40,
-        text_low: 0.22,
+        text_high: 0.50,
+        text_medium: 0.31,
+        text_low: 0.18,
         margin: 0.06,
         precision_weight: 0.65,
         body_weight: 0.85,

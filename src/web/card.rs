@@ -137,7 +137,7 @@ pub fn Card(
             <p class="codes"><span class="key">{key.clone()}</span>" "<span class="aliases">{codes}</span>
                 {confidence.map(|c| {
                     let level = t.levels[c as usize];
-                    view! { <span class=format!("conf conf-{c:?}").to_lowercase() data-testid="confidence">{format!("{}: {level}", t.confidence)}</span> }
+                    view! { <span class=format!("conf conf-{}", c.name()) data-testid="confidence">{format!("{}: {level}", t.confidence)}</span> }
                 })}
             </p>
             {fallback.then(|| view! { <p class="fallback" data-testid="fallback">{format!("{} {}.", t.fallback, l.lang)}</p> })}

@@ -116,6 +116,13 @@ for lang, q in [
     ("en", "Bitlocker recovery key not found"),
     ("en", "error 0x800700CF"),
     ("en", "Teams is stuck on the loading screen"),
+    ("en", "Your password has expired and must be changed."),
+    ("en", "The remote server returned an error: (407) Proxy Authentication Required."),
+    ("en", "Windows could not connect to the Group Policy Client service."),
+    ("en", "The synchronization cycle completed successfully."),
+    ("sv", "Ditt lösenord har gått ut och måste ändras."),
+    ("nl", "Uw wachtwoord is verlopen en moet worden gewijzigd."),
+    ("cs", "Platnost vašeho hesla vypršela a je nutné ho změnit."),
 ]:
     case("negative", lang, q, [])
 
