@@ -148,6 +148,21 @@ const PROFILES: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Function word → bit set of the profiles that list it (built once).
+fn word_table() -> &'static std::collections::HashMap<&'static str, u32> {
+    static T: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
+        std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (i, (_, list)) in PROFILES.iter().enumerate() {
+            for w in *list {
+                *m.entry(*w).or_insert(0) |= 1 << i;
+            }
+        }
+        m
+    })
+}
+
 /// The best-scoring language tag for `text` and a confidence in 0..=1, or `None` when the text
 /// has too few known words to tell (or is in a script none of the profiles covers).
 pub fn detect(text: &str) -> Option<(&'static str, f32)> {
@@ -155,15 +170,18 @@ pub fn detect(text: &str) -> Option<(&'static str, f32)> {
     let mut counts = vec![0usize; PROFILES.len()];
     let mut total = 0usize;
     let mut non_latin = 0usize;
+    let table = word_table();
     for w in words(&folded).take(4000) {
         total += 1;
         if w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
             non_latin += 1;
             continue;
         }
-        for (i, (_, list)) in PROFILES.iter().enumerate() {
-            if list.contains(&w) {
-                counts[i] += 1;
+        if let Some(mask) = table.get(w) {
+            for (i, c) in counts.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    *c += 1;
+                }
             }
         }
     }

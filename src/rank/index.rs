@@ -59,6 +59,8 @@ pub struct Index {
     pub docs: Vec<Doc>,
     /// Feature → (weight, passages containing it).
     pub postings: FeatureMap<(f32, Vec<u32>)>,
+    /// (language, first passage, end): passages are numbered language by language.
+    pub lang_ranges: Vec<(String, u32, u32)>,
     /// Features too common to index (see STOP_SHARE).
     pub stop: FeatureMap<()>,
     /// Normalised alias (words joined by one space) → entry index.
@@ -132,7 +134,10 @@ pub fn alias_norm(s: &str) -> String {
 impl Index {
     pub fn build(cat: &Catalog) -> Index {
         let mut ix = Index::default();
-        let mut doc_trigrams: Vec<Vec<u32>> = Vec::new();
+        // Passages are numbered language by language, so that each posting list (sorted by
+        // passage number) holds one contiguous run per language: a query in a known language
+        // scans only its runs (see `lang_ranges`).
+        let mut pending: Vec<(Doc, Vec<u32>)> = Vec::new();
         let mut buf = Vec::new();
         for (ei, e) in cat.entries.iter().enumerate() {
             for l in &e.locales {
@@ -141,20 +146,40 @@ impl Index {
                     if buf.len() < 3 {
                         continue;
                     }
-                    let d = ix.docs.len() as u32;
-                    for t in &buf {
-                        ix.postings.entry(*t).or_insert((0.0, Vec::new())).1.push(d);
-                    }
-                    doc_trigrams.push(buf.clone());
-                    ix.docs.push(Doc {
-                        entry: ei,
-                        lang: l.lang.clone(),
-                        field,
-                        weight,
-                        norm: 0.0,
-                    });
+                    pending.push((
+                        Doc {
+                            entry: ei,
+                            lang: l.lang.clone(),
+                            field,
+                            weight,
+                            norm: 0.0,
+                        },
+                        buf.clone(),
+                    ));
                 }
             }
+        }
+        let mut lang_order: Vec<String> = Vec::new();
+        for (d, _) in &pending {
+            if !lang_order.contains(&d.lang) {
+                lang_order.push(d.lang.clone());
+            }
+        }
+        pending.sort_by_key(|(d, _)| lang_order.iter().position(|l| *l == d.lang));
+        let mut doc_trigrams: Vec<Vec<u32>> = Vec::with_capacity(pending.len());
+        for (doc, tris) in pending {
+            let d = ix.docs.len() as u32;
+            for t in &tris {
+                ix.postings.entry(*t).or_insert((0.0, Vec::new())).1.push(d);
+            }
+            match ix.lang_ranges.last_mut() {
+                Some((l, _, end)) if *l == doc.lang => *end = d + 1,
+                _ => ix.lang_ranges.push((doc.lang.clone(), d, d + 1)),
+            }
+            doc_trigrams.push(tris);
+            ix.docs.push(doc);
+        }
+        for (ei, e) in cat.entries.iter().enumerate() {
             for c in &e.codes {
                 let n = alias_norm(c);
                 if n.is_empty() {

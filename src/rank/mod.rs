@@ -42,6 +42,9 @@ pub struct Config {
     /// Matched feature mass (Σ squared IDF) below which a text score is scaled down in
     /// proportion (50–400: low lets one common word count, high needs whole sentences).
     pub min_evidence: f32,
+    /// Language-detection confidence (0..=1) from which only the paste's language (and English)
+    /// is scored; above 1 disables the shortcut. Lower: faster, more risk on mixed pastes.
+    pub lang_filter_min: f32,
     /// Minimum fuzzy identifier similarity for a misspelt or partial name (0.5–0.95).
     pub ident_min: f32,
     /// Bytes of input read for text; the rest is ignored and the answer says so (≥ 2048).
@@ -61,6 +64,7 @@ impl Config {
         foreign_code_penalty: 0.15,
         second_passage: 0.2,
         min_evidence: 120.0,
+        lang_filter_min: 0.5,
         ident_min: 0.72,
         max_text_bytes: 16 * 1024,
         max_code_bytes: 256 * 1024,
@@ -528,6 +532,23 @@ fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
     prev[b.len()]
 }
 
+/// The passage ranges worth scoring: when the paste is confidently in a catalog language, that
+/// language's passages and English ones (logs mix in English); otherwise all of them.
+fn scored_ranges(ix: &Index, body: &str, cfg: &Config) -> Vec<(u32, u32)> {
+    let all = vec![(0, ix.docs.len() as u32)];
+    let Some((lang, conf)) = query::detect(body) else {
+        return all;
+    };
+    if conf < cfg.lang_filter_min || !ix.lang_ranges.iter().any(|(l, _, _)| l == lang) {
+        return all;
+    }
+    ix.lang_ranges
+        .iter()
+        .filter(|(l, _, _)| l == lang || l == "en")
+        .map(|(_, a, b)| (*a, *b))
+        .collect()
+}
+
 /// Passages that explain less of the query than this are not scored (their score could not
 /// reach `text_low` at any precision weight used).
 const MIN_PRECISION: f32 = 0.08;
@@ -638,6 +659,7 @@ fn score_text(
     let mut seg_best: Vec<(f32, f32, usize)> = vec![(0.0, 0.0, 0); eng_entries(ix)];
     let mut entries: Vec<usize> = Vec::new();
     let unknown_weight = (1.0 + ix.docs.len() as f32).ln().powi(2);
+    let ranges = scored_ranges(ix, body, cfg);
     let mut seen_text: HashMap<String, ()> = HashMap::new();
     for (si, seg) in segs.iter().enumerate() {
         let clean = query::fold(&strip_noise(&body[seg.start..seg.end]));
@@ -655,11 +677,17 @@ fn score_text(
             match ix.postings.get(t) {
                 Some((w, p)) => {
                     qmass += w;
-                    for &d in p {
-                        if acc[d as usize] == 0.0 {
-                            touched.push(d);
+                    for &(lo, hi) in &ranges {
+                        let (a, b) = (
+                            p.partition_point(|&d| d < lo),
+                            p.partition_point(|&d| d < hi),
+                        );
+                        for &d in &p[a..b] {
+                            if acc[d as usize] == 0.0 {
+                                touched.push(d);
+                            }
+                            acc[d as usize] += w;
                         }
-                        acc[d as usize] += w;
                     }
                 }
                 None if ix.stop.contains_key(t) => {}
