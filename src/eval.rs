@@ -173,14 +173,21 @@ pub fn run(cases: &[Case]) -> Report {
 impl Report {
     /// The report for a person.
     pub fn text(&self) -> String {
+        let pct = |v: f64, n: usize| {
+            if n == 0 {
+                "     -".to_string()
+            } else {
+                format!("{:>5.1}%", 100.0 * v)
+            }
+        };
         let line = |name: &str, f: &Figures| {
             format!(
-                "{name:<14} {:>4} cases  top-1 {:>6.1}%  top-3 {:>6.1}%  MRR {:.3}  negatives rejected {:>6.1}% ({} neg)\n",
+                "{name:<14} {:>4} cases  top-1 {}  top-3 {}  MRR {}  negatives rejected {} ({} neg)\n",
                 f.cases,
-                100.0 * f.top1,
-                100.0 * f.top3,
-                f.mrr,
-                100.0 * f.negatives_rejected,
+                pct(f.top1, f.positives),
+                pct(f.top3, f.positives),
+                if f.positives == 0 { "    -".to_string() } else { format!("{:.3}", f.mrr) },
+                pct(f.negatives_rejected, f.negatives),
                 f.negatives
             )
         };
