@@ -906,7 +906,6 @@ fn place_rows(
     source: &(String, String),
     report: &mut Report,
 ) {
-    let mut ord = building.len();
     // Coded rows first: their key says where they go.
     let (coded, uncoded): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.key.is_some());
     for row in coded {
@@ -919,28 +918,12 @@ fn place_rows(
                 i
             }
             None => {
-                building.push(Building {
-                    entry: Entry {
-                        key: key.clone(),
-                        kind: row.kind,
-                        area: if row.kind == Kind::Hresult || row.kind == Kind::AdSync {
-                            Area::AdSync
-                        } else {
-                            row.area
-                        },
-                        audience: audience_of(row.area),
-                        codes: vec![],
-                        misprints: vec![],
-                        related: vec![],
-                        locales: vec![],
-                    },
-                    evidence: Evidence::default(),
-                    pos: row.pos,
-                    ord,
-                });
-                ord += 1;
-                report.new_entries.push(key.clone());
-                building.len() - 1
+                let area = if row.kind == Kind::Hresult || row.kind == Kind::AdSync {
+                    Area::AdSync
+                } else {
+                    row.area
+                };
+                add_entry(building, &key, row.kind, area, audience_of(row.area), row.pos, report)
             }
         };
         merge_row(&mut building[idx], row, lang, source, report);
@@ -998,28 +981,41 @@ fn place_rows(
                     df.get(&row.area).unwrap_or(&BTreeMap::new()),
                     &|k| building.iter().any(|b| b.entry.key == k),
                 );
-                building.push(Building {
-                    entry: Entry {
-                        key: key.clone(),
-                        kind: Kind::Symptom,
-                        area: row.area,
-                        audience: audience_of(row.area),
-                        codes: vec![],
-                        misprints: vec![],
-                        related: vec![],
-                        locales: vec![],
-                    },
-                    evidence: Evidence::default(),
-                    pos: row.pos,
-                    ord,
-                });
-                ord += 1;
-                report.new_entries.push(key);
-                building.len() - 1
+                let audience = audience_of(row.area);
+                add_entry(building, &key, Kind::Symptom, row.area, audience, row.pos, report)
             }
         };
         merge_row(&mut building[idx], row, lang, source, report);
     }
+}
+
+/// Starts a new entry; returns its index. Entries remember the order they were created in.
+fn add_entry(
+    building: &mut Vec<Building>,
+    key: &str,
+    kind: Kind,
+    area: Area,
+    audience: Audience,
+    pos: usize,
+    report: &mut Report,
+) -> usize {
+    building.push(Building {
+        entry: Entry {
+            key: key.to_string(),
+            kind,
+            area,
+            audience,
+            codes: vec![],
+            misprints: vec![],
+            related: vec![],
+            locales: vec![],
+        },
+        evidence: Evidence::default(),
+        pos,
+        ord: building.len(),
+    });
+    report.new_entries.push(key.to_string());
+    building.len() - 1
 }
 
 fn audience_of(area: Area) -> Audience {
