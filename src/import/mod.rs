@@ -923,7 +923,15 @@ fn place_rows(
                 } else {
                     row.area
                 };
-                add_entry(building, &key, row.kind, area, audience_of(row.area), row.pos, report)
+                add_entry(
+                    building,
+                    &key,
+                    row.kind,
+                    area,
+                    audience_of(row.area),
+                    row.pos,
+                    report,
+                )
             }
         };
         merge_row(&mut building[idx], row, lang, source, report);
@@ -982,7 +990,15 @@ fn place_rows(
                     &|k| building.iter().any(|b| b.entry.key == k),
                 );
                 let audience = audience_of(row.area);
-                add_entry(building, &key, Kind::Symptom, row.area, audience, row.pos, report)
+                add_entry(
+                    building,
+                    &key,
+                    Kind::Symptom,
+                    row.area,
+                    audience,
+                    row.pos,
+                    report,
+                )
             }
         };
         merge_row(&mut building[idx], row, lang, source, report);

@@ -102,6 +102,14 @@ pub fn trigrams(folded: &str, out: &mut Vec<u32>) {
         for t in chars.windows(3) {
             out.push(pack(t[0], t[1], t[2]));
         }
+        if let Some(g) = super::synonyms::concept(w) {
+            // Concept features hash with their own marker character.
+            out.push(pack(
+                '\u{2}',
+                char::from_u32(u32::from(g)).unwrap_or(' '),
+                ' ',
+            ));
+        }
         if chars.len() >= STEM_CHARS + 2 {
             // Stems hash with a marker character that no word contains.
             let mut h = pack('\u{1}', chars[1], chars[2]);

@@ -3,6 +3,7 @@
 //! inside a long log still stands out), then the rules of evidence that combine them.
 
 pub mod index;
+pub mod synonyms;
 
 use crate::answer::{Answer, Confidence, Group, Hit};
 use crate::catalog::{Catalog, Kind};

@@ -1,12 +1,19 @@
-# Source of tests/eval/handwritten.jsonl: cases written by hand (what people paste, paraphrase
-# and confuse). Run: python3 tests/eval/handwritten.py > tests/eval/handwritten.jsonl
-import json
+# Source of tests/eval/handwritten.jsonl and tests/eval/newer.jsonl: cases written by hand
+# (what people paste, paraphrase and confuse; newer product wording kept apart, as it is harder).
+# Run: python3 tests/eval/handwritten.py   (writes both files)
+import json, os
 
 C = []
-def case(kind, lang, query, expect, alt=None):
-    d = {"id": f"hw-{len(C)+1:03d}", "query": query, "lang": lang, "expect": expect, "kind": kind}
+NEWER = []
+def case(kind, lang, query, expect, alt=None, into=None):
+    into = C if into is None else into
+    prefix = "hw" if into is C else "nw"
+    d = {"id": f"{prefix}-{len(into)+1:03d}", "query": query, "lang": lang, "expect": expect, "kind": kind}
     if alt: d["alt_ok"] = alt
-    C.append(d)
+    into.append(d)
+
+def newer(lang, query, expect, alt=None):
+    case("paraphrase", lang, query, expect, alt, into=NEWER)
 
 # Codes in every form people type.
 for q, k in [
@@ -79,6 +86,20 @@ case("paraphrase", "cs", "chyba při připojování k Service Bus", ["EVENT_3200
 case("paraphrase", "cs", "heslo nesplňuje požadavky domény na stáří, historii a složitost", ["EVENT_33008"], ["ADSYNC_6329", "EVENT_31003", "EVENT_31008"])
 case("paraphrase", "cs", "sluzba zpetneho zapisu hesla byla zastavena", ["EVENT_31016"])
 
+# Newer product wording (the reset portal and docs have been reworded since the articles).
+newer("en", "The password you entered is on a list of banned passwords. Choose a different password.", ["usage-comply-fuzzy"])
+newer("en", "Your password doesn't meet the on-premises password policy requirements for complexity, length or history.", ["usage-premises-violation"], ["EVENT_33008", "ADSYNC_6329"])
+newer("en", "You've tried to reset your password too many times. Try again in 24 hours.", ["usage-prevented-attempting-too-many"])
+newer("en", "We couldn't verify your phone number. Make sure it matches the number on file.", ["usage-validating-number"])
+newer("en", "Your administrator hasn't set up your account for self-service password reset: you're not in the group that can use it.", ["SSPR_0013"])
+newer("en", "Microsoft Entra Connect: the password writeback service stopped", ["EVENT_31016"])
+newer("en", "Azure AD Connect could not get an authentication token for the global admin during setup", ["EVENT_32009"])
+newer("en", "the on-premises password writeback endpoint failed to start after restarting ADSync", ["ADSYNC_6800"])
+newer("sv", "Lösenordet finns i listan över förbjudna lösenord", ["usage-comply-fuzzy"])
+newer("nl", "Het wachtwoord staat op de lijst met verboden wachtwoorden", ["usage-comply-fuzzy"], ["usage-premises-violation"])
+newer("nl", "de on-premises service kan het wachtwoord niet ontsleutelen dat uit de cloud komt", ["EVENT_32004"])
+newer("cs", "nepodařilo se dešifrovat heslo z cloudu", ["EVENT_32004"])
+
 # Typos, missing diacritics, split and joined compounds.
 case("typo", "en", "aditional security info is neded to reset your pasword", ["SSPR_0014"])
 case("typo", "en", "your organizaton does not have the requried licences", ["SSPR_0012"])
@@ -126,5 +147,8 @@ for lang, q in [
 ]:
     case("negative", lang, q, [])
 
-for c in C:
-    print(json.dumps(c, ensure_ascii=False))
+here = os.path.dirname(os.path.abspath(__file__))
+for name, cases in [("handwritten.jsonl", C), ("newer.jsonl", NEWER)]:
+    with open(os.path.join(here, name), "w", encoding="utf-8") as f:
+        for c in cases:
+            f.write(json.dumps(c, ensure_ascii=False) + "\n")
