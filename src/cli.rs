@@ -306,6 +306,9 @@ fn print_report(r: &import::Report) {
     for u in &r.unplaced {
         println!("   unplaced: {u}");
     }
+    for d in &r.superseded {
+        println!("   superseded: {d}");
+    }
     for d in &r.diagnostics {
         println!("   note: {d}");
     }

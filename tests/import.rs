@@ -182,3 +182,27 @@ fn eval_json_has_the_documented_shape() {
     assert!(r["id"].is_string() && r["keys"].is_array() && r["no_match"].is_boolean());
     assert!(v["overall"]["top1"].is_number());
 }
+
+#[test]
+fn a_newer_version_of_a_language_updates_it() {
+    // A newer Swedish writeback article: its 32002 row replaces the 2020 text; an older one
+    // would be kept out.
+    let newer = "---\nms.date: 03/01/2024\nms.contentlocale: sv-SE\n---\n\
+# <a name=\"password-writeback-event-log-error-codes\"></a>Felkoder\n\
+| Kod | Namn eller meddelande | Beskrivning |\n| --- | --- | --- |\n\
+| 32002 | ServiceBusError | Ny text: anslutningen till Service Bus misslyckades. Kontrollera brandväggen. |\n";
+    let older = newer.replace("03/01/2024", "01/01/2019").replace("Ny text", "Gammal text");
+    for (text, expect_new) in [(newer.to_string(), true), (older, false)] {
+        let mut arts = sources();
+        arts.push(Article { file: "sv-update.md".into(), text, lang: None });
+        let (cat, reports) = import::build(&arts, &overrides());
+        let sv: Vec<_> = cat.get("EVENT_32002").unwrap().locales.iter().filter(|l| l.lang == "sv").collect();
+        assert_eq!(sv.len(), 1, "one Swedish localisation");
+        assert_eq!(sv[0].source.file == "sv-update.md", expect_new);
+        let r = reports.iter().find(|r| r.file == "sv-update.md").unwrap();
+        assert_eq!(r.superseded.len(), usize::from(!expect_new), "{:?}", r.superseded);
+    }
+    assert_eq!(import::sortable_date("08/26/2020"), 20200826);
+    assert_eq!(import::sortable_date("2024-03-01"), 20240301);
+    assert_eq!(import::sortable_date("soon"), 0);
+}

@@ -46,6 +46,8 @@ pub struct Report {
     /// Rows that could not be placed, with why.
     pub unplaced: Vec<String>,
     pub diagnostics: Vec<String>,
+    /// Rows not used because a newer article in the same language gives the same entry.
+    pub superseded: Vec<String>,
     /// (key, section, line) for every table row, heading row and guide section taken from this
     /// article; `line` is 1-based in the article body after its front matter.
     pub rows: Vec<(String, String, usize)>,
@@ -201,7 +203,9 @@ fn parse_article(a: &Article) -> Parsed {
         .to_ascii_lowercase();
     let (lang, reason) = match (&a.lang, detected) {
         (Some(l), _) => (l.clone(), "given with --lang".to_string()),
-        (None, Some((d, conf))) if conf >= 0.2 => {
+        // The text decides when it clearly can (the 2018 English article says nl-NL), the front
+        // matter when the text is too short to tell.
+        (None, Some((d, conf))) if conf >= 0.5 || (fm_lang.is_empty() && conf >= 0.2) => {
             let note = if !fm_lang.is_empty() && fm_lang != d {
                 format!(
                     "detected from the text (front matter says {}, which the text contradicts)",
@@ -1034,6 +1038,16 @@ fn add_entry(
     building.len() - 1
 }
 
+/// `MM/DD/YYYY` (Docs front matter) or `YYYY-MM-DD` → `YYYYMMDD`; 0 when unknown.
+pub fn sortable_date(d: &str) -> u32 {
+    let parts: Vec<u32> = d.split(['/', '-', '.']).filter_map(|p| p.trim().parse().ok()).collect();
+    match parts.as_slice() {
+        [y, m, d] if *y > 1900 => y * 10_000 + m * 100 + d,
+        [m, d, y] if *y > 1900 => y * 10_000 + m * 100 + d,
+        _ => 0,
+    }
+}
+
 fn audience_of(area: Area) -> Audience {
     match area {
         Area::Screen | Area::Usage | Area::Registration => Audience::User,
@@ -1051,6 +1065,18 @@ fn merge_row(
     report
         .rows
         .push((b.entry.key.clone(), row.section.clone(), row.line));
+    // Another article in the same language already gave this entry: the newer article wins
+    // (an import of a newer version updates a localisation instead of doubling it).
+    if let Some(pos) = b.entry.locales.iter().position(|l| l.lang == lang && l.source.file != source.0) {
+        let old = &b.entry.locales[pos].source;
+        if sortable_date(&source.1) > sortable_date(&old.date) {
+            report.diagnostics.push(format!("{}: replaces the {lang} text from {} ({})", b.entry.key, old.file, old.date));
+            b.entry.locales.remove(pos);
+        } else {
+            report.superseded.push(format!("{}: kept the {lang} text from {} ({})", b.entry.key, old.file, old.date));
+            return;
+        }
+    }
     let e = &mut b.entry;
     e.codes.extend(row.codes.iter().cloned());
     e.related.extend(row.related.iter().cloned());

@@ -163,6 +163,9 @@ fn word_table() -> &'static std::collections::HashMap<&'static str, u32> {
     })
 }
 
+/// Function words from which a guess counts as fully supported.
+const FULL_EVIDENCE_WORDS: f32 = 10.0;
+
 /// The best-scoring language tag for `text` and a confidence in 0..=1, or `None` when the text
 /// has too few known words to tell (or is in a script none of the profiles covers).
 pub fn detect(text: &str) -> Option<(&'static str, f32)> {
@@ -202,7 +205,8 @@ pub fn detect(text: &str) -> Option<(&'static str, f32)> {
     if n < 2 || n <= second {
         return None;
     }
-    let conf = ((n - second) as f32 / n as f32).min(1.0);
+    // Confidence: the lead over the runner-up, scaled down when few function words were seen.
+    let conf = ((n - second) as f32 / n as f32).min(1.0) * (n as f32 / FULL_EVIDENCE_WORDS).min(1.0);
     Some((PROFILES[best].0, conf))
 }
 
