@@ -191,16 +191,33 @@ fn a_newer_version_of_a_language_updates_it() {
 # <a name=\"password-writeback-event-log-error-codes\"></a>Felkoder\n\
 | Kod | Namn eller meddelande | Beskrivning |\n| --- | --- | --- |\n\
 | 32002 | ServiceBusError | Ny text: anslutningen till Service Bus misslyckades. Kontrollera brandväggen. |\n";
-    let older = newer.replace("03/01/2024", "01/01/2019").replace("Ny text", "Gammal text");
+    let older = newer
+        .replace("03/01/2024", "01/01/2019")
+        .replace("Ny text", "Gammal text");
     for (text, expect_new) in [(newer.to_string(), true), (older, false)] {
         let mut arts = sources();
-        arts.push(Article { file: "sv-update.md".into(), text, lang: None });
+        arts.push(Article {
+            file: "sv-update.md".into(),
+            text,
+            lang: None,
+        });
         let (cat, reports) = import::build(&arts, &overrides());
-        let sv: Vec<_> = cat.get("EVENT_32002").unwrap().locales.iter().filter(|l| l.lang == "sv").collect();
+        let sv: Vec<_> = cat
+            .get("EVENT_32002")
+            .unwrap()
+            .locales
+            .iter()
+            .filter(|l| l.lang == "sv")
+            .collect();
         assert_eq!(sv.len(), 1, "one Swedish localisation");
         assert_eq!(sv[0].source.file == "sv-update.md", expect_new);
         let r = reports.iter().find(|r| r.file == "sv-update.md").unwrap();
-        assert_eq!(r.superseded.len(), usize::from(!expect_new), "{:?}", r.superseded);
+        assert_eq!(
+            r.superseded.len(),
+            usize::from(!expect_new),
+            "{:?}",
+            r.superseded
+        );
     }
     assert_eq!(import::sortable_date("08/26/2020"), 20200826);
     assert_eq!(import::sortable_date("2024-03-01"), 20240301);

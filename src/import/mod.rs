@@ -1040,7 +1040,10 @@ fn add_entry(
 
 /// `MM/DD/YYYY` (Docs front matter) or `YYYY-MM-DD` → `YYYYMMDD`; 0 when unknown.
 pub fn sortable_date(d: &str) -> u32 {
-    let parts: Vec<u32> = d.split(['/', '-', '.']).filter_map(|p| p.trim().parse().ok()).collect();
+    let parts: Vec<u32> = d
+        .split(['/', '-', '.'])
+        .filter_map(|p| p.trim().parse().ok())
+        .collect();
     match parts.as_slice() {
         [y, m, d] if *y > 1900 => y * 10_000 + m * 100 + d,
         [m, d, y] if *y > 1900 => y * 10_000 + m * 100 + d,
@@ -1067,13 +1070,24 @@ fn merge_row(
         .push((b.entry.key.clone(), row.section.clone(), row.line));
     // Another article in the same language already gave this entry: the newer article wins
     // (an import of a newer version updates a localisation instead of doubling it).
-    if let Some(pos) = b.entry.locales.iter().position(|l| l.lang == lang && l.source.file != source.0) {
+    if let Some(pos) = b
+        .entry
+        .locales
+        .iter()
+        .position(|l| l.lang == lang && l.source.file != source.0)
+    {
         let old = &b.entry.locales[pos].source;
         if sortable_date(&source.1) > sortable_date(&old.date) {
-            report.diagnostics.push(format!("{}: replaces the {lang} text from {} ({})", b.entry.key, old.file, old.date));
+            report.diagnostics.push(format!(
+                "{}: replaces the {lang} text from {} ({})",
+                b.entry.key, old.file, old.date
+            ));
             b.entry.locales.remove(pos);
         } else {
-            report.superseded.push(format!("{}: kept the {lang} text from {} ({})", b.entry.key, old.file, old.date));
+            report.superseded.push(format!(
+                "{}: kept the {lang} text from {} ({})",
+                b.entry.key, old.file, old.date
+            ));
             return;
         }
     }

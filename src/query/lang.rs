@@ -206,7 +206,8 @@ pub fn detect(text: &str) -> Option<(&'static str, f32)> {
         return None;
     }
     // Confidence: the lead over the runner-up, scaled down when few function words were seen.
-    let conf = ((n - second) as f32 / n as f32).min(1.0) * (n as f32 / FULL_EVIDENCE_WORDS).min(1.0);
+    let conf =
+        ((n - second) as f32 / n as f32).min(1.0) * (n as f32 / FULL_EVIDENCE_WORDS).min(1.0);
     Some((PROFILES[best].0, conf))
 }
 

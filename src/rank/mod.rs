@@ -494,7 +494,7 @@ fn fuzzy_ident(eng: &Engine, tok: &str, cfg: &Config) -> Option<(usize, f32)> {
         // A prefix or subsequence of a long name (UserNotProp, ADMutli).
         if t.len() >= 7 && t.len() < name.len() {
             if let Some(s) = eng.matcher.fuzzy_match(name, &t) {
-                let prefix = name.starts_with(&t[..4.min(t.len())]);
+                let prefix = name.starts_with(prefix4);
                 let cover = t.len() as f32 / name.len() as f32;
                 if prefix && s > 0 {
                     sim = sim.max(0.75 + 0.25 * cover);
