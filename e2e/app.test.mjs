@@ -137,7 +137,7 @@ test('copy answer puts a plain-text answer on the clipboard', async () => {
   await page.click('[data-testid="copy"]');
   const text = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(text, /^HR_800700CE — /);
-  assert.match(text, /source: en-2018-sspr\.md/);
+  assert.match(text, /Source: Microsoft Docs, en-2018-sspr\.md/);
   assert.ok(!text.includes('<'), 'plain text, no markup');
   await ctx.close();
 });

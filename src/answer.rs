@@ -101,46 +101,50 @@ impl Answer {
 /// The answer as plain text for a person or a helpdesk ticket, in `lang` where the catalog has it.
 pub fn answer_text(a: &Answer, lang: &str) -> String {
     let cat = crate::catalog::Catalog::embedded();
+    let t = crate::i18n::strings(lang);
+    let prefs = crate::i18n::chain(lang);
     let mut out = String::new();
     if a.no_match {
-        out.push_str("No confident match.\n");
+        out.push_str(&format!("{}\n", t.no_match));
+        if !a.candidates.is_empty() {
+            out.push_str(&format!("{}\n", t.guesses));
+        }
         for h in &a.candidates {
             let title = cat
                 .get(&h.key)
-                .and_then(|e| e.best_locale(&[lang]))
+                .and_then(|e| e.best_locale(&prefs))
                 .map(|(l, _)| l.title.clone())
                 .unwrap_or_default();
-            out.push_str(&format!(
-                "  guess: {} ({}%) {}\n",
-                h.key,
-                percent(h.score),
-                title
-            ));
+            out.push_str(&format!("  {} ({}%) {}\n", h.key, percent(h.score), title));
         }
     }
     for g in &a.groups {
         let Some(h) = g.hits.first() else { continue };
         let Some(e) = cat.get(&h.key) else { continue };
-        let Some((l, fallback)) = e.best_locale(&[lang]) else {
+        let Some((l, _)) = e.best_locale(&prefs) else {
             continue;
         };
         out.push_str(&format!("{} — {}\n", e.key, l.title));
         out.push_str(&format!(
-            "  confidence: {} ({}%), matched by {}\n",
-            h.confidence.name(),
+            "  {}: {} ({}%), {}\n",
+            t.confidence,
+            t.levels[h.confidence as usize],
             percent(h.score),
             h.reason
         ));
-        if fallback {
-            out.push_str(&format!(
-                "  (shown in {}: no {} text for this entry)\n",
-                l.lang, lang
-            ));
+        let who = if e.audience == crate::catalog::Audience::User {
+            t.who_user
+        } else {
+            t.who_admin
+        };
+        out.push_str(&format!("  {who}\n"));
+        if l.lang != lang {
+            out.push_str(&format!("  ({} {})\n", t.fallback, l.lang));
         }
         if !l.message.is_empty() && l.message != l.title {
-            out.push_str(&format!("  message: {}\n", l.message.replace('\n', " / ")));
+            out.push_str(&format!("  > {}\n", l.message.replace('\n', " / ")));
         }
-        for (label, r) in [("meaning", &l.meaning), ("what to do", &l.action)] {
+        for (label, r) in [(t.meaning, &l.meaning), (t.action, &l.action)] {
             if !r.is_empty() {
                 out.push_str(&format!("  {label}:\n"));
                 for line in r.plain().lines() {
@@ -149,13 +153,16 @@ pub fn answer_text(a: &Answer, lang: &str) -> String {
             }
         }
         out.push_str(&format!(
-            "  source: {} §{} ({})\n",
-            l.source.file, l.source.section, l.source.date
+            "  {}: Microsoft Docs, {} §{} ({})\n",
+            t.source, l.source.file, l.source.section, l.source.date
         ));
+    }
+    if !a.hresults.is_empty() {
+        out.push_str(&format!("{}:\n", t.hresult));
     }
     for d in &a.hresults {
         out.push_str(&format!(
-            "HRESULT {}: {}, facility {} ({}), code {}{}\n",
+            "  {}: {}, facility {} ({}), code {}{}\n",
             d.hex,
             if d.failure { "failure" } else { "success" },
             d.facility,

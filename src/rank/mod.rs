@@ -371,6 +371,12 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
             h.spans.dedup();
         }
     }
+    let mut seen_notes = Vec::new();
+    answer.notes.retain(|n| {
+        let new = !seen_notes.contains(n);
+        seen_notes.push(n.clone());
+        new
+    });
     answer.no_match = !groups
         .iter()
         .any(|g| g.hits.iter().any(|h| h.confidence >= Confidence::Medium));
