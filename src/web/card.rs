@@ -4,7 +4,7 @@
 use crate::catalog::{format::AREAS, Audience, Block, Catalog, Inline, Rich};
 use crate::hresult::Decoded;
 use crate::i18n::{chain, strings};
-use crate::{Confidence, Hit};
+use crate::Hit;
 use leptos::prelude::*;
 
 /// Splits `text` into (piece, marked) at the given byte spans; spans off char boundaries or out
@@ -82,12 +82,15 @@ fn inlines(v: Vec<Inline>) -> Vec<AnyView> {
 /// One entry, in the reader's language or the nearest fallback.
 #[component]
 pub fn Card(
+    /// The catalog key to show.
     key: String,
+    /// The reader's language (chrome and preferred content).
     lang: String,
-    spans: Vec<(usize, usize)>,
-    confidence: Option<Confidence>,
+    /// The hit that found this entry (None when opened by `#KEY`): confidence and why.
+    hit: Option<Hit>,
 ) -> impl IntoView {
-    let _ = spans;
+    let confidence = hit.as_ref().map(|h| h.confidence);
+    let reason = hit.map(|h| h.reason).unwrap_or_default();
     let cat = Catalog::embedded();
     let Some(e) = cat.get(&key) else {
         return ().into_any();
@@ -137,7 +140,10 @@ pub fn Card(
             <p class="codes"><span class="key">{key.clone()}</span>" "<span class="aliases">{codes}</span>
                 {confidence.map(|c| {
                     let level = t.levels[c as usize];
-                    view! { <span class=format!("conf conf-{}", c.name()) data-testid="confidence">{format!("{}: {level}", t.confidence)}</span> }
+                    view! {
+                        <span class=format!("conf conf-{}", c.name()) data-testid="confidence">{format!("{}: {level}", t.confidence)}</span>
+                        <span class="reason">{reason.clone()}</span>
+                    }
                 })}
             </p>
             {fallback.then(|| view! { <p class="fallback" data-testid="fallback">{format!("{} {}.", t.fallback, l.lang)}</p> })}

@@ -125,7 +125,7 @@ fn App(opts: EmbedOptions) -> impl IntoView {
                     let query = q.get();
                     if query.trim().is_empty() {
                         return match hash_key.get().filter(|k| Catalog::embedded().get(k).is_some()) {
-                            Some(k) => view! { <Card key=k lang=l.clone() spans=vec![] confidence=None/> }.into_any(),
+                            Some(k) => view! { <Card key=k lang=l.clone() hit=None/> }.into_any(),
                             None => view! { <BrowseList lang=l.clone()/> }.into_any(),
                         };
                     }
@@ -176,7 +176,7 @@ fn AnswerView(answer: Answer, lang: String) -> impl IntoView {
         .groups
         .iter()
         .filter_map(|g| g.hits.first().cloned())
-        .map(|h| view! { <Card key=h.key.clone() lang=lang.clone() spans=h.spans.clone() confidence=Some(h.confidence)/> })
+        .map(|h| view! { <Card key=h.key.clone() lang=lang.clone() hit=Some(h)/> })
         .collect_view();
     let n = answer.groups.len();
     view! {
