@@ -183,3 +183,68 @@ pub fn answer_text(a: &Answer, lang: &str) -> String {
     }
     out
 }
+
+/// Splits `text` into (piece, marked) at the given byte spans; spans off char boundaries or out
+/// of range are ignored.
+pub fn split_marks(text: &str, spans: &[(usize, usize)]) -> Vec<(String, bool)> {
+    // Overlapping or touching spans (a code inside a matched phrase) merge into one mark.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut sorted = spans.to_vec();
+    sorted.sort_unstable();
+    for (s, e) in sorted {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for &(s, e) in &merged {
+        if s < pos
+            || e > text.len()
+            || s >= e
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+        {
+            continue;
+        }
+        if s > pos {
+            out.push((text[pos..s].to_string(), false));
+        }
+        out.push((text[s..e].to_string(), true));
+        pos = e;
+    }
+    if pos < text.len() {
+        out.push((text[pos..].to_string(), false));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_marks;
+
+    #[test]
+    fn marks_merge_and_skip_bad_spans() {
+        let m = |t: &str, s: &[(usize, usize)]| {
+            split_marks(t, s)
+                .into_iter()
+                .map(|(p, k)| if k { format!("[{p}]") } else { p })
+                .collect::<String>()
+        };
+        let cases: &[(&str, &[(usize, usize)], &str)] = &[
+            (
+                "SSPR_0014: text",
+                &[(0, 4), (0, 9), (11, 15)],
+                "[SSPR_0014]: [text]",
+            ),
+            ("ab cd", &[(3, 5), (0, 2)], "[ab] [cd]"),
+            ("åäö x", &[(1, 2), (7, 8)], "åäö [x]"),
+            ("short", &[(2, 99)], "short"),
+            ("", &[], ""),
+        ];
+        for (t, s, want) in cases {
+            assert_eq!(m(t, s), *want, "{t:?} {s:?}");
+        }
+    }
+}

@@ -7,32 +7,6 @@ use crate::i18n::{chain, strings};
 use crate::Hit;
 use leptos::prelude::*;
 
-/// Splits `text` into (piece, marked) at the given byte spans; spans off char boundaries or out
-/// of range are ignored.
-pub fn split_marks(text: &str, spans: &[(usize, usize)]) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for &(s, e) in spans {
-        if s < pos
-            || e > text.len()
-            || s >= e
-            || !text.is_char_boundary(s)
-            || !text.is_char_boundary(e)
-        {
-            continue;
-        }
-        if s > pos {
-            out.push((text[pos..s].to_string(), false));
-        }
-        out.push((text[s..e].to_string(), true));
-        pos = e;
-    }
-    if pos < text.len() {
-        out.push((text[pos..].to_string(), false));
-    }
-    out
-}
-
 /// Catalog rich text as nodes: paragraphs, lists, safe links.
 #[component]
 pub fn RichText(rich: Rich) -> impl IntoView {
@@ -127,9 +101,11 @@ pub fn Card(
     } else {
         t.who_admin
     };
+    // A few other names of the entry (not the key again, not the "Name = N" forms).
     let codes = e
         .codes
         .iter()
+        .filter(|c| **c != key && !c.contains(" = "))
         .take(3)
         .cloned()
         .collect::<Vec<_>>()

@@ -152,7 +152,7 @@ fn Highlight(q: ReadSignal<String>, answer: Memo<Answer>) -> impl IntoView {
         if spans.is_empty() || text.len() > 4000 {
             return ().into_any();
         }
-        let pieces = crate::web::card::split_marks(&text, &spans);
+        let pieces = crate::answer::split_marks(&text, &spans);
         view! {
             <p class="matched" data-testid="matched">
                 {pieces.into_iter().map(|(s, m)| if m { view! { <mark>{s}</mark> }.into_any() } else { view! { <span>{s}</span> }.into_any() }).collect_view()}
