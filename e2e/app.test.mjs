@@ -272,3 +272,15 @@ test('a related link opens that entry, titled in the reader\'s language', async 
   await p.waitForKey('guide-reenable-writeback');
   await ctx.close();
 });
+
+test('in an embedded lookup, entry links open inside the widget', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await page.goto(sub.url + 'embed-demo.html');
+  await page.locator('sspr-lookup [data-testid="browse"]').waitFor({ timeout: 15000 });
+  await page.locator('sspr-lookup summary').first().click();
+  await page.locator('sspr-lookup [data-testid="browse"] li[data-key="SSPR_0013"] a').click();
+  await page.waitForSelector('sspr-lookup [data-testid="result"][data-key="SSPR_0013"]');
+  assert.equal(new URL(page.url()).hash, '');
+  await ctx.close();
+});

@@ -111,3 +111,12 @@ pub fn copy(text: &str) {
         let _ = w.navigator().clipboard().write_text(text);
     }
 }
+
+/// The key of a `#KEY` link the click landed in, if any (used by embedded lookups, which must
+/// not steer the host page's URL).
+pub fn clicked_entry_key(ev: &web_sys::MouseEvent) -> Option<String> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let a = target.closest("a[href^='#']").ok()??;
+    let key = js_sys_decode(a.get_attribute("href")?.trim_start_matches('#'));
+    (!key.is_empty()).then_some(key)
+}

@@ -95,7 +95,16 @@ fn App(opts: EmbedOptions) -> impl IntoView {
     };
 
     view! {
-        <main class="sspr" class:compact=compact data-testid="app">
+        <main class="sspr" class:compact=compact data-testid="app" on:click=move |ev| {
+            // Embedded: entry links open the entry inside the widget, not in the host's URL.
+            if !own_page {
+                if let Some(k) = browser::clicked_entry_key(&ev) {
+                    ev.prevent_default();
+                    set_hash_key.set(Some(k));
+                    set_q.set(String::new());
+                }
+            }
+        }>
             <header>
                 <h1>{move || t().title}</h1>
                 <label class="lang">
