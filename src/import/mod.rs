@@ -159,8 +159,8 @@ pub fn build(articles: &[Article], ov: &overrides::Overrides) -> (Catalog, Vec<R
 
 fn sort_key(key: &str, ord: usize) -> (u64, usize) {
     let digits: String = key.chars().filter(|c| c.is_ascii_digit()).collect();
-    let n = if key.starts_with("HR_") {
-        u64::from_str_radix(&key[3..], 16).unwrap_or(0)
+    let n = if let Some(hex) = key.strip_prefix("HR_") {
+        u64::from_str_radix(hex, 16).unwrap_or(0)
     } else {
         digits.parse().unwrap_or(0)
     };

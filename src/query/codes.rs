@@ -168,8 +168,8 @@ pub fn extract(text: &str) -> Vec<CodeHit> {
         let span = offset..offset + core.len();
 
         // SSPR codes: "SSPR_0014", "SSPR-0014", "SSPR0014", "sspr 14", "SSPR_OO14".
-        if lower.starts_with("sspr") {
-            let tail = lower[4..].trim_start_matches(['_', '-', ':', '#']);
+        if let Some(after) = lower.strip_prefix("sspr") {
+            let tail = after.trim_start_matches(['_', '-', ':', '#']);
             let (num_text, end) = if tail.is_empty() {
                 // The number is in the next token: "sspr 14".
                 match toks.get(i + 1) {

@@ -354,9 +354,8 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
             alts.retain(|h| h.key != t.key);
             let mut hits = vec![t];
             hits.extend(alts);
-            if groups.is_empty() {
-                groups.push(Group { code: None, hits });
-            } else if hits[0].confidence == Confidence::High {
+            // Beside codes, the text is its own answer only when it is sure.
+            if groups.is_empty() || hits[0].confidence == Confidence::High {
                 groups.push(Group { code: None, hits });
             }
         } else if let Some(g) = groups.iter_mut().find(|g| g.hits[0].key == t.key) {
