@@ -38,6 +38,12 @@ fn every_code_in_a_paste_is_its_own_answer_in_order() {
             "hr=800700CE and hr=80230402",
             &["HR_800700CE", "HR_80230402"],
         ),
+        // Two screen codes and the text of one: both codes stay answers (the text does not
+        // overrule a code when it can belong to the other one).
+        (
+            "SSPR_0013 SSPR_0014 Additional security info is needed to reset your password. To proceed, contact your admin",
+            &["SSPR_0013", "SSPR_0014"],
+        ),
     ]);
 }
 

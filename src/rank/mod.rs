@@ -292,6 +292,12 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
 
     // 3. Evidence: text beats a code it contradicts.
     let best_text = text_hit(0);
+    // A screen code whose own text is absent can lose to the text only when it is the paste's
+    // one screen code: with several, the text belongs to one of them, not to each.
+    let screen_codes = code_groups
+        .iter()
+        .filter(|g| cat.get(&g.2.key).is_some_and(|e| e.kind == Kind::Screen))
+        .count();
     let mut groups: Vec<Group> = Vec::new();
     for (_, code, hit) in code_groups {
         let mut hit = hit;
@@ -304,6 +310,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                 .get(&t.key)
                 .is_some_and(|e| e.misprints.iter().any(|m| m.eq_ignore_ascii_case(&hit.key)));
             let contradicts = t.key != hit.key
+                && screen_codes == 1
                 && t.confidence == Confidence::High
                 && code_text_score < cfg.text_low
                 && cat.get(&hit.key).is_some_and(|e| e.kind == Kind::Screen);
