@@ -64,12 +64,12 @@ pub struct Index {
     /// Features too common to index (see STOP_SHARE).
     pub stop: FeatureMap<()>,
     /// Normalised alias (words joined by one space) → entry index.
-    pub aliases: HashMap<String, usize>,
+    pub aliases: HashMap<String, usize, BuildHasherDefault<FeatureHasher>>,
     /// Identifier aliases (lower-case, no separators) for fuzzy matching, with their entry.
     pub idents: Vec<(String, usize)>,
     pub max_alias_words: usize,
     /// First word of each alias → the most words an alias starting with it has.
-    pub alias_first_words: HashMap<String, usize>,
+    pub alias_first_words: HashMap<String, usize, BuildHasherDefault<FeatureHasher>>,
 }
 
 /// A trigram packed in a u32 (21 bits a char would not fit; hash instead, collisions are rare

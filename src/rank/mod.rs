@@ -122,7 +122,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     let mut code_groups: Vec<(usize, String, Hit)> = Vec::new(); // (position, code text, hit)
     let mut unknown_code = false;
     let hits = query::extract(code_text);
-    let short_query = query::codes::tokens(body).len() <= 4;
+    let short_query = body.split_whitespace().nth(4).is_none();
     // The same name repeated in a log is matched once.
     let mut ident_cache: HashMap<String, Option<(usize, f32)>> = HashMap::new();
     for h in &hits {
@@ -252,7 +252,9 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
 
     // 2. Text.
     let segments = segments(body);
-    let text_scores = score_text(eng, body, &segments, cfg);
+    // The paste's language, once: it narrows the scan and labels the answer.
+    let paste_lang = query::detect(body);
+    let text_scores = score_text(eng, body, &segments, paste_lang, cfg);
     let mut ranked: Vec<(usize, f32, usize)> = text_scores
         .iter()
         .map(|(e, (s, d, _))| (*e, *s, *d))
@@ -401,7 +403,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
         .as_ref()
         .filter(|t| t.confidence >= Confidence::Medium)
         .and_then(|t| t.lang.clone())
-        .or_else(|| query::detect(body).map(|(l, _)| l.to_string()));
+        .or_else(|| paste_lang.map(|(l, _)| l.to_string()));
     answer
 }
 
@@ -420,23 +422,28 @@ fn clip(s: &str, max: usize) -> &str {
 /// Exact alias runs of two or more words, and single-word names, as byte spans.
 fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
     // Words with byte spans (split on anything but letters and digits).
-    let mut ws: Vec<(usize, usize, String)> = Vec::new();
-    let mut start: Option<usize> = None;
+    // Folded words go into one buffer (no allocation per word); `ws` holds their spans.
+    let mut folded = String::with_capacity(text.len());
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
     for (i, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            ws.push((s, i, query::fold(&text[s..i])));
+        if c.is_alphanumeric() && i < text.len() {
+            start.get_or_insert((i, folded.len()));
+            query::fold_char(c, &mut folded);
+        } else if let Some((s, fs)) = start.take() {
+            spans.push((s, i, fs, folded.len()));
         }
-        if ws.len() > 20_000 {
+        if spans.len() > 20_000 {
             break;
         }
     }
+    let ws: Vec<(usize, usize, &str)> = spans
+        .iter()
+        .map(|&(s, e, fs, fe)| (s, e, &folded[fs..fe]))
+        .collect();
     let mut out = Vec::new();
     let maxw = eng.index.max_alias_words.min(8);
     let mut i = 0;
@@ -446,13 +453,13 @@ fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
         let longest = eng
             .index
             .alias_first_words
-            .get(ws[i].2.as_str())
+            .get(ws[i].2)
             .copied()
             .unwrap_or(0);
         for n in (1..=maxw.min(longest).min(ws.len() - i)).rev() {
             let joined = ws[i..i + n]
                 .iter()
-                .map(|w| w.2.as_str())
+                .map(|w| w.2)
                 .collect::<Vec<_>>()
                 .join(" ");
             let sspr_code = joined.strip_prefix("sspr").is_some_and(|r| {
@@ -547,9 +554,9 @@ fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
 
 /// The passage ranges worth scoring: when the paste is confidently in a catalog language, that
 /// language's passages and English ones (logs mix in English); otherwise all of them.
-fn scored_ranges(ix: &Index, body: &str, cfg: &Config) -> Vec<(u32, u32)> {
+fn scored_ranges(ix: &Index, paste_lang: Option<(&str, f32)>, cfg: &Config) -> Vec<(u32, u32)> {
     let all = vec![(0, ix.docs.len() as u32)];
-    let Some((lang, conf)) = query::detect(body) else {
+    let Some((lang, conf)) = paste_lang else {
         return all;
     };
     if conf < cfg.lang_filter_min || !ix.lang_ranges.iter().any(|(l, _, _)| l == lang) {
@@ -569,6 +576,9 @@ const MIN_PRECISION: f32 = 0.08;
 fn eng_entries(ix: &Index) -> usize {
     ix.docs.iter().map(|d| d.entry + 1).max().unwrap_or(0)
 }
+
+/// In pastes longer than MAX_WINDOWED_LINES lines, lines with fewer words are not scored as text.
+const MIN_LINE_WORDS: usize = 3;
 
 /// Pastes with more lines than this are scored line by line, without multi-line windows.
 const MAX_WINDOWED_LINES: usize = 12;
@@ -661,6 +671,7 @@ fn score_text(
     eng: &Engine,
     body: &str,
     segs: &[Segment],
+    paste_lang: Option<(&str, f32)>,
     cfg: &Config,
 ) -> HashMap<usize, (f32, usize, usize)> {
     let ix = &eng.index;
@@ -672,10 +683,20 @@ fn score_text(
     let mut seg_best: Vec<(f32, f32, usize)> = vec![(0.0, 0.0, 0); eng_entries(ix)];
     let mut entries: Vec<usize> = Vec::new();
     let unknown_weight = (1.0 + ix.docs.len() as f32).ln().powi(2);
-    let ranges = scored_ranges(ix, body, cfg);
+    let ranges = scored_ranges(ix, paste_lang, cfg);
+    let long_paste = body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .nth(MAX_WINDOWED_LINES)
+        .is_some();
     let mut seen_text: HashMap<String, ()> = HashMap::new();
     for (si, seg) in segs.iter().enumerate() {
         let clean = query::fold(&strip_noise(&body[seg.start..seg.end]));
+        // In a long paste, a line of one or two words ("Level: Error", "Source: ADSync") is a
+        // log field, not a message: its codes were read above.
+        if long_paste && query::words(&clean).take(MIN_LINE_WORDS).count() < MIN_LINE_WORDS {
+            continue;
+        }
         if seen_text.insert(clean.clone(), ()).is_some() {
             continue; // a line repeated in a log (but for its GUID or date) scores as before
         }
@@ -808,7 +829,7 @@ pub fn explain(text: &str, opts: &Options) -> Vec<(String, String, &'static str,
     let body = clip(text, opts.config.max_text_bytes);
     let segs = segments(body);
     let mut v: Vec<(String, String, &'static str, f32)> =
-        score_text(eng, body, &segs, &opts.config)
+        score_text(eng, body, &segs, query::detect(body), &opts.config)
             .into_iter()
             .map(|(e, (s, d, _))| {
                 let doc = &eng.index.docs[d];
