@@ -284,3 +284,16 @@ test('in an embedded lookup, entry links open inside the widget', async () => {
   assert.equal(new URL(page.url()).hash, '');
   await ctx.close();
 });
+
+test('the JS API answer equals the CLI\'s --json for the same paste', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const q = 'Event ID 33004 and hr=0x80070005 on 2024-03-14';
+  const cli = JSON.parse(execFileSync('target/release/sspr-lookup', ['--json', q], { encoding: 'utf8' }));
+  const { page, ctx } = await openPage(root.url);
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.lookup);
+  const js = await page.evaluate((q) => window.wasmBindings.lookup(q), q);
+  // Scores are f32 in both; compare after the same rounding.
+  const round = (v) => JSON.parse(JSON.stringify(v, (k, x) => (typeof x === 'number' && !Number.isInteger(x) ? Math.round(x * 1e4) / 1e4 : x)));
+  assert.deepEqual(round(js), round(cli));
+  await ctx.close();
+});

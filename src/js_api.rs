@@ -7,7 +7,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn lookup(text: &str) -> JsValue {
     let a = sspr_lookup::lookup(text, &sspr_lookup::Options::default());
-    serde_wasm_bindgen::to_value(&a).unwrap_or(JsValue::NULL)
+    // JSON-compatible: `null` for absent values and plain objects, exactly what `--json` prints.
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&a, &ser).unwrap_or(JsValue::NULL)
 }
 
 /// `answerText(text, lang)` → the plain-text answer (what "Copy answer" copies).
