@@ -141,3 +141,14 @@ fn lookups_are_deterministic() {
     let q = "Log Name: Application\nSource: PasswordResetService\nEvent ID: 33008\nuser: a@b.c";
     assert_eq!(ask(q), ask(q));
 }
+
+#[test]
+fn config_defaults_respect_their_documented_constraints() {
+    let c = sspr_lookup::rank::Config::DEFAULT;
+    // Pruning must never drop a passage that could still score as a guess.
+    assert!(c.min_precision.powf(c.precision_weight) < c.text_low);
+    assert!(c.text_low < c.text_medium && c.text_medium < c.text_high);
+    assert!(c.max_text_bytes >= 2048 && c.max_code_bytes >= c.max_text_bytes);
+    let i = sspr_lookup::rank::index::IndexConfig::DEFAULT;
+    assert!(i.list_item_weight <= i.later_passage_weight && i.later_passage_weight <= 1.0);
+}

@@ -28,9 +28,33 @@ impl Hasher for FeatureHasher {
 /// Map keyed by features.
 pub type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<FeatureHasher>>;
 
-/// A feature found in more than this share of one language's passages is a stop feature:
-/// dropped from the index and ignored in queries. It costs time and says nothing.
-pub const STOP_SHARE: f32 = 0.6;
+/// Tuning knobs of the index, built once at start-up (`IndexConfig::DEFAULT`). The knobs used
+/// per lookup are in [`super::Config`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct IndexConfig {
+    /// A feature in more than this share of one language's passages is a stop feature, dropped
+    /// from the index and ignored in queries (0.2–1: lower is faster and loses common words'
+    /// evidence; 1 keeps every feature).
+    pub stop_share: f32,
+    /// Prior weight of paragraphs after an entry's first (0.5–1; 1 treats them like the
+    /// defining paragraph).
+    pub later_passage_weight: f32,
+    /// Prior weight of a list item: one of several causes or steps, which other entries often
+    /// list too (0.5–1; lower prefers entries a paste defines over entries that mention it).
+    pub list_item_weight: f32,
+    /// Passages longer than this many bytes are cut into groups of whole sentences (120–1000:
+    /// lower favours pastes of one sentence, higher favours whole paragraphs).
+    pub passage_bytes: usize,
+}
+
+impl IndexConfig {
+    pub const DEFAULT: IndexConfig = IndexConfig {
+        stop_share: 0.6,
+        later_passage_weight: 0.92,
+        list_item_weight: 0.8,
+        passage_bytes: 260,
+    };
+}
 
 /// Which part of a localisation a document holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +85,7 @@ pub struct Index {
     pub postings: FeatureMap<(f32, Vec<u32>)>,
     /// (language, first passage, end): passages are numbered language by language.
     pub lang_ranges: Vec<(String, u32, u32)>,
-    /// Features too common to index (see STOP_SHARE).
+    /// Features too common to index (see `IndexConfig::stop_share`).
     pub stop: FeatureMap<()>,
     /// Normalised alias (words joined by one space) → entry index.
     pub aliases: HashMap<String, usize, BuildHasherDefault<FeatureHasher>>,
@@ -140,7 +164,7 @@ pub fn alias_norm(s: &str) -> String {
 }
 
 impl Index {
-    pub fn build(cat: &Catalog) -> Index {
+    pub fn build(cat: &Catalog, cfg: &IndexConfig) -> Index {
         let mut ix = Index::default();
         // Passages are numbered language by language, so that each posting list (sorted by
         // passage number) holds one contiguous run per language: a query in a known language
@@ -149,7 +173,7 @@ impl Index {
         let mut buf = Vec::new();
         for (ei, e) in cat.entries.iter().enumerate() {
             for l in &e.locales {
-                for (field, weight, text) in passages(l) {
+                for (field, weight, text) in passages(l, cfg) {
                     trigrams(&fold(&text), &mut buf);
                     if buf.len() < 3 {
                         continue;
@@ -239,7 +263,7 @@ impl Index {
                 .zip(&per_lang_n)
                 .map(|(c, n)| c / n.max(1.0))
                 .fold(0.0f32, f32::max);
-            if share > STOP_SHARE {
+            if share > cfg.stop_share {
                 stop.push(*t);
             }
             // Squared IDF: the weight of a feature in both the query and the passage vectors.
@@ -260,17 +284,9 @@ impl Index {
     }
 }
 
-/// Prior weight of later paragraphs and list items against the defining passages.
-pub const LATER_PASSAGE_WEIGHT: f32 = 0.92;
-/// Prior weight of a list item: one of several possible causes or steps, which other entries
-/// often list too, rather than what defines this entry.
-pub const LIST_ITEM_WEIGHT: f32 = 0.8;
-/// Passages longer than this many bytes are cut into groups of whole sentences.
-pub const PASSAGE_BYTES: usize = 260;
-
 /// The passages of one localisation that are indexed separately: people paste or paraphrase
 /// one message or one paragraph, not a whole entry.
-pub fn passages(l: &crate::catalog::Localized) -> Vec<(Field, f32, String)> {
+pub fn passages(l: &crate::catalog::Localized, cfg: &IndexConfig) -> Vec<(Field, f32, String)> {
     let mut out = vec![(Field::Message, 1.0, format!("{} {}", l.title, l.message))];
     for line in l.message.lines().filter(|_| l.message.contains('\n')) {
         out.push((Field::Message, 1.0, line.to_string()));
@@ -287,11 +303,11 @@ pub fn passages(l: &crate::catalog::Localized) -> Vec<(Field, f32, String)> {
             }
             let w = match b {
                 crate::catalog::Block::Para(_) if first => 1.0,
-                crate::catalog::Block::Para(_) => LATER_PASSAGE_WEIGHT,
-                crate::catalog::Block::Item(_) => LIST_ITEM_WEIGHT,
+                crate::catalog::Block::Para(_) => cfg.later_passage_weight,
+                crate::catalog::Block::Item(_) => cfg.list_item_weight,
             };
             first = false;
-            for chunk in sentence_chunks(&text, PASSAGE_BYTES) {
+            for chunk in sentence_chunks(&text, cfg.passage_bytes) {
                 out.push((Field::Body, w, chunk));
             }
         }

@@ -11,7 +11,7 @@ use crate::hresult;
 use crate::query::{self, CodeKind};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
-use index::{alias_norm, trigrams, word_trigrams, Field, Index};
+use index::{alias_norm, trigrams, word_trigrams, Field, Index, IndexConfig};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -48,6 +48,15 @@ pub struct Config {
     pub lang_filter_min: f32,
     /// Minimum fuzzy identifier similarity for a misspelt or partial name (0.5–0.95).
     pub ident_min: f32,
+    /// Passages explaining less of the query than this are skipped before scoring (0–0.15; it
+    /// must keep `min_precision^precision_weight` below `text_low`, or answers change).
+    pub min_precision: f32,
+    /// Pastes with more lines than this are scored line by line; shorter ones also in windows of
+    /// 2–3 lines, which rejoin a message wrapped over lines (4–40: higher costs time on logs).
+    pub max_windowed_lines: usize,
+    /// In pastes longer than `max_windowed_lines`, lines with fewer words are log fields, not
+    /// messages, and are not scored as text (1–4).
+    pub min_line_words: usize,
     /// Bytes of input read for text; the rest is ignored and the answer says so (≥ 2048).
     pub max_text_bytes: usize,
     /// Bytes of input scanned for codes (≥ max_text_bytes).
@@ -66,6 +75,9 @@ impl Config {
         second_passage: 0.2,
         min_evidence: 120.0,
         lang_filter_min: 0.5,
+        min_precision: 0.07,
+        max_windowed_lines: 12,
+        min_line_words: 3,
         ident_min: 0.72,
         max_text_bytes: 16 * 1024,
         max_code_bytes: 256 * 1024,
@@ -92,7 +104,7 @@ struct Engine {
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
     E.get_or_init(|| Engine {
-        index: Index::build(Catalog::embedded()),
+        index: Index::build(Catalog::embedded(), &IndexConfig::DEFAULT),
         matcher: SkimMatcherV2::default(),
     })
 }
@@ -251,7 +263,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     });
 
     // 2. Text.
-    let segments = segments(body);
+    let segments = segments(body, cfg);
     // The paste's language, once: it narrows the scan and labels the answer.
     let paste_lang = query::detect(body);
     let text_scores = score_text(eng, body, &segments, paste_lang, cfg);
@@ -569,19 +581,9 @@ fn scored_ranges(ix: &Index, paste_lang: Option<(&str, f32)>, cfg: &Config) -> V
         .collect()
 }
 
-/// Passages that explain less of the query than this are not scored (their score could not
-/// reach `text_low` at any precision weight used).
-const MIN_PRECISION: f32 = 0.08;
-
 fn eng_entries(ix: &Index) -> usize {
     ix.docs.iter().map(|d| d.entry + 1).max().unwrap_or(0)
 }
-
-/// In pastes longer than MAX_WINDOWED_LINES lines, lines with fewer words are not scored as text.
-const MIN_LINE_WORDS: usize = 3;
-
-/// Pastes with more lines than this are scored line by line, without multi-line windows.
-const MAX_WINDOWED_LINES: usize = 12;
 
 /// A piece of the paste scored on its own: a line, or a window of adjacent lines.
 struct Segment {
@@ -591,7 +593,7 @@ struct Segment {
 
 /// Lines (long ones split at sentence ends), with noise tokens (GUIDs, dates, e-mail) blanked
 /// later by the trigram step, plus windows of 2–3 adjacent lines and the whole paste when short.
-fn segments(text: &str) -> Vec<Segment> {
+fn segments(text: &str, cfg: &Config) -> Vec<Segment> {
     let mut lines: Vec<Segment> = Vec::new();
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
@@ -628,7 +630,7 @@ fn segments(text: &str) -> Vec<Segment> {
     let n = lines.len();
     // Windows of 2–3 lines rejoin a message wrapped over lines; a long log is read line by line
     // (its messages stand on one line each), which bounds the work.
-    let windows = if n <= MAX_WINDOWED_LINES { 3 } else { 1 };
+    let windows = if n <= cfg.max_windowed_lines { 3 } else { 1 };
     for i in 0..n {
         out.push(Segment {
             start: lines[i].start,
@@ -687,14 +689,15 @@ fn score_text(
     let long_paste = body
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .nth(MAX_WINDOWED_LINES)
+        .nth(cfg.max_windowed_lines)
         .is_some();
     let mut seen_text: HashMap<String, ()> = HashMap::new();
     for (si, seg) in segs.iter().enumerate() {
         let clean = query::fold(&strip_noise(&body[seg.start..seg.end]));
         // In a long paste, a line of one or two words ("Level: Error", "Source: ADSync") is a
         // log field, not a message: its codes were read above.
-        if long_paste && query::words(&clean).take(MIN_LINE_WORDS).count() < MIN_LINE_WORDS {
+        if long_paste && query::words(&clean).take(cfg.min_line_words).count() < cfg.min_line_words
+        {
             continue;
         }
         if seen_text.insert(clean.clone(), ()).is_some() {
@@ -742,9 +745,9 @@ fn score_text(
             let m = acc[d as usize];
             acc[d as usize] = 0.0;
             let p = m / qmass;
-            // s ≤ p^w, so a passage explaining under MIN_PRECISION of the query cannot reach
+            // s ≤ p^w, so a passage explaining under min_precision of the query cannot reach
             // even a low score: skip the expensive part.
-            if p < MIN_PRECISION {
+            if p < cfg.min_precision {
                 continue;
             }
             let doc = &ix.docs[d as usize];
@@ -827,7 +830,7 @@ pub fn explain(text: &str, opts: &Options) -> Vec<(String, String, &'static str,
     let eng = engine();
     let cat = Catalog::embedded();
     let body = clip(text, opts.config.max_text_bytes);
-    let segs = segments(body);
+    let segs = segments(body, &opts.config);
     let mut v: Vec<(String, String, &'static str, f32)> =
         score_text(eng, body, &segs, query::detect(body), &opts.config)
             .into_iter()
