@@ -297,3 +297,15 @@ test('the JS API answer equals the CLI\'s --json for the same paste', async () =
   assert.deepEqual(round(js), round(cli));
   await ctx.close();
 });
+
+test('screen readers hear a short status, in the chosen language', async () => {
+  const { p, page, ctx } = await openPage(root.url, { locale: 'sv-SE' });
+  await p.type('Event ID 33004 and hr=800700CE');
+  await p.waitForKey('HR_800700CE');
+  assert.equal(await page.locator('[data-testid="status"]').innerText(), '2 träffar: EVENT_33004, HR_800700CE');
+  assert.equal(await page.locator('main').getAttribute('lang'), 'sv');
+  await p.type('The printer is out of paper');
+  await page.waitForSelector('[data-testid="no-match"]');
+  assert.equal(await page.locator('[data-testid="status"]').innerText(), 'Ingen säker träff.');
+  await ctx.close();
+});

@@ -95,7 +95,7 @@ fn App(opts: EmbedOptions) -> impl IntoView {
     };
 
     view! {
-        <main class="sspr" class:compact=compact data-testid="app" on:click=move |ev| {
+        <main class="sspr" class:compact=compact lang=move || lang.get() data-testid="app" on:click=move |ev| {
             // Embedded: entry links open the entry inside the widget, not in the host's URL.
             if !own_page {
                 if let Some(k) = browser::clicked_entry_key(&ev) {
@@ -127,7 +127,21 @@ fn App(opts: EmbedOptions) -> impl IntoView {
                 on:input=move |ev| set_q.set(event_target_value(&ev))
             ></textarea>
             <Highlight q=q answer=answer/>
-            <section aria-live="polite" data-testid="results" class="results">
+            // A short status for screen readers; the cards themselves are not re-read on
+            // every keystroke.
+            <p class="sr-only" role="status" aria-live="polite" data-testid="status">
+                {move || {
+                    let a = answer.get();
+                    if q.get().trim().is_empty() {
+                        String::new()
+                    } else if a.no_match {
+                        t().no_match.to_string()
+                    } else {
+                        format!("{} {}: {}", a.groups.len(), t().results, a.keys().into_iter().take(a.groups.len()).collect::<Vec<_>>().join(", "))
+                    }
+                }}
+            </p>
+            <section data-testid="results" class="results">
                 {move || {
                     let a = answer.get();
                     let l = lang.get();
@@ -187,10 +201,8 @@ fn AnswerView(answer: Answer, lang: String) -> impl IntoView {
         .filter_map(|g| g.hits.first().cloned())
         .map(|h| view! { <Card key=h.key.clone() lang=lang.clone() hit=Some(h)/> })
         .collect_view();
-    let n = answer.groups.len();
     view! {
         <div class="answer">
-            <p class="sr-only" data-testid="count">{format!("{n} {}", t.results)}</p>
             {answer.no_match.then(|| view! {
                 <div class="no-match" data-testid="no-match">
                     <p><strong>{t.no_match}</strong></p>
