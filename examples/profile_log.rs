@@ -8,7 +8,7 @@ fn main() {
     }
     log.truncate(2048);
     sspr_lookup::rank::warm_up();
-    for _ in 0..50 {
+    for _ in 0..300 {
         std::hint::black_box(sspr_lookup::lookup(&log, &Default::default()));
     }
 }
