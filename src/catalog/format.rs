@@ -225,7 +225,7 @@ pub fn parse(src: &str) -> (Catalog, Vec<String>) {
                             date: field(2),
                         }
                     }
-                    _ => problems.push(format!("line {}: unknown tag {tag:?}", n + 1)),
+                    _ => problems.push(format!("line {}: unknown tag '{tag}'", n + 1)),
                 }
             }
         }

@@ -85,38 +85,11 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Words that make a number an event ID or error code, folded (no case, no diacritics).
 const CONTEXT_WORDS: &[&str] = &[
-    "event",
-    "eventid",
-    "id",
-    "evt",
-    "error",
-    "err",
-    "code",
-    "fel",
-    "felkod",
-    "handelse",
-    "händelse",
-    "händelse-id",
-    "fout",
-    "foutcode",
-    "gebeurtenis",
-    "chyba",
-    "udalost",
-    "událost",
-    "události",
-    "id:",
-    "kod",
-    "kód",
-    "code:",
-    "error:",
-    "fehler",
-    "ereignis",
-    "ereignis-id",
-    "erreur",
-    "evenement",
-    "événement",
-    "errore",
+    "event", "eventid", "id", "evt", "error", "err", "code", "fel", "felkod", "handelse",
+    "handelse-id", "fout", "foutcode", "gebeurtenis", "gebeurtenis-id", "chyba", "udalost",
+    "udalosti", "kod", "fehler", "ereignis", "ereignis-id", "erreur", "evenement", "errore",
     "error-id",
 ];
 
@@ -241,12 +214,9 @@ pub fn extract(text: &str) -> Vec<CodeHit> {
         // Plain numbers (event IDs).
         if core.len() >= 4 && core.len() <= 5 && core.chars().all(|c| c.is_ascii_digit()) {
             let context = i > 0 && {
-                let prev = toks[i - 1]
-                    .text
-                    .trim_end_matches([':', '=', '#'])
-                    .to_lowercase();
+                let prev = super::fold(toks[i - 1].text.trim_end_matches([':', '=', '#']));
                 let prev2 = if i > 1 {
-                    toks[i - 2].text.to_lowercase()
+                    super::fold(toks[i - 2].text)
                 } else {
                     String::new()
                 };

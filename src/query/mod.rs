@@ -7,8 +7,8 @@ pub use codes::{extract, CodeHit, CodeKind};
 pub use lang::detect;
 
 /// Lower-cases and strips diacritics from Latin letters (å→a, č→c, ø→o, ß→ss), maps look-alike
-/// punctuation (’ → '), and drops zero-width and bidi control characters. Other scripts are
-/// lower-cased and kept. Used for both the index and the query, so they always agree.
+/// punctuation (’ → '), and drops zero-width and bidi control characters. Letters of other
+/// scripts are kept as they are. Used for both the index and the query, so they always agree.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -53,12 +53,14 @@ pub fn fold_char(c: char, out: &mut String) {
         | '\u{feff}'
         | '\u{ad}' => "",
         _ => {
+            // Letters outside the Latin ranges above keep their case: the catalog's languages
+            // need no more, and Unicode case tables would add kilobytes to the page.
             if c.is_ascii() {
                 out.push(c.to_ascii_lowercase());
             } else if c.is_control() {
                 out.push(' ');
             } else {
-                out.extend(c.to_lowercase());
+                out.push(c);
             }
             return;
         }
