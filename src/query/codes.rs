@@ -87,9 +87,31 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 
 /// Words that make a number an event ID or error code, folded (no case, no diacritics).
 const CONTEXT_WORDS: &[&str] = &[
-    "event", "eventid", "id", "evt", "error", "err", "code", "fel", "felkod", "handelse",
-    "handelse-id", "fout", "foutcode", "gebeurtenis", "gebeurtenis-id", "chyba", "udalost",
-    "udalosti", "kod", "fehler", "ereignis", "ereignis-id", "erreur", "evenement", "errore",
+    "event",
+    "eventid",
+    "id",
+    "evt",
+    "error",
+    "err",
+    "code",
+    "fel",
+    "felkod",
+    "handelse",
+    "handelse-id",
+    "fout",
+    "foutcode",
+    "gebeurtenis",
+    "gebeurtenis-id",
+    "chyba",
+    "udalost",
+    "udalosti",
+    "kod",
+    "fehler",
+    "ereignis",
+    "ereignis-id",
+    "erreur",
+    "evenement",
+    "errore",
     "error-id",
 ];
 
@@ -148,7 +170,7 @@ pub fn extract(text: &str) -> Vec<CodeHit> {
                 match toks.get(i + 1) {
                     Some(n) => (
                         n.text
-                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .trim_matches(|c: char| !super::is_word_char(c))
                             .to_ascii_lowercase(),
                         n.span.end,
                     ),

@@ -176,7 +176,7 @@ pub fn detect(text: &str) -> Option<(&'static str, f32)> {
     let table = word_table();
     for w in words(&folded).take(4000) {
         total += 1;
-        if w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+        if w.chars().any(|c| !c.is_ascii()) {
             non_latin += 1;
             continue;
         }

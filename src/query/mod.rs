@@ -68,10 +68,29 @@ pub fn fold_char(c: char, out: &mut String) {
     out.push_str(mapped);
 }
 
+/// A letter or digit of any script, told apart without Unicode tables (they are large in the
+/// page): ASCII letters and digits, and every other character but white space, control
+/// characters and the punctuation and symbol blocks.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c,
+        '\u{80}'..='\u{bf}'            // Latin-1 controls, punctuation and signs (¡ « ° ´ ¿ …)
+        | '\u{d7}' | '\u{f7}'           // × ÷
+        | '\u{2000}'..='\u{2bff}'       // general punctuation, symbols, arrows, shapes
+        | '\u{3000}'..='\u{303f}'       // CJK punctuation
+        | '\u{fe00}'..='\u{fe6f}'       // variation selectors, small forms
+        | '\u{ff00}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}'
+        | '\u{feff}' | '\u{fffc}'..='\u{ffff}'
+        | '\u{1f000}'..='\u{1faff}'     // emoji and pictographs
+    )
+}
+
 /// Words of folded text: runs of letters and digits (apostrophes dropped).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .split(|c: char| !(is_word_char(c) || c == '\''))
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
 }

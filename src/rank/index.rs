@@ -157,7 +157,7 @@ pub fn word_trigrams(w: &str) -> Vec<u32> {
 /// Alias normal form: folded words (letters, digits) joined by one space; `_`, `=`, `(` split.
 pub fn alias_norm(s: &str) -> String {
     let f = fold(s);
-    f.split(|c: char| !c.is_alphanumeric())
+    f.split(|c: char| !crate::query::is_word_char(c))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -224,7 +224,7 @@ impl Index {
                 *e = (*e).max(words);
                 ix.aliases.entry(n.clone()).or_insert(ei);
                 if !n.contains(' ')
-                    && n.chars().any(|c| c.is_alphabetic())
+                    && n.chars().any(|c| c.is_ascii_alphabetic())
                     && n.len() >= 6
                     && !n.starts_with("0x")
                 {

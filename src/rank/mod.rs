@@ -442,7 +442,7 @@ fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if c.is_alphanumeric() && i < text.len() {
+        if query::is_word_char(c) && i < text.len() {
             start.get_or_insert((i, folded.len()));
             query::fold_char(c, &mut folded);
         } else if let Some((s, fs)) = start.take() {
@@ -801,7 +801,7 @@ fn highlight(
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if c.is_alphanumeric() {
+        if query::is_word_char(c) {
             start.get_or_insert(i);
         } else if let Some(st) = start.take() {
             let w = &text[st..i];
