@@ -212,10 +212,8 @@ test('works offline after the first visit (service worker)', async () => {
   const page = await ctx.newPage();
   await page.goto(sub.url);
   await page.waitForSelector('[data-testid="paste"]');
-  await page.waitForFunction(async () => {
-    const r = await navigator.serviceWorker.ready;
-    return !!r.active && !!navigator.serviceWorker.controller;
-  }, null, { timeout: 15000 }).catch(async () => {
+  // (A synchronous predicate: waitForFunction does not wait for a promise to settle.)
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 }).catch(async () => {
     await page.reload();
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 });
   });
@@ -308,4 +306,49 @@ test('screen readers hear a short status, in the chosen language', async () => {
   await page.waitForSelector('[data-testid="no-match"]');
   assert.equal(await page.locator('[data-testid="status"]').innerText(), 'Ingen säker träff.');
   await ctx.close();
+});
+
+test('a new deploy replaces the offline copy (service worker update)', async () => {
+  // Deploy B: the same build with a changed page and a new worker version, as a rebuild gives.
+  const os = await import('node:os');
+  const b = fs.mkdtempSync(path.join(os.tmpdir(), 'sspr-deploy-b-'));
+  for (const f of fs.readdirSync(DIST)) fs.copyFileSync(path.join(DIST, f), path.join(b, f));
+  fs.writeFileSync(path.join(b, 'index.html'), fs.readFileSync(path.join(b, 'index.html'), 'utf8').replace('<title>', '<meta name="deploy" content="B"><title>'));
+  fs.writeFileSync(path.join(b, 'sw.js'), fs.readFileSync(path.join(b, 'sw.js'), 'utf8').replace(/sspr-lookup-([0-9a-f]+)'/, "sspr-lookup-$1b'"));
+  const server = await serve(DIST, { base: '/deploy/' });
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 }).catch(async () => {
+      await page.reload();
+      await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 });
+    });
+    const before = await page.evaluate(() => caches.keys());
+    server.setRoot(b);
+    await page.reload();
+    // Browsers check the worker for updates on navigation; ask now rather than wait.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const deadline = Date.now() + 15000;
+    let keys = [];
+    while (Date.now() < deadline) {
+      keys = await page.evaluate(() => caches.keys());
+      if (keys.length === 1 && !before.includes(keys[0])) break;
+      await page.waitForTimeout(200);
+    }
+    assert.equal(keys.length, 1);
+    assert.ok(!before.includes(keys[0]), `old cache ${before} still in use`);
+    // The offline copy is now deploy B's page (and only B's cache is left).
+    const cachedPage = await page.evaluate(async () => {
+      const [key] = await caches.keys();
+      const hit = await (await caches.open(key)).match('./index.html');
+      return hit ? hit.text() : '';
+    });
+    assert.match(cachedPage, /<meta name="deploy" content="B">/);
+  } finally {
+    await ctx.setOffline(false);
+    await ctx.close();
+    await server.close();
+    fs.rmSync(b, { recursive: true, force: true });
+  }
 });

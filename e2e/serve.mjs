@@ -12,14 +12,16 @@ const TYPES = {
 
 export function serve(root, { base = '/' } = {}) {
   const requests = [];
+  // `setRoot` swaps what is served (a new deploy) without restarting the server.
+  const state = { root };
   const server = http.createServer((req, res) => {
     requests.push(req.url);
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(base)) { res.writeHead(404); res.end('not found'); return; }
     let rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
     if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(root, rel);
-    if (!file.startsWith(path.resolve(root))) { res.writeHead(403); res.end(); return; }
+    const file = path.resolve(state.root, rel);
+    if (!file.startsWith(path.resolve(state.root))) { res.writeHead(403); res.end(); return; }
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404); res.end('not found'); return; }
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
@@ -29,7 +31,12 @@ export function serve(root, { base = '/' } = {}) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}${base}`, requests, close: () => new Promise((r) => server.close(r)) });
+      resolve({
+        url: `http://127.0.0.1:${port}${base}`,
+        requests,
+        setRoot: (r) => { state.root = r; },
+        close: () => new Promise((r) => server.close(r)),
+      });
     });
   });
 }
