@@ -352,3 +352,12 @@ test('a new deploy replaces the offline copy (service worker update)', async () 
     fs.rmSync(b, { recursive: true, force: true });
   }
 });
+
+test('a long paste is answered but not copied into the URL', async () => {
+  const { p, page, ctx } = await openPage(root.url);
+  const log = ('Source: PasswordResetService Event ID: 33004 TrackingId: 0b8d2c1e-1234-4cde-8f00-123456789abc\n').repeat(60);
+  await p.type(log);
+  await p.waitForKey('EVENT_33004');
+  assert.equal(new URL(page.url()).searchParams.get('q'), null);
+  await ctx.close();
+});

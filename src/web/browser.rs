@@ -38,6 +38,9 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// Longest paste mirrored into `?q=` (bytes).
+const MAX_URL_QUERY: usize = 2000;
+
 /// Sets `?q=` without adding a history entry (and removes it for an empty box).
 pub fn set_query_param(q: &str) {
     let Some(w) = window() else { return };
@@ -48,7 +51,8 @@ pub fn set_query_param(q: &str) {
         return;
     };
     let params = url.search_params();
-    if q.trim().is_empty() {
+    // A link is for sharing a message or a code; a pasted log of kilobytes stays out of the URL.
+    if q.trim().is_empty() || q.len() > MAX_URL_QUERY {
         params.delete("q");
     } else {
         params.set("q", q);
