@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 
+echo "== the core builds natively without web crates (ARCHITECTURE.md invariant)"
+if cargo tree -e normal,dev --prefix none 2>/dev/null | grep -E '^(leptos|web-sys|wasm-bindgen|serde-wasm-bindgen|console_error_panic_hook) '; then
+  echo "a web crate is in the host dependency tree" >&2
+  exit 1
+fi
+
 echo "== native tests (cargo test)"
 cargo test --release --quiet 2>&1 | tail -n 40
 
