@@ -51,6 +51,36 @@ pub struct Group {
     pub hits: Vec<Hit>,
 }
 
+/// Something the reader should know about how the answer was reached.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "note", rename_all = "kebab-case")]
+pub enum Note {
+    /// The text is that of `key`; some articles print `code` for it by mistake.
+    Misprint { key: String, code: String },
+    /// The text names `key`, not the screen code `code` beside it.
+    TextBeatsCode { key: String, code: String },
+    /// Only the first `kb` kilobytes of the paste were read.
+    Truncated { kb: usize },
+}
+
+impl Note {
+    /// The note as a sentence in `lang` (English for languages without chrome).
+    pub fn text(&self, lang: &str) -> String {
+        let t = crate::i18n::strings(lang);
+        match self {
+            Note::Misprint { key, code } => t
+                .note_misprint
+                .replace("{key}", key)
+                .replace("{code}", code),
+            Note::TextBeatsCode { key, code } => t
+                .note_text_wins
+                .replace("{key}", key)
+                .replace("{code}", code),
+            Note::Truncated { kb } => t.note_truncated.replace("{kb}", &kb.to_string()),
+        }
+    }
+}
+
 /// The whole answer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Answer {
@@ -66,8 +96,9 @@ pub struct Answer {
     pub unknown_codes: Vec<String>,
     /// Language of the paste, from the matching text or from its words.
     pub detected_lang: Option<String>,
-    /// Notes for the reader (e.g. text beats a misprinted code; input was truncated).
-    pub notes: Vec<String>,
+    /// Notes for the reader (text beats a misprinted code; the input was cut). Structured, so
+    /// that each front end words them in its reader's language ([`Note::text`]).
+    pub notes: Vec<Note>,
     /// True when the input was longer than the engine reads.
     pub truncated: bool,
 }
@@ -179,7 +210,7 @@ pub fn answer_text(a: &Answer, lang: &str) -> String {
         ));
     }
     for n in &a.notes {
-        out.push_str(&format!("Note: {n}\n"));
+        out.push_str(&format!("{}\n", n.text(lang)));
     }
     out
 }

@@ -38,6 +38,10 @@ pub struct Strings {
     pub language: &'static str,
     pub privacy: &'static str,
     pub areas: [&'static str; 9],
+    /// Notes; `{key}`, `{code}` and `{kb}` are filled in.
+    pub note_misprint: &'static str,
+    pub note_text_wins: &'static str,
+    pub note_truncated: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -66,6 +70,9 @@ const EN: Strings = Strings {
     language: "Language",
     privacy: "Everything runs in your browser: nothing you paste is sent anywhere.",
     areas: ["Reset screen errors", "Azure portal", "Reporting", "Registration", "Using password reset", "Password writeback", "Writeback events (PasswordResetService)", "ADSync and HRESULTs", "Guides"],
+    note_misprint: "The text is that of {key}; older articles misprint its code as {code}.",
+    note_text_wins: "The text matches {key}, not the code {code} beside it: the text wins.",
+    note_truncated: "Only the first {kb} KB of the paste were read.",
 };
 
 const SV: Strings = Strings {
@@ -94,6 +101,9 @@ const SV: Strings = Strings {
     language: "Språk",
     privacy: "Allt körs i din webbläsare: inget du klistrar in skickas någonstans.",
     areas: ["Fel på återställningssidan", "Azure-portalen", "Rapportering", "Registrering", "Använda lösenordsåterställning", "Tillbakaskrivning av lösenord", "Händelser (PasswordResetService)", "ADSync och HRESULT", "Guider"],
+    note_misprint: "Texten hör till {key}; äldre artiklar skriver felaktigt koden {code}.",
+    note_text_wins: "Texten stämmer med {key}, inte med koden {code} bredvid: texten gäller.",
+    note_truncated: "Bara de första {kb} kB av det inklistrade lästes.",
 };
 
 const NL: Strings = Strings {
@@ -122,6 +132,9 @@ const NL: Strings = Strings {
     language: "Taal",
     privacy: "Alles draait in uw browser: niets wat u plakt wordt verzonden.",
     areas: ["Fouten op het herstelscherm", "Azure-portal", "Rapportage", "Registratie", "Wachtwoordherstel gebruiken", "Wachtwoord terugschrijven", "Gebeurtenissen (PasswordResetService)", "ADSync en HRESULT", "Handleidingen"],
+    note_misprint: "De tekst hoort bij {key}; oudere artikelen vermelden ten onrechte code {code}.",
+    note_text_wins: "De tekst past bij {key}, niet bij de code {code} ernaast: de tekst gaat voor.",
+    note_truncated: "Alleen de eerste {kb} kB van de geplakte tekst is gelezen.",
 };
 
 const CS: Strings = Strings {
@@ -150,6 +163,9 @@ const CS: Strings = Strings {
     language: "Jazyk",
     privacy: "Vše běží ve vašem prohlížeči: nic z toho, co vložíte, se nikam neodesílá.",
     areas: ["Chyby na obrazovce resetování", "Portál Azure", "Sestavy", "Registrace", "Používání resetování hesla", "Zpětný zápis hesla", "Události (PasswordResetService)", "ADSync a HRESULT", "Návody"],
+    note_misprint: "Text patří k {key}; starší články u něj chybně uvádějí kód {code}.",
+    note_text_wins: "Text odpovídá {key}, ne kódu {code} vedle něj: platí text.",
+    note_truncated: "Přečteno bylo jen prvních {kb} kB vloženého textu.",
 };
 
 /// Chrome strings for a language tag (English for any other).

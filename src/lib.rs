@@ -22,5 +22,5 @@ pub mod rank;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use answer::{answer_text, Answer, Confidence, Group, Hit};
+pub use answer::{answer_text, Answer, Confidence, Group, Hit, Note};
 pub use rank::{lookup, Options};

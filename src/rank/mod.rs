@@ -5,7 +5,7 @@
 pub mod index;
 pub mod synonyms;
 
-use crate::answer::{Answer, Confidence, Group, Hit};
+use crate::answer::{Answer, Confidence, Group, Hit, Note};
 use crate::catalog::{Catalog, Kind};
 use crate::hresult;
 use crate::query::{self, CodeKind};
@@ -124,10 +124,9 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     let body = clip(code_text, cfg.max_text_bytes);
     answer.truncated = body.len() < text.len();
     if answer.truncated {
-        answer.notes.push(format!(
-            "Only the first {} KB of the paste were read.",
-            body.len() / 1024
-        ));
+        answer.notes.push(Note::Truncated {
+            kb: body.len() / 1024,
+        });
     }
 
     // 1. Codes.
@@ -329,18 +328,12 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                 && code_text_score < cfg.text_low
                 && cat.get(&hit.key).is_some_and(|e| e.kind == Kind::Screen);
             if t.key != hit.key && (misprint && t.confidence >= Confidence::Medium || contradicts) {
-                let why = if misprint {
-                    format!(
-                        "The text is that of {}; older articles misprint its code as {}.",
-                        t.key, hit.key
-                    )
+                let (key, code) = (t.key.clone(), hit.key.clone());
+                answer.notes.push(if misprint {
+                    Note::Misprint { key, code }
                 } else {
-                    format!(
-                        "The text matches {}, not the code {} beside it: text wins.",
-                        t.key, hit.key
-                    )
-                };
-                answer.notes.push(why.clone());
+                    Note::TextBeatsCode { key, code }
+                });
                 let mut spans = t.spans.clone();
                 spans.extend(hit.spans.iter().copied());
                 let old_key = std::mem::replace(&mut hit.key, t.key.clone());

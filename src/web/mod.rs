@@ -213,7 +213,7 @@ fn AnswerView(answer: Answer, lang: String) -> impl IntoView {
             {cards}
             <HresultList list=answer.hresults.clone() lang=lang.clone()/>
             {(!answer.notes.is_empty()).then(|| view! {
-                <ul class="notes" data-testid="notes">{answer.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                <ul class="notes" data-testid="notes">{answer.notes.iter().map(|n| view! { <li>{n.text(&lang)}</li> }).collect_view()}</ul>
             })}
             <button type="button" class="copy" data-testid="copy" on:click=on_copy>
                 {move || if copied.get() { t.copied } else { t.copy }}
