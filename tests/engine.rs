@@ -101,6 +101,15 @@ fn other_products_codes_are_named_not_matched() {
 }
 
 #[test]
+fn a_paste_about_another_event_gets_guesses_not_an_answer() {
+    // Event 4740 is a Windows lockout event: ADUserAccountLockedOut may be a guess, not a match.
+    let a = ask("Event ID 4740: A user account was locked out.");
+    assert!(a.no_match);
+    assert_eq!(a.unknown_codes, vec!["4740".to_string()]);
+    assert!(a.candidates.iter().any(|h| h.key == "EVENT_33006"));
+}
+
+#[test]
 fn answers_carry_confidence_spans_and_language() {
     let q = "Vi har upptäckt att tillbakaskrivning av lösenord inte har aktiverats.";
     let a = ask(q);

@@ -132,6 +132,9 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     // 1. Codes.
     let mut code_groups: Vec<(usize, String, Hit)> = Vec::new(); // (position, code text, hit)
     let mut unknown_code = false;
+    // The paste names another product's code or another event ("Event ID 4740", AADSTS…):
+    // it is about that, so the text alone can suggest entries but not claim one.
+    let mut foreign_subject = false;
     let hits = query::extract(code_text);
     let short_query = body.split_whitespace().nth(4).is_none();
     // The same name repeated in a log is matched once.
@@ -167,6 +170,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                         if context {
                             answer.unknown_codes.push(format!("{n}"));
                             unknown_code = true;
+                            foreign_subject = true;
                         }
                         (None, Confidence::Low, String::new())
                     }
@@ -194,6 +198,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
             CodeKind::Foreign => {
                 answer.unknown_codes.push(h.text.clone());
                 unknown_code = true;
+                foreign_subject = true;
                 (None, Confidence::Low, String::new())
             }
             CodeKind::Ident => match *ident_cache
@@ -276,7 +281,11 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     } else {
         0.0
     };
+    let text_only_guesses = foreign_subject && code_groups.is_empty();
     let text_conf = |s: f32, lead: f32| -> Option<Confidence> {
+        if text_only_guesses {
+            return (s >= cfg.text_low).then_some(Confidence::Low);
+        }
         if s >= cfg.text_high + bar_raise && lead >= cfg.margin {
             Some(Confidence::High)
         } else if s >= cfg.text_medium + bar_raise {

@@ -1,19 +1,24 @@
-# Source of tests/eval/handwritten.jsonl and tests/eval/newer.jsonl: cases written by hand
-# (what people paste, paraphrase and confuse; newer product wording kept apart, as it is harder).
+# Source of tests/eval/handwritten.jsonl, newer.jsonl and round2.jsonl: cases written by hand
+# (what people paste, paraphrase and confuse; newer product wording kept apart, as it is harder;
+# round 2 written after tuning, as a fairer measure).
 # Run: python3 tests/eval/handwritten.py   (writes both files)
 import json, os
 
 C = []
 NEWER = []
+ROUND2 = []
 def case(kind, lang, query, expect, alt=None, into=None):
     into = C if into is None else into
-    prefix = "hw" if into is C else "nw"
+    prefix = "hw" if into is C else ("nw" if into is NEWER else "r2")
     d = {"id": f"{prefix}-{len(into)+1:03d}", "query": query, "lang": lang, "expect": expect, "kind": kind}
     if alt: d["alt_ok"] = alt
     into.append(d)
 
 def newer(lang, query, expect, alt=None):
     case("paraphrase", lang, query, expect, alt, into=NEWER)
+
+def later(kind, lang, query, expect, alt=None):
+    case(kind, lang, query, expect, alt, into=ROUND2)
 
 # Codes in every form people type.
 for q, k in [
@@ -147,8 +152,32 @@ for lang, q in [
 ]:
     case("negative", lang, q, [])
 
+# Round 2: written after the engine was tuned on the sets above, so closer to unseen pastes.
+# Forum-style pastes: a question around the error, mixed with log lines.
+later("paste", "en", "Hi all, users get this when resetting: SSPR_0029 We are unable to reset your password due to an error in your on-premises configuration. AAD Connect 1.6, writeback enabled. Any ideas?", ["SSPR_0029"])
+later("paste", "en", "After upgrading AADConnect we see Event 6329 in the app log every few minutes:\nThe password could not be updated because the management agent credentials were denied access.\nhr=80230626", ["ADSYNC_6329"])
+later("paste", "en", "PasswordResetService event 33004 - ADPermissionsError for user jsmith. Which permissions does the MSOL_ account need?", ["EVENT_33004"])
+later("paste", "en", "Getting 'Error getting auth token' at the end of the Azure AD Connect wizard when enabling password writeback", ["EVENT_32009"])
+later("paste", "en", "Our helpdesk got a ticket: 'We're sorry, you can't reset your password at this time because required licenses are missing from your organization.' The user has E3.", ["SSPR_0012"])
+later("paste", "sv", "Hej! Användarna får felet SSPR_0014 när de försöker återställa lösenordet, vad gör vi?", ["SSPR_0014"])
+later("paste", "sv", "I händelseloggen: Källa PasswordResetService, händelse 32002, fel vid anslutning till Service Bus", ["EVENT_32002"])
+later("paste", "nl", "Gebruikers zien: Uw organisatie heeft niet de vereiste licenties om wachtwoorden opnieuw in te stellen. Wat moet ik doen?", ["SSPR_0012"])
+later("paste", "nl", "Gebeurtenis 33008 ADPasswordPolicyError bij het terugschrijven van het wachtwoord", ["EVENT_33008"])
+later("paste", "cs", "Uživatelé vidí chybu SSPR_0030 při resetování hesla. Připojení k místnímu prostředí je prý špatné.", ["SSPR_0030"])
+later("paste", "cs", "V protokolu je událost 31016 WriteBackServiceStopped, co to znamená?", ["EVENT_31016"])
+later("paste", "en", "Event Viewer shows ADSync error 6800 right after the service restarts and password writeback stopped working", ["ADSYNC_6800"])
+
+for lang, q in [
+    ("en", "Event ID 4740: A user account was locked out."),
+    ("en", "The specified network password is not correct. (0x80070056)"),
+    ("en", "Azure AD Connect Health agent: the agent is not sending data"),
+    ("en", "Microsoft Authenticator: the notification was denied"),
+    ("en", "Please enter a valid email address."),
+]:
+    later("negative", lang, q, [])
+
 here = os.path.dirname(os.path.abspath(__file__))
-for name, cases in [("handwritten.jsonl", C), ("newer.jsonl", NEWER)]:
+for name, cases in [("handwritten.jsonl", C), ("newer.jsonl", NEWER), ("round2.jsonl", ROUND2)]:
     with open(os.path.join(here, name), "w", encoding="utf-8") as f:
         for c in cases:
             f.write(json.dumps(c, ensure_ascii=False) + "\n")
