@@ -1,6 +1,8 @@
 //! Identification: codes first (every code in the paste becomes its own answer), then text
-//! (character-trigram TF-IDF over each localisation, scored per line window so that a message
-//! inside a long log still stands out), then the rules of evidence that combine them.
+//! (character trigrams, stems and thesaurus concepts weighted by per-language IDF, matched
+//! against passages of every localisation, per line or window of lines so that a message inside
+//! a long log still stands out), then the rules of evidence that combine them. See
+//! ARCHITECTURE.md, "How a lookup works".
 
 pub mod index;
 pub mod synonyms;
