@@ -225,6 +225,18 @@ fn import_cmd(files: &[PathBuf], lang: Option<&str>) -> i32 {
             Ok(b) => b,
             Err(e) => return fail(&format!("cannot read {}: {e}", f.display())),
         };
+        // Refuse before writing anything when the language cannot be told.
+        let probe = import::Article {
+            file: String::new(),
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+            lang: lang.map(str::to_string),
+        };
+        if import::article_language(&probe).is_none() {
+            return fail(&format!(
+                "cannot tell the language of {} (no front matter, too little text): pass --lang TAG; nothing was written",
+                f.display()
+            ));
+        }
         let stem = f
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

@@ -96,9 +96,10 @@ fn junk_never_panics_and_is_reported() {
     assert_eq!(reports[0].unplaced.len(), 1, "{:?}", reports[0]);
 }
 
-fn temp_project() -> PathBuf {
+/// A throw-away copy of the project's catalog inputs; `name` keeps parallel tests apart.
+fn temp_project(name: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = std::env::temp_dir().join(format!("sspr-import-test-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("sspr-import-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("catalog/sources")).unwrap();
     for e in std::fs::read_dir(root.join("catalog/sources")).unwrap() {
@@ -116,7 +117,7 @@ fn temp_project() -> PathBuf {
 
 #[test]
 fn the_import_command_copies_regenerates_and_reports() {
-    let dir = temp_project();
+    let dir = temp_project("cli");
     let article = dir.join("Artikel.md");
     std::fs::write(&article, GERMAN_FRAGMENT).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_sspr-lookup"))
@@ -222,4 +223,46 @@ fn a_newer_version_of_a_language_updates_it() {
     assert_eq!(import::sortable_date("08/26/2020"), 20200826);
     assert_eq!(import::sortable_date("2024-03-01"), 20240301);
     assert_eq!(import::sortable_date("soon"), 0);
+}
+
+#[test]
+fn an_article_in_an_unknown_language_is_refused_and_nothing_is_written() {
+    let dir = temp_project("unknown-lang");
+    let article = dir.join("fragment.md");
+    std::fs::write(&article, "| 32002 | ServiceBusError | x |\n").unwrap();
+    let before = std::fs::read_dir(dir.join("catalog/sources"))
+        .unwrap()
+        .count();
+    let out = Command::new(env!("CARGO_BIN_EXE_sspr-lookup"))
+        .arg("import")
+        .arg(&article)
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--lang"));
+    assert_eq!(
+        std::fs::read_dir(dir.join("catalog/sources"))
+            .unwrap()
+            .count(),
+        before
+    );
+    assert!(
+        !dir.join("catalog/catalog.txt").exists(),
+        "no catalog written"
+    );
+    // The library places no row of an article whose language is unknown.
+    let (_, reports) = import::build(
+        &[Article {
+            file: "u.md".into(),
+            text: "| 32002 | ServiceBusError | x |\n".into(),
+            lang: None,
+        }],
+        &Overrides::default(),
+    );
+    assert_eq!(
+        (reports[0].lang.as_str(), reports[0].rows.len()),
+        ("und", 0)
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

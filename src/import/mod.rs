@@ -194,42 +194,25 @@ fn parse_article(a: &Article) -> Parsed {
         ..Report::default()
     };
     let secs = markdown::sections(&body);
-    let detected = query::detect(&body);
-    let fm_lang = fm
-        .locale
-        .split('-')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let (lang, reason) = match (&a.lang, detected) {
-        (Some(l), _) => (l.clone(), "given with --lang".to_string()),
-        // The text decides when it clearly can (the 2018 English article says nl-NL), the front
-        // matter when the text is too short to tell.
-        (None, Some((d, conf))) if conf >= 0.5 || (fm_lang.is_empty() && conf >= 0.2) => {
-            let note = if !fm_lang.is_empty() && fm_lang != d {
-                format!(
-                    "detected from the text (front matter says {}, which the text contradicts)",
-                    fm.locale
-                )
-            } else {
-                "detected from the text".to_string()
-            };
-            (d.to_string(), note)
-        }
-        (None, _) if !fm_lang.is_empty() => (
-            fm_lang.clone(),
-            format!("from front matter ({})", fm.locale),
-        ),
-        (None, _) => {
-            report.diagnostics.push(
-                "language unknown: no front matter and too little text to tell; pass --lang TAG"
-                    .into(),
-            );
-            ("und".to_string(), "unknown".to_string())
-        }
-    };
+    let (lang, reason) = article_language(a).unwrap_or_else(|| {
+        report.diagnostics.push(
+            "language unknown: no front matter and too little text to tell; pass --lang TAG".into(),
+        );
+        ("und".to_string(), "unknown".to_string())
+    });
     report.lang = lang.clone();
     report.lang_reason = reason;
+    if lang == "und" {
+        // Rows in an unknown language would pollute every entry they touch: none are placed.
+        report
+            .unplaced
+            .push("every row: the article's language is unknown (pass --lang TAG)".into());
+        return Parsed {
+            report,
+            rows: vec![],
+            source: (a.file.clone(), fm.date.clone()),
+        };
+    }
     let guide_anchor = |anchor: &str| -> Option<String> { guide_key(anchor).map(str::to_string) };
     let ctx = LinkContext {
         base: DOCS_BASE,
@@ -346,6 +329,38 @@ fn parse_article(a: &Article) -> Parsed {
         report,
         rows,
         source: (a.file.clone(), source_date),
+    }
+}
+
+/// The article's language and how it was decided: `--lang`, else the text when it clearly can
+/// tell (the 2018 English article's front matter says nl-NL), else the front matter; `None`
+/// when nothing tells.
+pub fn article_language(a: &Article) -> Option<(String, String)> {
+    if let Some(l) = &a.lang {
+        return Some((l.clone(), "given with --lang".to_string()));
+    }
+    let (fm, body) = markdown::front_matter(&a.text);
+    let detected = query::detect(&markdown::strip_translation_spans(body));
+    let fm_lang = fm
+        .locale
+        .split('-')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match detected {
+        Some((d, conf)) if conf >= 0.5 || (fm_lang.is_empty() && conf >= 0.2) => {
+            let note = if !fm_lang.is_empty() && fm_lang != d {
+                format!(
+                    "detected from the text (front matter says {}, which the text contradicts)",
+                    fm.locale
+                )
+            } else {
+                "detected from the text".to_string()
+            };
+            Some((d.to_string(), note))
+        }
+        _ if !fm_lang.is_empty() => Some((fm_lang, format!("from front matter ({})", fm.locale))),
+        _ => None,
     }
 }
 
