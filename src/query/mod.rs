@@ -87,6 +87,21 @@ pub fn is_word_char(c: char) -> bool {
     )
 }
 
+/// Byte spans of the words of raw text: runs of [`is_word_char`] characters.
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start: Option<usize> = None;
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, c)| {
+            if i < text.len() && is_word_char(c) {
+                start.get_or_insert(i);
+                None
+            } else {
+                start.take().map(|s| (s, i))
+            }
+        })
+}
+
 /// Words of folded text: runs of letters and digits (apostrophes dropped).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded
@@ -98,6 +113,14 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_spans_cover_words_of_any_script() {
+        let t = "a1 ÅÄ,日本 🙂 x";
+        let w: Vec<&str> = word_spans(t).map(|(s, e)| &t[s..e]).collect();
+        assert_eq!(w, vec!["a1", "ÅÄ", "日本", "x"]);
+        assert_eq!(word_spans("").count(), 0);
+    }
 
     #[test]
     fn folding() {

@@ -437,24 +437,15 @@ fn clip(s: &str, max: usize) -> &str {
 
 /// Exact alias runs of two or more words, and single-word names, as byte spans.
 fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
-    // Words with byte spans (split on anything but letters and digits).
     // Folded words go into one buffer (no allocation per word); `ws` holds their spans.
     let mut folded = String::with_capacity(text.len());
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
-    let mut start: Option<(usize, usize)> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if query::is_word_char(c) && i < text.len() {
-            start.get_or_insert((i, folded.len()));
+    for (s, e) in query::word_spans(text).take(20_001) {
+        let fs = folded.len();
+        for c in text[s..e].chars() {
             query::fold_char(c, &mut folded);
-        } else if let Some((s, fs)) = start.take() {
-            spans.push((s, i, fs, folded.len()));
         }
-        if spans.len() > 20_000 {
-            break;
-        }
+        spans.push((s, e, fs, folded.len()));
     }
     let ws: Vec<(usize, usize, &str)> = spans
         .iter()
@@ -509,8 +500,7 @@ fn fuzzy_ident(eng: &Engine, tok: &str, cfg: &Config) -> Option<(usize, f32)> {
     if t.len() < 6 {
         return None;
     }
-    if let Some(&ei) = eng.index.aliases.get(&alias_norm(tok)) {
-        let _ = ei;
+    if eng.index.aliases.contains_key(&alias_norm(tok)) {
         return None; // exact aliases are found by alias_runs
     }
     let mut best: Option<(usize, f32)> = None;
@@ -583,10 +573,6 @@ fn scored_ranges(ix: &Index, paste_lang: Option<(&str, f32)>, cfg: &Config) -> V
         .filter(|(l, _, _)| l == lang || l == "en")
         .map(|(_, a, b)| (*a, *b))
         .collect()
-}
-
-fn eng_entries(ix: &Index) -> usize {
-    ix.docs.iter().map(|d| d.entry + 1).max().unwrap_or(0)
 }
 
 /// A piece of the paste scored on its own: a line, or a window of adjacent lines.
@@ -686,7 +672,8 @@ fn score_text(
     let mut touched: Vec<u32> = Vec::new();
     let mut tris = Vec::new();
     // Per entry for the current segment: (best, second best, best passage); reset via `entries`.
-    let mut seg_best: Vec<(f32, f32, usize)> = vec![(0.0, 0.0, 0); eng_entries(ix)];
+    let mut seg_best: Vec<(f32, f32, usize)> =
+        vec![(0.0, 0.0, 0); Catalog::embedded().entries.len()];
     let mut entries: Vec<usize> = Vec::new();
     let unknown_weight = (1.0 + ix.docs.len() as f32).ln().powi(2);
     let ranges = scored_ranges(ix, paste_lang, cfg);
@@ -800,29 +787,20 @@ fn highlight(
     let ix = &eng.index;
     let mut out = Vec::new();
     let text = &body[s.start..s.end];
-    let mut start: Option<usize> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if query::is_word_char(c) {
-            start.get_or_insert(i);
-        } else if let Some(st) = start.take() {
-            let w = &text[st..i];
-            let tris = word_trigrams(&query::fold(w));
-            if tris.len() >= 3 {
-                let hit = tris
-                    .iter()
-                    .filter(|t| {
-                        ix.postings
-                            .get(t)
-                            .is_some_and(|p| p.1.binary_search(&(doc as u32)).is_ok())
-                            || ix.stop.contains_key(t)
-                    })
-                    .count();
-                if hit * 3 >= tris.len() * 2 {
-                    out.push((s.start + st, s.start + i));
-                }
+    for (st, en) in query::word_spans(text) {
+        let tris = word_trigrams(&query::fold(&text[st..en]));
+        if tris.len() >= 3 {
+            let hit = tris
+                .iter()
+                .filter(|t| {
+                    ix.postings
+                        .get(t)
+                        .is_some_and(|p| p.1.binary_search(&(doc as u32)).is_ok())
+                        || ix.stop.contains_key(t)
+                })
+                .count();
+            if hit * 3 >= tris.len() * 2 {
+                out.push((s.start + st, s.start + en));
             }
         }
     }

@@ -71,11 +71,11 @@ pub fn set_query_param(q: &str) {
 pub fn hash_key() -> Option<String> {
     let h = window()?.location().hash().ok()?;
     let k = h.trim_start_matches('#');
-    let k = js_sys_decode(k);
+    let k = key_chars(k);
     (!k.is_empty()).then_some(k)
 }
 
-fn js_sys_decode(s: &str) -> String {
+fn key_chars(s: &str) -> String {
     // Keys are ASCII; anything percent-encoded is not a key.
     s.chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
@@ -121,6 +121,6 @@ pub fn copy(text: &str) {
 pub fn clicked_entry_key(ev: &web_sys::MouseEvent) -> Option<String> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let a = target.closest("a[href^='#']").ok()??;
-    let key = js_sys_decode(a.get_attribute("href")?.trim_start_matches('#'));
+    let key = key_chars(a.get_attribute("href")?.trim_start_matches('#'));
     (!key.is_empty()).then_some(key)
 }
