@@ -5,7 +5,8 @@
 //! - [`catalog`]: the generated multilingual catalog, embedded at build time;
 //! - [`query`]: folding, code extraction, language guessing;
 //! - [`rank`]: retrieval, scoring and confidence, behind [`lookup`];
-//! - [`import`] (native only): article Markdown → catalog.
+//! - [`import`] (native only): article Markdown → catalog;
+//! - [`render`]: the page's result markup as escaped HTML strings.
 //!
 //! The Leptos page lives in `web` (wasm32 only) and the JS exports in `src/js_api.rs`.
 
@@ -19,6 +20,7 @@ pub mod i18n;
 pub mod import;
 pub mod query;
 pub mod rank;
+pub mod render;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -116,11 +116,57 @@ pub fn copy(text: &str) {
     }
 }
 
-/// The key of a `#KEY` link the click landed in, if any (used by embedded lookups, which must
-/// not steer the host page's URL).
-pub fn clicked_entry_key(ev: &web_sys::MouseEvent) -> Option<String> {
+/// What a click inside the result markup landed on.
+pub enum Clicked {
+    /// The "copy answer" button.
+    Copy(web_sys::Element),
+    /// A language button of a card: show that language's text.
+    ShowLang(web_sys::Element, String),
+    /// A `#KEY` link to an entry.
+    Entry(String),
+}
+
+pub fn clicked(ev: &web_sys::MouseEvent) -> Option<Clicked> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    if let Some(b) = target.closest("[data-testid='copy']").ok()? {
+        return Some(Clicked::Copy(b));
+    }
+    if let Some(b) = target.closest("[data-show-lang]").ok()? {
+        let l = b.get_attribute("data-show-lang")?;
+        return Some(Clicked::ShowLang(b, l));
+    }
     let a = target.closest("a[href^='#']").ok()??;
     let key = key_chars(a.get_attribute("href")?.trim_start_matches('#'));
-    (!key.is_empty()).then_some(key)
+    (!key.is_empty()).then_some(Clicked::Entry(key))
+}
+
+/// Shows the card body in `lang` (the others get `hidden`) and marks which button is pressed.
+/// Nothing is re-rendered, so focus stays on the button.
+pub fn show_lang(button: &web_sys::Element, lang: &str) {
+    let Some(card) = button.closest("article").ok().flatten() else {
+        return;
+    };
+    for (sel, attr) in [(".body", "lang"), ("[data-show-lang]", "data-show-lang")] {
+        let Ok(list) = card.query_selector_all(sel) else {
+            continue;
+        };
+        for i in 0..list.length() {
+            let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let on = el.get_attribute(attr).as_deref() == Some(lang);
+            let _ = if attr == "lang" {
+                if on {
+                    el.remove_attribute("hidden")
+                } else {
+                    el.set_attribute("hidden", "")
+                }
+            } else {
+                el.set_attribute("aria-pressed", if on { "true" } else { "false" })
+            };
+        }
+    }
 }
