@@ -135,3 +135,16 @@ mod tests {
         }
     }
 }
+
+/// Stable in-place sort of a short list by `less` (insertion sort). The std sorts are fast but
+/// each element type adds a few kilobytes of wasm; every list the engine sorts per lookup holds
+/// at most a few hundred items, so one small generic routine serves them all.
+pub fn sort_small_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}

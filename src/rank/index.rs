@@ -197,7 +197,8 @@ impl Index {
                 lang_order.push(d.lang.clone());
             }
         }
-        pending.sort_by_key(|(d, _)| lang_order.iter().position(|l| *l == d.lang));
+        let rank = |d: &Doc| lang_order.iter().position(|l| *l == d.lang);
+        crate::query::sort_small_by(&mut pending, |a, b| rank(&a.0) < rank(&b.0));
         let mut doc_trigrams: Vec<Vec<u32>> = Vec::with_capacity(pending.len());
         for (doc, tris) in pending {
             let d = ix.docs.len() as u32;

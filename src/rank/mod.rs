@@ -263,9 +263,11 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     let has_hr_entry = code_groups
         .iter()
         .any(|g| cat.get(&g.2.key).is_some_and(|e| e.kind == Kind::Hresult));
-    code_groups.sort_by_key(|g| {
-        let wrapper = has_hr_entry && cat.get(&g.2.key).is_some_and(|e| e.kind == Kind::AdSync);
-        (wrapper, g.0)
+    let wrapper = |g: &(usize, String, Hit)| {
+        has_hr_entry && cat.get(&g.2.key).is_some_and(|e| e.kind == Kind::AdSync)
+    };
+    query::sort_small_by(&mut code_groups, |a, b| {
+        (wrapper(a), a.0) < (wrapper(b), b.0)
     });
 
     // 2. Text.
@@ -277,7 +279,9 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
         .iter()
         .map(|(e, (s, d, _))| (*e, *s, *d))
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    query::sort_small_by(&mut ranked, |a, b| {
+        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)) == std::cmp::Ordering::Less
+    });
     let bar_raise = if unknown_code && code_groups.is_empty() {
         cfg.foreign_code_penalty
     } else {
@@ -391,7 +395,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     }
     for g in &mut groups {
         for h in &mut g.hits {
-            h.spans.sort_unstable();
+            query::sort_small_by(&mut h.spans, |a, b| a < b);
             h.spans.dedup();
         }
     }
