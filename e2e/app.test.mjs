@@ -361,3 +361,48 @@ test('a long paste is answered but not copied into the URL', async () => {
   assert.equal(new URL(page.url()).searchParams.get('q'), null);
   await ctx.close();
 });
+
+test('languages load after start: the reader\'s own first, then the rest, and each answer follows', async () => {
+  const { page, ctx, errors } = await (async () => {
+    const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'sv-SE' });
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const asked = [];
+    page.on('request', (r) => { const m = r.url().match(/catalog-([a-z]+)-[0-9a-f]+\.txt$/); if (m) asked.push(m[1]); });
+    await page.goto(root.url + '?q=SSPR_0014');
+    page.asked = asked;
+    return { page, ctx, errors };
+  })();
+  // A Swedish reader gets the Swedish card (English is in the wasm; Swedish is fetched at once).
+  await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="sv"]:not([hidden])');
+  assert.equal(await page.locator('[data-testid="fallback"]').count(), 0);
+  await page.evaluate(() => window.ssprLookupReady);
+  assert.equal(page.asked[0], 'sv', `asked ${page.asked}`);
+  assert.deepEqual([...page.asked].sort(), ['cs', 'nl', 'sv']);
+  // Dutch text is matched once Dutch has been merged.
+  const a = await page.evaluate(() => window.wasmBindings.lookup('Uw organisatie heeft niet de vereiste licenties'));
+  assert.equal(a.detected_lang, 'nl');
+  assert.equal(a.groups[0].hits[0].key, 'SSPR_0012');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a language file that fails to load leaves the page working in the others', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'nl-NL' });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route(/catalog-nl-[0-9a-f]+\.txt$/, (r) => r.abort());
+  const p = await new LookupPage(page).open(root.url);
+  await page.evaluate(() => window.ssprLookupReady);
+  // Dutch chrome, English card with the fallback notice; Swedish pastes still work.
+  assert.equal(await page.locator('h1').innerText(), 'SSPR-fout opzoeken');
+  await p.type('SSPR_0014');
+  await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="en"]:not([hidden])');
+  assert.match(await page.locator('[data-testid="fallback"]').innerText(), /en/);
+  await p.type('Du kan tyvärr inte återställa ditt lösenord just nu eftersom nödvändig information saknas i ditt konto.');
+  await p.waitForKey('SSPR_0014');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

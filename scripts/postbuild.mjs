@@ -3,7 +3,9 @@
 //  1. moves Trunk's inline loader into a hashed external module (boot-HASH.js), so the page
 //     needs no inline script, and adds the CSP meta tag;
 //  2. writes embed.js (stable name): the <sspr-lookup> custom element for other sites' pages;
-//  3. writes sw.js (stable name): the service worker that precaches this exact build.
+//  3. writes sw.js (stable name): the service worker that precaches this exact build;
+//  4. copies the page's language files (catalog/web/<lang>.txt, all but English, which the
+//     wasm embeds) as catalog-<lang>-HASH.txt; both loaders fetch them after start.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -35,11 +37,64 @@ if (!js || !wasm || !css) {
   process.exit(1);
 }
 
+// 4. The language files. The loaders fetch the reader's language alongside the wasm and the
+// others once the page is up, and merge each through addCatalog (see src/catalog/mod.rs).
+const webDir = new URL('../catalog/web/', import.meta.url);
+const catalogs = {};
+for (const f of fs.readdirSync(webDir).filter((f) => /^[a-z]{2,3}\.txt$/.test(f)).sort()) {
+  const text = fs.readFileSync(new URL(f, webDir), 'utf8');
+  const lang = f.slice(0, -4);
+  const name = `catalog-${lang}-${hash(text)}.txt`;
+  write(name, text);
+  catalogs[lang] = name;
+}
+if (!Object.keys(catalogs).length) {
+  console.error('postbuild: no language files in catalog/web/ (run `cargo run --release -- regen`)');
+  process.exit(1);
+}
+
+// Shared by both loaders: which language comes first, and how files are fetched and merged.
+// The choice mirrors the page's own (src/web/mod.rs, i18n::pick): a given language, else the
+// stored choice, else the browser's languages.
+const catalogLoader = `const CATALOGS = ${JSON.stringify(catalogs)};
+function firstLang(given) {
+  let stored = null;
+  try { stored = localStorage.getItem('sspr-lookup.lang'); } catch (e) { /* storage blocked */ }
+  for (const l of [...given, stored, ...(navigator.languages || [])]) {
+    const p = String(l || '').split(/[-_]/)[0].toLowerCase();
+    if (p === 'en' || p in CATALOGS) return p;
+  }
+  return 'en';
+}
+const getCatalog = (lang, base) => fetch(new URL('./' + CATALOGS[lang], base))
+  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(\`\${r.status} \${r.url}\`))));
+// Starts fetching the first language now; after init, merges it, then the rest in one go
+// (one index rebuild). A file that fails leaves the page working in the languages it has.
+function loadCatalogs(given, base) {
+  const first = firstLang(given);
+  const early = first in CATALOGS ? getCatalog(first, base).catch((e) => e) : null;
+  return async (add) => {
+    const merge = (t) => { if (typeof t === 'string') { try { add(t); } catch (e) { console.warn('sspr-lookup: catalog file refused:', e); } } else if (t) console.warn('sspr-lookup: catalog file not loaded:', t); };
+    if (early) merge(await early);
+    const rest = Object.keys(CATALOGS).filter((l) => l !== first);
+    const texts = await Promise.all(rest.map((l) => getCatalog(l, base).catch((e) => e)));
+    texts.filter((t) => typeof t !== 'string').forEach(merge);
+    merge(texts.filter((t) => typeof t === 'string').join('\\n') || null);
+  };
+}
+`;
+
 // 1. The loader, external. Relative URLs resolve against the module itself, so the build works
 // from any sub-path. It also registers the service worker (offline use after the first visit).
 const boot = `import init, * as bindings from './${js}';
-await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+${catalogLoader}
+const base = new URL('./', import.meta.url);
+const loadRest = loadCatalogs([], base);
+await init({ module_or_path: new URL('./${wasm}', base) });
 window.wasmBindings = bindings;
+// Resolves once every language file has been merged (lookups before that answer from the
+// languages loaded so far).
+window.ssprLookupReady = loadRest(bindings.addCatalog);
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {});
 }
@@ -62,9 +117,13 @@ if (!document.querySelector('link[data-sspr-lookup]')) {
   link.dataset.ssprLookup = '';
   document.head.appendChild(link);
 }
+${catalogLoader}
+const given = [...document.querySelectorAll('sspr-lookup[lang]')].map((e) => e.getAttribute('lang'));
+const loadRest = loadCatalogs(given, base);
 const mod = await import(new URL('./${js}', base).href);
 await mod.default({ module_or_path: new URL('./${wasm}', base) });
-window.ssprLookup = { lookup: mod.lookup, answerText: mod.answerText, mount: mod.mount };
+// ready: resolves once every language file has been merged.
+window.ssprLookup = { lookup: mod.lookup, answerText: mod.answerText, mount: mod.mount, ready: loadRest(mod.addCatalog) };
 class SsprLookup extends HTMLElement {
   connectedCallback() {
     if (this.dataset.mounted) return;
@@ -79,7 +138,8 @@ write('embed.js', embed);
 
 // 3. The service worker, versioned by the build's own file names (hashed), so a new deploy
 // installs a new worker that replaces the old cache.
-const assets = ['./', './index.html', `./${bootName}`, `./${js}`, `./${wasm}`, `./${css}`, './embed.js'];
+const assets = ['./', './index.html', `./${bootName}`, `./${js}`, `./${wasm}`, `./${css}`, './embed.js',
+  ...Object.values(catalogs).map((f) => `./${f}`)];
 const version = hash(assets.join('|'));
 const sw = `// Generated by scripts/postbuild.mjs: precaches build ${version}.
 const CACHE = 'sspr-lookup-${version}';

@@ -175,31 +175,63 @@ fn project_root() -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
+/// Every generated catalog file (path relative to the project, text): the whole catalog, and
+/// the page's split of it (`catalog/web/core.txt` embedded in the wasm, one file per other
+/// language loaded by the page).
+pub fn catalog_files(full: &str) -> Vec<(String, String)> {
+    let (cat, _) = sspr_lookup::catalog::format::parse(full);
+    let mut files = vec![("catalog/catalog.txt".to_string(), full.to_string())];
+    for (name, text) in sspr_lookup::catalog::format::split(&cat) {
+        files.push((format!("catalog/web/{name}.txt"), text));
+    }
+    files
+}
+
+fn write_catalog_files(root: &Path, files: &[(String, String)]) -> Result<(), String> {
+    let web = root.join("catalog/web");
+    std::fs::create_dir_all(&web).map_err(|e| format!("cannot create {}: {e}", web.display()))?;
+    // A language that left the catalog leaves no stale file behind.
+    if let Ok(dir) = std::fs::read_dir(&web) {
+        for f in dir.flatten() {
+            let rel = format!("catalog/web/{}", f.file_name().to_string_lossy());
+            if rel.ends_with(".txt") && !files.iter().any(|(r, _)| *r == rel) {
+                let _ = std::fs::remove_file(f.path());
+            }
+        }
+    }
+    for (rel, text) in files {
+        let path = root.join(rel);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
 fn regen(check: bool) -> i32 {
     let Some(root) = project_root() else {
         return fail("run this from the project (no catalog/sources/ found)");
     };
     match import::generate(&root) {
         Ok((text, reports)) => {
-            let path = root.join("catalog/catalog.txt");
+            let files = catalog_files(&text);
             if check {
-                let cur = std::fs::read_to_string(&path).unwrap_or_default();
-                if cur != text {
-                    eprintln!("catalog/catalog.txt is stale: run `cargo run --release -- regen`");
-                    return 1;
+                for (rel, want) in &files {
+                    let cur = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
+                    if cur != *want {
+                        eprintln!("{rel} is stale: run `cargo run --release -- regen`");
+                        return 1;
+                    }
                 }
-                println!("catalog/catalog.txt is up to date");
+                println!("catalog/catalog.txt and catalog/web/ are up to date");
                 return 0;
             }
-            if let Err(e) = std::fs::write(&path, &text) {
-                return fail(&format!("cannot write {}: {e}", path.display()));
+            if let Err(e) = write_catalog_files(&root, &files) {
+                return fail(&e);
             }
             for r in &reports {
                 print_report(r);
             }
             println!(
-                "wrote {} ({} bytes); rebuild the page to embed it",
-                path.display(),
+                "wrote catalog/catalog.txt ({} bytes) and catalog/web/; rebuild the page to embed it",
                 text.len()
             );
             0
@@ -271,14 +303,10 @@ fn import_cmd(files: &[PathBuf], lang: Option<&str>) -> i32 {
             for r in reports.iter().filter(|r| names.contains(&r.file)) {
                 print_report(r);
             }
-            let path = root.join("catalog/catalog.txt");
-            if let Err(e) = std::fs::write(&path, &text) {
-                return fail(&format!("cannot write {}: {e}", path.display()));
+            if let Err(e) = write_catalog_files(&root, &catalog_files(&text)) {
+                return fail(&e);
             }
-            println!(
-                "wrote {}; rebuild the page (scripts/serve.sh) to embed it",
-                path.display()
-            );
+            println!("wrote catalog/catalog.txt and catalog/web/; rebuild the page (scripts/serve.sh) to embed it");
             0
         }
         Err(e) => fail(&e),

@@ -19,6 +19,16 @@ pub fn answer_text(text: &str, lang: &str) -> String {
     sspr_lookup::answer_text(&a, lang)
 }
 
+/// `addCatalog(text)`: merges a language file (`catalog-<lang>-HASH.txt` in `dist/`) into the
+/// catalog and refreshes every mounted lookup. Returns the languages added; throws (and changes
+/// nothing) for a file that adds nothing. The loaders in `boot-*.js` and `embed.js` call it.
+#[wasm_bindgen(js_name = addCatalog)]
+pub fn add_catalog(text: &str) -> Result<String, JsValue> {
+    let added = sspr_lookup::catalog::add_language(text).map_err(|e| JsValue::from_str(&e))?;
+    sspr_lookup::web::catalog_changed();
+    Ok(added.join(","))
+}
+
 /// `mount(element, lang, compact)`: puts a lookup inside `element` (what `<sspr-lookup>` does).
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, lang: &str, compact: bool) {

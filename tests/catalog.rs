@@ -121,6 +121,99 @@ fn committed_catalog_is_fresh() {
     );
 }
 
+/// The page's split files (catalog/web/) are the split of the committed catalog.
+#[test]
+fn committed_page_files_are_fresh() {
+    let (cat, _) = format::parse(sspr_lookup::catalog::EMBEDDED);
+    let split = format::split(&cat);
+    let mut names: Vec<&str> = split.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["core", "cs", "nl", "sv"]);
+    for (name, want) in &split {
+        let rel = format!("catalog/web/{name}.txt");
+        let committed = std::fs::read_to_string(root().join(&rel)).unwrap_or_default();
+        assert!(
+            committed == *want,
+            "{rel} is stale: run `cargo run --release -- regen`"
+        );
+    }
+}
+
+/// What the page does: start from core.txt and merge the language files as they arrive, in
+/// whatever order the network delivers them. Every order gives back the whole catalog exactly
+/// (same entries, same language order), so the index and the answers are the native ones.
+#[test]
+fn merging_language_files_in_any_order_gives_the_whole_catalog() {
+    let (full, _) = format::parse(sspr_lookup::catalog::EMBEDDED);
+    let split = format::split(&full);
+    let (core, problems) = format::parse(&split[0].1);
+    assert_eq!(problems, Vec::<String>::new());
+    assert!(core
+        .entries
+        .iter()
+        .all(|e| e.locales.iter().all(|l| l.lang == "en")));
+    assert_eq!(
+        core.entries.len(),
+        full.entries.len(),
+        "every entry is in core"
+    );
+    let langs = &split[1..];
+    let orders: [[usize; 3]; 6] = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ];
+    for order in orders {
+        let mut cat = core.clone();
+        for i in order {
+            let problems = format::parse_into(&mut cat, &langs[i].1);
+            assert_eq!(problems, Vec::<String>::new(), "{}", langs[i].0);
+        }
+        assert!(
+            cat == full,
+            "merge order {order:?} differs from the whole catalog"
+        );
+    }
+}
+
+/// Bad or repeated language files change nothing and say why.
+#[test]
+fn merging_refuses_repeats_and_junk() {
+    let (full, _) = format::parse(sspr_lookup::catalog::EMBEDDED);
+    let split = format::split(&full);
+    let sv = &split.iter().find(|(n, _)| n == "sv").unwrap().1;
+    // (text, expected problem substring)
+    let cases: &[(&str, &str)] = &[
+        (sv, "already has language 'sv'"),
+        (
+            "K\tNO_SUCH_KEY\ten\nL\tsv\nT\tx\n",
+            "unknown entry 'NO_SUCH_KEY'",
+        ),
+        ("T\tstray title\n", "outside an entry"),
+        ("<html>not a catalog</html>", "outside an entry"),
+    ];
+    for (text, want) in cases {
+        let mut cat = full.clone();
+        let problems = format::parse_into(&mut cat, text);
+        assert!(cat == full, "{want}: the catalog changed");
+        assert!(
+            problems.iter().any(|p| p.contains(want)),
+            "{want}: got {problems:?}"
+        );
+    }
+    // The global entry point: refuses what adds nothing, keeps the catalog as it was.
+    let before = Catalog::embedded().entries.len();
+    assert!(sspr_lookup::catalog::add_language("<html>").is_err());
+    assert!(
+        sspr_lookup::catalog::add_language(sv).is_err(),
+        "native already has sv"
+    );
+    assert_eq!(Catalog::embedded().entries.len(), before);
+}
+
 #[test]
 fn committed_catalog_parses_cleanly_and_round_trips() {
     let (cat, problems) = format::parse(sspr_lookup::catalog::EMBEDDED);

@@ -8,10 +8,32 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-fn embedded_catalog_parses_in_wasm() {
-    let cat = sspr_lookup::catalog::Catalog::embedded();
+fn embedded_catalog_parses_in_wasm_and_languages_merge() {
+    use sspr_lookup::catalog::{add_language, Catalog};
+    // The wasm embeds every entry with its English text only.
+    let cat = Catalog::embedded();
     assert!(cat.get("SSPR_0014").is_some());
-    assert!(cat.languages().contains(&"cs"));
+    assert_eq!(cat.languages(), ["en"]);
+    // A Swedish paste finds nothing until Swedish arrives (as the page loads it).
+    let q = "Vi kan tyvärr inte återställa ditt lösenord just nu eftersom administratören inte har konfigurerat lösenordsåterställning för din organisation.";
+    let before = lookup(q, &Options::default());
+    add_language(include_str!("../catalog/web/sv.txt")).expect("sv merges");
+    let after = lookup(q, &Options::default());
+    assert_eq!(after.detected_lang.as_deref(), Some("sv"), "{after:?}");
+    assert_eq!(
+        after.keys().first().map(String::as_str),
+        Some("SSPR_0011"),
+        "{after:?}"
+    );
+    assert_ne!(before, after);
+    assert!(
+        add_language(include_str!("../catalog/web/sv.txt")).is_err(),
+        "no second merge"
+    );
+    let both =
+        include_str!("../catalog/web/nl.txt").to_string() + include_str!("../catalog/web/cs.txt");
+    assert_eq!(add_language(&both).unwrap(), ["nl", "cs"]);
+    assert_eq!(Catalog::embedded().languages().len(), 4);
 }
 
 #[wasm_bindgen_test]

@@ -11,7 +11,14 @@
 //! R <key> …                             related entries
 //! L <lang>                              starts a localisation of the current entry
 //! T <title>   S <message>   W <meaning (rich)>   A <action (rich)>   F <file> <section> <date>
+//! K <key> <lang>,<lang>,…               (language files) continues entry <key>; the list is
+//!                                       the entry's languages in canonical order
 //! ```
+//!
+//! The page does not embed the whole catalog: [`split`] cuts it into `core` (every entry with
+//! its English text, embedded in the wasm) and one file per other language, which the page
+//! loads after start and merges with [`parse_into`]. Merging every language file, in any order,
+//! gives back exactly the whole catalog (tested).
 //! Field values escape `\`, tab and newline as `\\`, `\t`, `\n`.
 
 use super::{Area, Audience, Catalog, Entry, Kind, Localized, Rich, Source};
@@ -104,6 +111,13 @@ fn unescape(s: &str) -> String {
     out
 }
 
+/// The language the page embeds (every other language is a separate file).
+pub const CORE_LANG: &str = "en";
+
+const LANG_HEADER: &str =
+    "# sspr-lookup catalog, one language (merged by the page into core.txt). \
+GENERATED from catalog.txt: do not edit by hand.\n";
+
 /// Writes the catalog in the committed format.
 pub fn write(cat: &Catalog) -> String {
     let mut out = String::from(HEADER);
@@ -130,24 +144,49 @@ pub fn write(cat: &Catalog) -> String {
             out.push_str(&format!("R\t{}\n", join(&e.related)));
         }
         for l in &e.locales {
-            out.push_str(&format!("L\t{}\n", l.lang));
-            out.push_str(&format!("T\t{}\n", escape(&l.title)));
-            if !l.message.is_empty() {
-                out.push_str(&format!("S\t{}\n", escape(&l.message)));
-            }
-            if !l.meaning.0.is_empty() {
-                out.push_str(&format!("W\t{}\n", escape(&l.meaning.encode())));
-            }
-            if !l.action.0.is_empty() {
-                out.push_str(&format!("A\t{}\n", escape(&l.action.encode())));
-            }
-            out.push_str(&format!(
-                "F\t{}\t{}\t{}\n",
-                escape(&l.source.file),
-                escape(&l.source.section),
-                escape(&l.source.date)
-            ));
+            write_locale(&mut out, l);
         }
+    }
+    out
+}
+
+fn write_locale(out: &mut String, l: &Localized) {
+    out.push_str(&format!("L\t{}\n", l.lang));
+    out.push_str(&format!("T\t{}\n", escape(&l.title)));
+    if !l.message.is_empty() {
+        out.push_str(&format!("S\t{}\n", escape(&l.message)));
+    }
+    if !l.meaning.0.is_empty() {
+        out.push_str(&format!("W\t{}\n", escape(&l.meaning.encode())));
+    }
+    if !l.action.0.is_empty() {
+        out.push_str(&format!("A\t{}\n", escape(&l.action.encode())));
+    }
+    out.push_str(&format!(
+        "F\t{}\t{}\t{}\n",
+        escape(&l.source.file),
+        escape(&l.source.section),
+        escape(&l.source.date)
+    ));
+}
+
+/// The page's catalog files: `("core", …)` with every entry and its [`CORE_LANG`] text, then
+/// `(lang, …)` for each other language, in catalog order.
+pub fn split(cat: &Catalog) -> Vec<(String, String)> {
+    let mut core = cat.clone();
+    for e in &mut core.entries {
+        e.locales.retain(|l| l.lang == CORE_LANG);
+    }
+    let mut out = vec![("core".to_string(), write(&core))];
+    for lang in cat.languages().into_iter().filter(|l| *l != CORE_LANG) {
+        let mut text = String::from(LANG_HEADER);
+        for e in &cat.entries {
+            if let Some(l) = e.locale(lang) {
+                text.push_str(&format!("K\t{}\t{}\n", e.key, e.languages().join(",")));
+                write_locale(&mut text, l);
+            }
+        }
+        out.push((lang.to_string(), text));
     }
     out
 }
@@ -155,8 +194,24 @@ pub fn write(cat: &Catalog) -> String {
 /// Parses the committed format. Never panics; returns what it could read and a list of
 /// problems (line number and what was wrong).
 pub fn parse(src: &str) -> (Catalog, Vec<String>) {
-    let mut entries: Vec<Entry> = Vec::new();
+    let mut cat = Catalog::default();
+    let problems = parse_into(&mut cat, src);
+    (cat, problems)
+}
+
+/// Parses `src` into `cat`: `E` lines add entries, `K` lines continue existing ones (a language
+/// file). A language an entry already has is skipped, not duplicated, and reported. Never
+/// panics; returns the problems (line number and what was wrong).
+pub fn parse_into(cat: &mut Catalog, src: &str) -> Vec<String> {
+    let entries = &mut cat.entries;
     let mut problems = Vec::new();
+    // The entry and localisation that following lines fill in; `order` is the entry's
+    // canonical language order from a `K` line.
+    let mut cur: Option<usize> = None;
+    let mut loc: Option<usize> = None;
+    let mut order: Vec<String> = Vec::new();
+    // After a language the entry already has: its lines are skipped (reported once).
+    let mut skip = false;
     for (n, line) in src.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -165,6 +220,12 @@ pub fn parse(src: &str) -> (Catalog, Vec<String>) {
         let tag = fields.next().unwrap_or("");
         let rest: Vec<&str> = fields.collect();
         let field = |i: usize| rest.get(i).map(|s| unescape(s)).unwrap_or_default();
+        let mut problem = |what: &str| problems.push(format!("line {}: {what}", n + 1));
+        if matches!(tag, "E" | "K" | "L") {
+            skip = false;
+        } else if skip {
+            continue;
+        }
         if tag == "E" {
             let kind = rest
                 .get(1)
@@ -172,27 +233,42 @@ pub fn parse(src: &str) -> (Catalog, Vec<String>) {
             let area = rest
                 .get(2)
                 .and_then(|a| AREAS.iter().copied().find(|x| area_name(*x) == *a));
+            (cur, loc) = (None, None);
+            order.clear();
             match (rest.first(), kind, area) {
-                (Some(key), Some(kind), Some(area)) => entries.push(Entry {
-                    key: key.to_string(),
-                    kind,
-                    area,
-                    audience: if rest.get(3) == Some(&"user") {
-                        Audience::User
-                    } else {
-                        Audience::Admin
-                    },
-                    codes: vec![],
-                    misprints: vec![],
-                    related: vec![],
-                    locales: vec![],
-                }),
-                _ => problems.push(format!("line {}: bad entry line", n + 1)),
+                (Some(key), Some(kind), Some(area)) => {
+                    entries.push(Entry {
+                        key: key.to_string(),
+                        kind,
+                        area,
+                        audience: if rest.get(3) == Some(&"user") {
+                            Audience::User
+                        } else {
+                            Audience::Admin
+                        },
+                        codes: vec![],
+                        misprints: vec![],
+                        related: vec![],
+                        locales: vec![],
+                    });
+                    cur = Some(entries.len() - 1);
+                }
+                _ => problem("bad entry line"),
             }
             continue;
         }
-        let Some(e) = entries.last_mut() else {
-            problems.push(format!("line {}: {tag} before any entry", n + 1));
+        if tag == "K" {
+            let key = field(0);
+            cur = entries.iter().position(|e| e.key == key);
+            loc = None;
+            order = field(1).split(',').map(str::to_string).collect();
+            if cur.is_none() {
+                problem(&format!("unknown entry '{key}'"));
+            }
+            continue;
+        }
+        let Some(e) = cur.map(|i| &mut entries[i]) else {
+            problem(&format!("{tag} outside an entry"));
             continue;
         };
         let all = || rest.iter().map(|s| unescape(s)).collect::<Vec<_>>();
@@ -200,17 +276,37 @@ pub fn parse(src: &str) -> (Catalog, Vec<String>) {
             "C" => e.codes = all(),
             "X" => e.misprints = all(),
             "R" => e.related = all(),
-            "L" => e.locales.push(Localized {
-                lang: field(0),
-                title: String::new(),
-                message: String::new(),
-                meaning: Rich::default(),
-                action: Rich::default(),
-                source: Source::default(),
-            }),
+            "L" => {
+                let lang = field(0);
+                if e.locale(&lang).is_some() {
+                    problem(&format!("{} already has language '{lang}'", e.key));
+                    (loc, skip) = (None, true);
+                    continue;
+                }
+                // Before the first present language that comes after it in canonical order.
+                let rank = |l: &str| order.iter().position(|o| o == l).unwrap_or(usize::MAX);
+                let at = e
+                    .locales
+                    .iter()
+                    .position(|l| rank(&l.lang) > rank(&lang))
+                    .filter(|_| rank(&lang) != usize::MAX)
+                    .unwrap_or(e.locales.len());
+                e.locales.insert(
+                    at,
+                    Localized {
+                        lang,
+                        title: String::new(),
+                        message: String::new(),
+                        meaning: Rich::default(),
+                        action: Rich::default(),
+                        source: Source::default(),
+                    },
+                );
+                loc = Some(at);
+            }
             _ => {
-                let Some(l) = e.locales.last_mut() else {
-                    problems.push(format!("line {}: {tag} before any language", n + 1));
+                let Some(l) = loc.and_then(|i| e.locales.get_mut(i)) else {
+                    problem(&format!("{tag} outside a language"));
                     continue;
                 };
                 match tag {
@@ -225,10 +321,10 @@ pub fn parse(src: &str) -> (Catalog, Vec<String>) {
                             date: field(2),
                         }
                     }
-                    _ => problems.push(format!("line {}: unknown tag '{tag}'", n + 1)),
+                    _ => problem(&format!("unknown tag '{tag}'")),
                 }
             }
         }
     }
-    (Catalog { entries }, problems)
+    problems
 }

@@ -15,7 +15,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use index::{alias_norm, trigrams, word_trigrams, Field, Index, IndexConfig};
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 /// Tuning knobs. Every score is in 0..=1.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -99,16 +99,32 @@ pub struct Options {
 }
 
 struct Engine {
+    /// The catalog this index was built from.
+    cat: &'static Catalog,
     index: Index,
     matcher: SkimMatcherV2,
 }
 
+/// The engine for the catalog as it stands, built on first use and again after the catalog
+/// changes (the page adds languages as they arrive). Replaced engines are leaked: at most one
+/// per added language.
 fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine {
-        index: Index::build(Catalog::embedded(), &IndexConfig::DEFAULT),
-        matcher: SkimMatcherV2::default(),
-    })
+    static E: Mutex<Option<(usize, &'static Engine)>> = Mutex::new(None);
+    let mut slot = E.lock().unwrap_or_else(|e| e.into_inner());
+    let generation = crate::catalog::generation();
+    match *slot {
+        Some((g, eng)) if g == generation => eng,
+        _ => {
+            let cat = Catalog::embedded();
+            let eng: &'static Engine = Box::leak(Box::new(Engine {
+                cat,
+                index: Index::build(cat, &IndexConfig::DEFAULT),
+                matcher: SkimMatcherV2::default(),
+            }));
+            *slot = Some((generation, eng));
+            eng
+        }
+    }
 }
 
 /// Builds the index now (the page calls this at start-up so the first keystroke is fast).
@@ -119,8 +135,8 @@ pub fn warm_up() {
 /// Identifies what `text` is about. Deterministic; never panics; bounded work.
 pub fn lookup(text: &str, opts: &Options) -> Answer {
     let cfg = &opts.config;
-    let cat = Catalog::embedded();
     let eng = engine();
+    let cat = eng.cat;
     let mut answer = Answer::default();
     let code_text = clip(text, cfg.max_code_bytes);
     let body = clip(code_text, cfg.max_text_bytes);

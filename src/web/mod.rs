@@ -35,6 +35,19 @@ pub fn mount_into(el: web_sys::HtmlElement, lang: &str, compact: bool) {
     leptos::mount::mount_to(el, move || app(opts)).forget();
 }
 
+thread_local! {
+    /// Bumped when a language file has been merged into the catalog: every mounted lookup
+    /// answers again (a paste in that language may now match; cards may now be in the reader's
+    /// language).
+    static CATALOG_CHANGED: ArcRwSignal<usize> = ArcRwSignal::new(0);
+}
+
+/// Tells every mounted lookup that the catalog changed (see [`crate::catalog::add_language`]).
+pub fn catalog_changed() {
+    crate::rank::warm_up();
+    CATALOG_CHANGED.with(|s| s.set(crate::catalog::generation()));
+}
+
 /// How the app is mounted.
 #[derive(Clone, Debug, Default)]
 pub struct EmbedOptions {
@@ -62,7 +75,12 @@ fn app(opts: EmbedOptions) -> impl IntoView {
     let (lang, set_lang) = signal(lang0);
     let (q, set_q) = signal(initial_q);
     let (hash_key, set_hash_key) = signal(if own_page { browser::hash_key() } else { None });
-    let answer: Memo<Answer> = Memo::new(move |_| lookup(&q.get(), &Options::default()));
+    let changed = CATALOG_CHANGED.with(ArcRwSignal::clone);
+    let changed2 = changed.clone();
+    let answer: Memo<Answer> = Memo::new(move |_| {
+        changed.track();
+        lookup(&q.get(), &Options::default())
+    });
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let compact = opts.compact;
     // Unique per mount: a page may embed several lookups.
@@ -137,6 +155,7 @@ fn app(opts: EmbedOptions) -> impl IntoView {
                 {move || render::status(&q.get(), &answer.get(), &lang.get())}
             </p>
             <section data-testid="results" class="results" inner_html=move || {
+                changed2.track();
                 render::results(&q.get(), &answer.get(), hash_key.get().as_deref(), &lang.get())
             }></section>
             <footer class="privacy">{move || t().privacy}</footer>
