@@ -32,9 +32,10 @@ if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION" || ! command -v wasm-bind
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# wasm-opt 132 from npm (binaryen@132.0.0). Debian's binaryen 108 produces a blank page.
-if ! have_version wasm-opt "version_132"; then
-  say "installing npm tooling (binaryen, playwright-core, axe-core)"
+# wasm-opt 132 from npm (binaryen@132.0.0; Debian's binaryen 108 produces a blank page) and
+# terser (the build's post-build hook minifies the JS glue with it).
+if ! have_version wasm-opt "version_132" || [ ! -d node_modules/terser ]; then
+  say "installing npm tooling (binaryen, terser, playwright-core, axe-core)"
   npm ci --no-audit --no-fund
 fi
 

@@ -138,33 +138,46 @@ pub const EMBEDDED: &str = include_str!("../../catalog/web/core.txt");
 /// The catalog now: parsed from [`EMBEDDED`] on first use, replaced when a language is added.
 /// Each replaced catalog is leaked (at most once per language file: three times).
 static CURRENT: Mutex<Option<&'static Catalog>> = Mutex::new(None);
+/// The language files merged so far, in order (a new catalog is built from these).
+static ADDED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 static GENERATION: AtomicUsize = AtomicUsize::new(0);
 
 fn current() -> std::sync::MutexGuard<'static, Option<&'static Catalog>> {
-    // A poisoned lock still holds a valid reference.
+    // A poisoned lock still holds a valid value.
     CURRENT.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Merges a language file (`catalog/web/<lang>.txt`) into the catalog. Returns the languages
-/// it added; an error (and no change) when it added nothing: not a language file, or one
-/// already merged.
+fn locale_count(cat: &Catalog) -> usize {
+    cat.entries.iter().map(|e| e.locales.len()).sum()
+}
+
+/// Merges a language file (`catalog/web/<lang>.txt`, or several concatenated) into the
+/// catalog. Returns the languages it added; an error (and no change) when it added no text:
+/// not a language file, or one already merged.
 pub fn add_language(text: &str) -> Result<Vec<String>, String> {
-    let mut next = Catalog::embedded().clone();
-    let before: Vec<String> = next.languages().iter().map(|s| s.to_string()).collect();
+    let now = Catalog::embedded();
+    let mut added = ADDED.lock().unwrap_or_else(|e| e.into_inner());
+    // Rebuilt from the embedded text and the files so far (no copy of the live catalog).
+    let mut next = format::parse(EMBEDDED).0;
+    for t in added.iter() {
+        format::parse_into(&mut next, t);
+    }
     let problems = format::parse_into(&mut next, text);
-    let added: Vec<String> = next
-        .languages()
-        .into_iter()
-        .filter(|l| !before.iter().any(|b| b == l))
-        .map(str::to_string)
-        .collect();
-    if added.is_empty() && next == *Catalog::embedded() {
+    if locale_count(&next) == locale_count(now) {
         let why = problems.first().map(String::as_str).unwrap_or("no text");
         return Err(format!("nothing to add ({why})"));
     }
+    let before = now.languages();
+    let langs = next
+        .languages()
+        .into_iter()
+        .filter(|l| !before.contains(l))
+        .map(str::to_string)
+        .collect();
+    added.push(text.to_string());
     *current() = Some(Box::leak(Box::new(next)));
     GENERATION.fetch_add(1, Ordering::SeqCst);
-    Ok(added)
+    Ok(langs)
 }
 
 /// Counts catalog changes (for caches built from it, such as the search index).

@@ -149,14 +149,13 @@ const PROFILES: &[(&str, &[&str])] = &[
 ];
 
 /// Function word → bit set of the profiles that list it (built once).
-fn word_table() -> &'static std::collections::HashMap<&'static str, u32> {
-    static T: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
-        std::sync::OnceLock::new();
+fn word_table() -> &'static crate::rank::index::WordMap {
+    static T: std::sync::OnceLock<crate::rank::index::WordMap> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
+        let mut m = crate::rank::index::WordMap::default();
         for (i, (_, list)) in PROFILES.iter().enumerate() {
             for w in *list {
-                *m.entry(*w).or_insert(0) |= 1 << i;
+                *m.entry(w.to_string()).or_insert(0) |= 1 << i;
             }
         }
         m

@@ -28,6 +28,10 @@ impl Hasher for FeatureHasher {
 /// Map keyed by features.
 pub type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<FeatureHasher>>;
 
+/// The one map keyed by text (aliases, word tables, caches). One key and value type for all of
+/// them keeps the wasm small: each distinct map type is its own copy of the hash-table code.
+pub type WordMap = HashMap<String, usize, BuildHasherDefault<FeatureHasher>>;
+
 /// Tuning knobs of the index, built once at start-up (`IndexConfig::DEFAULT`). The knobs used
 /// per lookup are in [`super::Config`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -88,12 +92,12 @@ pub struct Index {
     /// Features too common to index (see `IndexConfig::stop_share`).
     pub stop: FeatureMap<()>,
     /// Normalised alias (words joined by one space) → entry index.
-    pub aliases: HashMap<String, usize, BuildHasherDefault<FeatureHasher>>,
+    pub aliases: WordMap,
     /// Identifier aliases (lower-case, no separators) for fuzzy matching, with their entry.
     pub idents: Vec<(String, usize)>,
     pub max_alias_words: usize,
     /// First word of each alias → the most words an alias starting with it has.
-    pub alias_first_words: HashMap<String, usize, BuildHasherDefault<FeatureHasher>>,
+    pub alias_first_words: WordMap,
 }
 
 /// A trigram packed in a u32 (21 bits a char would not fit; hash instead, collisions are rare

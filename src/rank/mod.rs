@@ -13,8 +13,7 @@ use crate::hresult;
 use crate::query::{self, CodeKind};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
-use index::{alias_norm, trigrams, word_trigrams, Field, Index, IndexConfig};
-use std::collections::HashMap;
+use index::{alias_norm, trigrams, word_trigrams, Field, Index, IndexConfig, WordMap};
 use std::sync::Mutex;
 
 /// Tuning knobs. Every score is in 0..=1.
@@ -156,7 +155,8 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     let hits = query::extract(code_text);
     let short_query = body.split_whitespace().nth(4).is_none();
     // The same name repeated in a log is matched once.
-    let mut ident_cache: HashMap<String, Option<(usize, f32)>> = HashMap::new();
+    let mut ident_cache = WordMap::default(); // name → index into ident_results
+    let mut ident_results: Vec<Option<(usize, f32)>> = Vec::new();
     for h in &hits {
         let (key, conf, reason): (Option<String>, Confidence, String) = match h.kind {
             CodeKind::Sspr(n) => {
@@ -219,10 +219,15 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                 foreign_subject = true;
                 (None, Confidence::Low, String::new())
             }
-            CodeKind::Ident => match *ident_cache
-                .entry(h.text.clone())
-                .or_insert_with(|| fuzzy_ident(eng, &h.text, cfg))
-            {
+            CodeKind::Ident => match match ident_cache.get(&h.text) {
+                Some(&i) => ident_results[i],
+                None => {
+                    let r = fuzzy_ident(eng, &h.text, cfg);
+                    ident_cache.insert(h.text.clone(), ident_results.len());
+                    ident_results.push(r);
+                    r
+                }
+            } {
                 Some((ei, sim)) => {
                     let conf = if sim >= 0.999 {
                         Confidence::High
@@ -293,7 +298,8 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     let text_scores = score_text(eng, body, &segments, paste_lang, cfg);
     let mut ranked: Vec<(usize, f32, usize)> = text_scores
         .iter()
-        .map(|(e, (s, d, _))| (*e, *s, *d))
+        .enumerate()
+        .filter_map(|(e, x)| x.map(|(s, d, _)| (e, s, d)))
         .collect();
     query::sort_small_by(&mut ranked, |a, b| {
         b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)) == std::cmp::Ordering::Less
@@ -323,7 +329,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
         let next = ranked.iter().skip(i + 1).map(|r| r.1).next().unwrap_or(0.0);
         let conf = text_conf(s, s - next)?;
         let doc = &eng.index.docs[d];
-        let seg = text_scores.get(&e).map(|x| x.2).unwrap_or(0);
+        let seg = text_scores[e].map(|x| x.2).unwrap_or(0);
         Some(Hit {
             key: cat.entries[e].key.clone(),
             confidence: conf,
@@ -346,8 +352,9 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     for (_, code, hit) in code_groups {
         let mut hit = hit;
         if let Some(t) = &best_text {
-            let code_text_score = text_scores
-                .get(&cat.index_of(&hit.key).unwrap_or(usize::MAX))
+            let code_text_score = cat
+                .index_of(&hit.key)
+                .and_then(|i| text_scores[i])
                 .map(|x| x.0)
                 .unwrap_or(0.0);
             let misprint = cat
@@ -685,9 +692,9 @@ fn score_text(
     segs: &[Segment],
     paste_lang: Option<(&str, f32)>,
     cfg: &Config,
-) -> HashMap<usize, (f32, usize, usize)> {
+) -> Vec<Option<(f32, usize, usize)>> {
     let ix = &eng.index;
-    let mut best: HashMap<usize, (f32, usize, usize)> = HashMap::new();
+    let mut best: Vec<Option<(f32, usize, usize)>> = vec![None; eng.cat.entries.len()];
     let mut acc = vec![0f32; ix.docs.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut tris = Vec::new();
@@ -702,7 +709,7 @@ fn score_text(
         .filter(|l| !l.trim().is_empty())
         .nth(cfg.max_windowed_lines)
         .is_some();
-    let mut seen_text: HashMap<String, ()> = HashMap::new();
+    let mut seen_text = WordMap::default();
     for (si, seg) in segs.iter().enumerate() {
         let clean = query::fold(&strip_noise(&body[seg.start..seg.end]));
         // In a long paste, a line of one or two words ("Level: Error", "Source: ADSync") is a
@@ -711,7 +718,7 @@ fn score_text(
         {
             continue;
         }
-        if seen_text.insert(clean.clone(), ()).is_some() {
+        if seen_text.insert(clean.clone(), 0).is_some() {
             continue; // a line repeated in a log (but for its GUID or date) scores as before
         }
         trigrams(&clean, &mut tris);
@@ -782,7 +789,7 @@ fn score_text(
         for &entry in &entries {
             let (b1, b2, d) = std::mem::replace(&mut seg_best[entry], (0.0, 0.0, 0));
             let s = b1 + cfg.second_passage * b2;
-            let e = best.entry(entry).or_insert((0.0, d, si));
+            let e = best[entry].get_or_insert((0.0, d, si));
             if s > e.0 {
                 *e = (s, d, si);
             }
@@ -836,6 +843,8 @@ pub fn explain(text: &str, opts: &Options) -> Vec<(String, String, &'static str,
     let mut v: Vec<(String, String, &'static str, f32)> =
         score_text(eng, body, &segs, query::detect(body), &opts.config)
             .into_iter()
+            .enumerate()
+            .filter_map(|(e, x)| x.map(|v| (e, v)))
             .map(|(e, (s, d, _))| {
                 let doc = &eng.index.docs[d];
                 (

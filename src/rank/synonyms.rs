@@ -5,7 +5,7 @@
 //!
 //! Kept to the vocabulary of password reset problems; a word belongs to at most one group.
 
-use std::collections::HashMap;
+use super::index::WordMap;
 use std::sync::OnceLock;
 
 const GROUPS: &[&[&str]] = &[
@@ -253,13 +253,13 @@ const GROUPS: &[&[&str]] = &[
 ];
 
 /// Folded word → group number.
-fn table() -> &'static HashMap<&'static str, u16> {
-    static T: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+fn table() -> &'static WordMap {
+    static T: OnceLock<WordMap> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = WordMap::default();
         for (i, g) in GROUPS.iter().enumerate() {
             for w in *g {
-                m.entry(*w).or_insert(i as u16);
+                m.entry(w.to_string()).or_insert(i);
             }
         }
         m
@@ -268,7 +268,7 @@ fn table() -> &'static HashMap<&'static str, u16> {
 
 /// The concept group of a folded word, if it has one.
 pub fn concept(word: &str) -> Option<u16> {
-    table().get(word).copied()
+    table().get(word).map(|&g| g as u16)
 }
 
 #[cfg(test)]
