@@ -12,6 +12,10 @@ pub fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
     window()?.document()?.get_element_by_id(id)?.dyn_into().ok()
 }
 
+pub fn body() -> Option<web_sys::HtmlElement> {
+    window()?.document()?.body()
+}
+
 /// True on our own page (`<body data-sspr-app>`).
 pub fn body_is_app() -> bool {
     window()

@@ -20,7 +20,9 @@ pub fn start() {
             compact: false,
             own_page: true,
         };
-        leptos::mount::mount_to_body(move || app(opts));
+        if let Some(body) = browser::body() {
+            mount(body, opts);
+        }
     }
 }
 
@@ -32,7 +34,23 @@ pub fn mount_into(el: web_sys::HtmlElement, lang: &str, compact: bool) {
         compact,
         own_page: false,
     };
-    leptos::mount::mount_to(el, move || app(opts)).forget();
+    mount(el, opts);
+}
+
+/// One mount path for both cases (each `mount_to` instantiation is its own copy in the wasm).
+fn mount(el: web_sys::HtmlElement, opts: EmbedOptions) {
+    let own_page = opts.own_page;
+    // Unique per mount: a page may embed several lookups.
+    let paste_id = browser::unique_id("sspr-paste");
+    let id = paste_id.clone();
+    leptos::mount::mount_to(el, move || app(opts, id)).forget();
+    // On our own page the paste box has focus on load (an embedded widget leaves the host
+    // page's focus alone).
+    if own_page {
+        if let Some(el) = browser::element_by_id(&paste_id) {
+            let _ = el.focus();
+        }
+    }
 }
 
 thread_local! {
@@ -61,7 +79,8 @@ pub struct EmbedOptions {
 }
 
 /// The whole page: paste box, answer, browse list.
-fn app(opts: EmbedOptions) -> impl IntoView {
+/// `paste_id`: the paste box's id.
+fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let own_page = opts.own_page;
     let initial_q = if own_page {
         browser::query_param("q").unwrap_or_default()
@@ -81,18 +100,9 @@ fn app(opts: EmbedOptions) -> impl IntoView {
         changed.track();
         lookup(&q.get(), &Options::default())
     });
-    let textarea = NodeRef::<leptos::html::Textarea>::new();
     let compact = opts.compact;
-    // Unique per mount: a page may embed several lookups.
-    let paste_id = browser::unique_id("sspr-paste");
 
-    // On our own page the paste box has focus on load (an embedded widget leaves the host
-    // page's focus alone); ?q= follows the box without piling up history.
-    Effect::new(move |_| {
-        if let Some(el) = textarea.get().filter(|_| own_page) {
-            let _ = el.focus();
-        }
-    });
+    // ?q= follows the box without piling up history.
     if own_page {
         Effect::new(move |_| browser::set_query_param(&q.get()));
         // Following a #KEY link (browse list, related entries, guesses) shows that entry.
@@ -102,7 +112,10 @@ fn app(opts: EmbedOptions) -> impl IntoView {
         });
     }
 
-    let t = move || strings(&lang.get());
+    // The chrome's text in the reader's language. One closure type for every string (a
+    // separate closure per string would each be its own copy in the wasm).
+    let t =
+        move |pick: fn(&'static i18n::Strings) -> &'static str| move || pick(strings(&lang.get()));
     let on_lang = move |ev| {
         let v = event_target_value(&ev);
         browser::store_lang(&v);
@@ -128,23 +141,22 @@ fn app(opts: EmbedOptions) -> impl IntoView {
     view! {
         <main class="sspr" class:compact=compact lang=move || lang.get() data-testid="app" on:click=on_click>
             <header>
-                <h1>{move || t().title}</h1>
+                <h1>{t(|s| s.title)}</h1>
                 <label class="lang">
-                    <span>{move || t().language}</span>
+                    <span>{t(|s| s.language)}</span>
                     <select data-testid="lang-select" on:change=on_lang prop:value=move || lang.get()>
                         {UI_LANGS.iter().map(|(tag, name)| view! { <option value=*tag>{*name}</option> }).collect_view()}
                     </select>
                 </label>
             </header>
-            <p class="intro">{move || t().intro}</p>
-            <label for=paste_id.clone() class="paste-label">{move || t().label}</label>
+            <p class="intro">{t(|s| s.intro)}</p>
+            <label for=paste_id.clone() class="paste-label">{t(|s| s.label)}</label>
             <textarea
                 id=paste_id
                 data-testid="paste"
-                node_ref=textarea
                 rows="4"
                 spellcheck="false"
-                placeholder=move || t().placeholder
+                placeholder=t(|s| s.placeholder)
                 prop:value=move || q.get()
                 on:input=move |ev| set_q.set(event_target_value(&ev))
             ></textarea>
@@ -158,7 +170,7 @@ fn app(opts: EmbedOptions) -> impl IntoView {
                 changed2.track();
                 render::results(&q.get(), &answer.get(), hash_key.get().as_deref(), &lang.get())
             }></section>
-            <footer class="privacy">{move || t().privacy}</footer>
+            <footer class="privacy">{t(|s| s.privacy)}</footer>
         </main>
     }
 }
