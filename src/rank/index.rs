@@ -147,8 +147,37 @@ pub fn trigrams(folded: &str, out: &mut Vec<u32>) {
             out.push(h);
         }
     }
-    out.sort_unstable();
+    sort_u32(out);
     out.dedup();
+}
+
+/// In-place heapsort of feature hashes: O(n log n) like the std sort, without its few
+/// kilobytes of wasm (this is the one large list the engine sorts).
+fn sort_u32(v: &mut [u32]) {
+    fn sift_down(v: &mut [u32], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for i in (0..n / 2).rev() {
+        sift_down(v, i, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
 }
 
 /// Trigrams of one word (for highlighting).
@@ -368,4 +397,28 @@ fn sentence_chunks(s: &str, max: usize) -> Vec<String> {
         out.push(cur);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn heapsort_matches_std_sort() {
+        let mut x: u32 = 12345;
+        for n in [0usize, 1, 2, 3, 7, 100, 1001] {
+            let mut v: Vec<u32> = (0..n)
+                .map(|i| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    if i % 5 == 0 {
+                        7
+                    } else {
+                        x >> 3
+                    }
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            super::sort_u32(&mut v);
+            assert_eq!(v, want, "n = {n}");
+        }
+    }
 }
