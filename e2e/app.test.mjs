@@ -123,6 +123,10 @@ test('language: chosen from the browser, switchable, remembered, with a fallback
   // Other languages of the entry can be shown.
   await page.locator('[data-testid="other-lang"]', { hasText: 'sv' }).click();
   await page.waitForSelector('.card .body[lang="sv"]');
+  // One body visible at a time; the pressed button says which, and keeps the focus.
+  assert.equal(await page.locator('.card .body:visible').count(), 1);
+  assert.equal(await page.locator('[data-testid="other-lang"][aria-pressed="true"]').innerText(), 'sv');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-show-lang')), 'sv');
   await page.reload();
   await page.waitForSelector('[data-testid="paste"]');
   assert.equal(await page.locator('h1').innerText(), 'Vyhledání chyb SSPR');

@@ -24,6 +24,9 @@ try {
     const page = await ctx.newPage();
     await page.goto(server.url + q);
     await page.waitForSelector('[data-testid="paste"]');
+    // Every language merged (the reader's own card, cross-language matches), then settle.
+    await page.waitForFunction(() => window.ssprLookupReady || (window.ssprLookup && window.ssprLookup.ready));
+    await page.evaluate(() => window.ssprLookupReady || window.ssprLookup.ready);
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: false });
     await ctx.close();
