@@ -16,7 +16,7 @@ usage:
                                               (run from the project root: copies the article to
                                               catalog/sources/ and regenerates the catalog)
   sspr-lookup explain TEXT…                   the best text candidates with their scores
-  sspr-lookup regen [--check]                 regenerate catalog/catalog.txt from catalog/sources/
+  sspr-lookup regen [--check]                 regenerate catalog/catalog.txt and catalog/web/ from catalog/sources/
 ";
 
 pub fn run(args: &[String]) -> i32 {
