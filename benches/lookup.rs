@@ -70,4 +70,8 @@ fn main() {
         &prose[..2048.min(prose.len())],
         500,
     );
+    // The most the engine reads for codes (Config::max_code_bytes): 21,000 code occurrences.
+    // Work must stay near-linear in the paste (a quadratic step showed here as ~40 s).
+    let huge = "Event ID 33004 hr=800700CE SSPR_0014 ".repeat(7000);
+    bench("worst case (253 KB, 21,000 codes)", &huge, 5);
 }

@@ -221,7 +221,7 @@ pub fn split_marks(text: &str, spans: &[(usize, usize)]) -> Vec<(String, bool)> 
     // Overlapping or touching spans (a code inside a matched phrase) merge into one mark.
     let mut merged: Vec<(usize, usize)> = Vec::new();
     let mut sorted = spans.to_vec();
-    crate::query::sort_small_by(&mut sorted, |a, b| a < b);
+    crate::query::sort_by_heap(&mut sorted, |a, b| a < b);
     for (s, e) in sorted {
         match merged.last_mut() {
             Some(last) if s <= last.1 => last.1 = last.1.max(e),

@@ -134,11 +134,34 @@ mod tests {
             assert_eq!(fold(a), b);
         }
     }
+
+    #[test]
+    fn small_sorts_agree_with_std() {
+        let mut x: u32 = 12345;
+        let mut next = move || {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            x >> 20
+        };
+        for n in [0usize, 1, 2, 3, 7, 100, 1001] {
+            // Pairs with many equal keys: the heapsort must sort, the insertion sort also keep
+            // equal keys in their original order (it is stable).
+            let v: Vec<(u32, usize)> = (0..n).map(|i| (next() % 13, i)).collect();
+            let mut want = v.clone();
+            want.sort_by_key(|p| p.0);
+            let mut stable = v.clone();
+            sort_small_by(&mut stable, |a, b| a.0 < b.0);
+            assert_eq!(stable, want, "insertion, n = {n}");
+            let mut heap = v.clone();
+            sort_by_heap(&mut heap, |a, b| a.0 < b.0);
+            let keys = |v: &[(u32, usize)]| v.iter().map(|p| p.0).collect::<Vec<_>>();
+            assert_eq!(keys(&heap), keys(&want), "heap, n = {n}");
+        }
+    }
 }
 
-/// Stable in-place sort of a short list by `less` (insertion sort). The std sorts are fast but
-/// each element type adds a few kilobytes of wasm; every list the engine sorts per lookup holds
-/// at most a few hundred items, so one small generic routine serves them all.
+/// Stable in-place sort of a short list by `less` (insertion sort: quadratic, so only for lists
+/// bounded by the catalog's size, such as candidates or code groups). The std sorts are fast
+/// but each element type adds a few kilobytes of wasm.
 pub fn sort_small_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
     for i in 1..v.len() {
         let mut j = i;
@@ -146,5 +169,32 @@ pub fn sort_small_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
             v.swap(j, j - 1);
             j -= 1;
         }
+    }
+}
+
+/// In-place heapsort by `less`: O(n log n) for lists whose length depends on the paste (feature
+/// hashes, highlight spans), in a fraction of the std sort's wasm. Not stable.
+pub fn sort_by_heap<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    let sift_down = |v: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && less(&v[child], &v[child + 1]) {
+            child += 1;
+        }
+        if !less(&v[root], &v[child]) {
+            return;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    let n = v.len();
+    for i in (0..n / 2).rev() {
+        sift_down(v, i, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
     }
 }

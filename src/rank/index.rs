@@ -147,37 +147,8 @@ pub fn trigrams(folded: &str, out: &mut Vec<u32>) {
             out.push(h);
         }
     }
-    sort_u32(out);
+    crate::query::sort_by_heap(out, |a, b| a < b);
     out.dedup();
-}
-
-/// In-place heapsort of feature hashes: O(n log n) like the std sort, without its few
-/// kilobytes of wasm (this is the one large list the engine sorts).
-fn sort_u32(v: &mut [u32]) {
-    fn sift_down(v: &mut [u32], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && v[child] < v[child + 1] {
-                child += 1;
-            }
-            if v[root] >= v[child] {
-                return;
-            }
-            v.swap(root, child);
-            root = child;
-        }
-    }
-    let n = v.len();
-    for i in (0..n / 2).rev() {
-        sift_down(v, i, n);
-    }
-    for end in (1..n).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end);
-    }
 }
 
 /// Trigrams of one word (for highlighting).
@@ -230,8 +201,14 @@ impl Index {
                 lang_order.push(d.lang.clone());
             }
         }
-        let rank = |d: &Doc| lang_order.iter().position(|l| *l == d.lang);
-        crate::query::sort_small_by(&mut pending, |a, b| rank(&a.0) < rank(&b.0));
+        // Language by language, each in catalog order.
+        let mut by_lang: Vec<Vec<(Doc, Vec<u32>)>> =
+            lang_order.iter().map(|_| Vec::new()).collect();
+        for p in pending {
+            let l = lang_order.iter().position(|l| *l == p.0.lang).unwrap_or(0);
+            by_lang[l].push(p);
+        }
+        let pending: Vec<(Doc, Vec<u32>)> = by_lang.into_iter().flatten().collect();
         let mut doc_trigrams: Vec<Vec<u32>> = Vec::with_capacity(pending.len());
         for (doc, tris) in pending {
             let d = ix.docs.len() as u32;
@@ -397,28 +374,4 @@ fn sentence_chunks(s: &str, max: usize) -> Vec<String> {
         out.push(cur);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn heapsort_matches_std_sort() {
-        let mut x: u32 = 12345;
-        for n in [0usize, 1, 2, 3, 7, 100, 1001] {
-            let mut v: Vec<u32> = (0..n)
-                .map(|i| {
-                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                    if i % 5 == 0 {
-                        7
-                    } else {
-                        x >> 3
-                    }
-                })
-                .collect();
-            let mut want = v.clone();
-            want.sort_unstable();
-            super::sort_u32(&mut v);
-            assert_eq!(v, want, "n = {n}");
-        }
-    }
 }

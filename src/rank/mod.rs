@@ -284,12 +284,18 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     let has_hr_entry = code_groups
         .iter()
         .any(|g| cat.get(&g.2.key).is_some_and(|e| e.kind == Kind::Hresult));
-    let wrapper = |g: &(usize, String, Hit)| {
-        has_hr_entry && cat.get(&g.2.key).is_some_and(|e| e.kind == Kind::AdSync)
-    };
-    query::sort_small_by(&mut code_groups, |a, b| {
-        (wrapper(a), a.0) < (wrapper(b), b.0)
-    });
+    // One entry per code occurrence (a long log can hold thousands): keys computed once, and an
+    // O(n log n) sort with the original order as the last key (so it is stable).
+    let mut keyed: Vec<((bool, usize, usize), (usize, String, Hit))> = code_groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let wrapper = has_hr_entry && cat.get(&g.2.key).is_some_and(|e| e.kind == Kind::AdSync);
+            ((wrapper, g.0, i), g)
+        })
+        .collect();
+    query::sort_by_heap(&mut keyed, |a, b| a.0 < b.0);
+    let code_groups: Vec<(usize, String, Hit)> = keyed.into_iter().map(|(_, g)| g).collect();
 
     // 2. Text.
     let segments = segments(body, cfg);
@@ -418,7 +424,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     }
     for g in &mut groups {
         for h in &mut g.hits {
-            query::sort_small_by(&mut h.spans, |a, b| a < b);
+            query::sort_by_heap(&mut h.spans, |a, b| a < b);
             h.spans.dedup();
         }
     }
