@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { minify } from 'terser';
+import { measureBuild, verdict } from './size.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) {
@@ -187,3 +188,5 @@ self.addEventListener('fetch', (e) => {
 `;
 write('sw.js', sw);
 console.log(`postbuild: ${bootName}, embed.js, sw.js (cache ${version})`);
+// The first-load size on every release build (scripts/size.mjs prints the details).
+if (process.env.TRUNK_PROFILE === 'release') console.log(`postbuild: ${verdict(measureBuild(dir).worst)}`);
