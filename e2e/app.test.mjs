@@ -410,3 +410,18 @@ test('a language file that fails to load leaves the page working in the others',
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('while the reader\'s language is on its way, the card says so instead of "not in your language"', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/catalog-sv-[0-9a-f]+\.txt$/, async (route) => { await held; await route.continue(); });
+  await page.goto(root.url + '?q=SSPR_0014');
+  await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="en"]:not([hidden])');
+  assert.match(await page.locator('[data-testid="fallback"]').innerText(), /laddas/);
+  release();
+  await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="sv"]:not([hidden])');
+  assert.equal(await page.locator('[data-testid="fallback"]').count(), 0);
+  await ctx.close();
+});

@@ -91,13 +91,17 @@ const getCatalog = (lang, base) => fetch(new URL('./' + CATALOGS[lang], base))
 function loadCatalogs(given, base) {
   const first = firstLang(given);
   const early = first in CATALOGS ? getCatalog(first, base).catch((e) => e) : null;
-  return async (add) => {
+  // expect: tells the page which languages are still coming (cards say "loading", not "missing").
+  return async (add, expect) => {
     const merge = (t) => { if (typeof t === 'string') { try { add(t); } catch (e) { console.warn('sspr-lookup: catalog file refused:', e); } } else if (t) console.warn('sspr-lookup: catalog file not loaded:', t); };
-    if (early) merge(await early);
     const rest = Object.keys(CATALOGS).filter((l) => l !== first);
+    expect(Object.keys(CATALOGS).join(','));
+    if (early) merge(await early);
+    expect(rest.join(','));
     const texts = await Promise.all(rest.map((l) => getCatalog(l, base).catch((e) => e)));
     texts.filter((t) => typeof t !== 'string').forEach(merge);
     merge(texts.filter((t) => typeof t === 'string').join('\\n') || null);
+    expect('');
   };
 }
 `;
@@ -112,7 +116,7 @@ await init({ module_or_path: new URL('./${wasm}', base) });
 window.wasmBindings = bindings;
 // Resolves once every language file has been merged (lookups before that answer from the
 // languages loaded so far).
-window.ssprLookupReady = loadRest(bindings.addCatalog);
+window.ssprLookupReady = loadRest(bindings.addCatalog, bindings.expectLanguages);
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {});
 }
@@ -142,7 +146,7 @@ const loadRest = loadCatalogs(given, base);
 const mod = await import(new URL('./${js}', base).href);
 await mod.default({ module_or_path: new URL('./${wasm}', base) });
 // ready: resolves once every language file has been merged.
-window.ssprLookup = { lookup: mod.lookup, answerText: mod.answerText, mount: mod.mount, ready: loadRest(mod.addCatalog) };
+window.ssprLookup = { lookup: mod.lookup, answerText: mod.answerText, mount: mod.mount, ready: loadRest(mod.addCatalog, mod.expectLanguages) };
 class SsprLookup extends HTMLElement {
   connectedCallback() {
     if (this.dataset.mounted) return;

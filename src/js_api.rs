@@ -29,6 +29,13 @@ pub fn add_catalog(text: &str) -> Result<String, JsValue> {
     Ok(added.join(","))
 }
 
+/// `expectLanguages("sv,nl")`: the language files the loader is still fetching ("" when done),
+/// so that cards say the reader's text is loading rather than missing.
+#[wasm_bindgen(js_name = expectLanguages)]
+pub fn expect_languages(list: &str) {
+    sspr_lookup::web::set_pending(list);
+}
+
 /// `mount(element, lang, compact)`: puts a lookup inside `element` (what `<sspr-lookup>` does).
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, lang: &str, compact: bool) {

@@ -97,13 +97,21 @@ pub fn highlight(text: &str, answer: &Answer) -> String {
 }
 
 /// What the result area shows: the answer for a query; for an empty box, the `#KEY` entry when
-/// there is one, else the browse list.
-pub fn results(query: &str, answer: &Answer, hash_key: Option<&str>, lang: &str) -> String {
+/// there is one, else the browse list. `pending`: languages whose file the page is still
+/// loading (a card then says the reader's text is on its way, not that it does not exist).
+pub fn results(
+    query: &str,
+    answer: &Answer,
+    hash_key: Option<&str>,
+    lang: &str,
+    pending: &[String],
+) -> String {
     let mut h = Html::default();
+    let loading = pending.iter().any(|p| p == lang);
     if !query.trim().is_empty() {
-        answer_view(&mut h, answer, lang);
+        answer_view(&mut h, answer, lang, loading);
     } else if let Some(k) = hash_key.filter(|k| Catalog::embedded().get(k).is_some()) {
-        card(&mut h, k, lang, None);
+        card(&mut h, k, lang, None, loading);
     } else {
         browse(&mut h, lang);
     }
@@ -125,7 +133,7 @@ pub fn status(query: &str, answer: &Answer, lang: &str) -> String {
     }
 }
 
-fn answer_view(h: &mut Html, a: &Answer, lang: &str) {
+fn answer_view(h: &mut Html, a: &Answer, lang: &str, loading: bool) {
     let t = strings(lang);
     h.open("div", &[("class", "answer")]);
     if a.no_match {
@@ -138,7 +146,7 @@ fn answer_view(h: &mut Html, a: &Answer, lang: &str) {
         h.close("div");
     }
     for hit in a.groups.iter().filter_map(|g| g.hits.first()) {
-        card(h, &hit.key, lang, Some(hit));
+        card(h, &hit.key, lang, Some(hit), loading);
     }
     hresults(h, &a.hresults, t);
     if !a.notes.is_empty() {
@@ -248,7 +256,7 @@ fn browse(h: &mut Html, lang: &str) {
 /// One entry. Every language the entry has is rendered, the best one for the reader visible and
 /// the others `hidden`; the language buttons switch between them without re-rendering (the
 /// shell toggles `hidden`, so keyboard focus stays on the button).
-fn card(h: &mut Html, key: &str, lang: &str, hit: Option<&Hit>) {
+fn card(h: &mut Html, key: &str, lang: &str, hit: Option<&Hit>, loading: bool) {
     let cat = Catalog::embedded();
     let Some(e) = cat.get(key) else { return };
     let t = strings(lang);
@@ -291,7 +299,8 @@ fn card(h: &mut Html, key: &str, lang: &str, hit: Option<&Hit>) {
     }
     h.raw("</p>");
     if best.lang != lang {
-        let note = format!("{} {}.", t.fallback, best.lang);
+        let why = if loading { t.loading_lang } else { t.fallback };
+        let note = format!("{why} {}.", best.lang);
         h.el(
             "p",
             &[("class", "fallback"), ("data-testid", "fallback")],
@@ -542,9 +551,9 @@ mod tests {
             ] {
                 let a = lookup(&q, &Options::default());
                 for lang in ["en", "sv", "<x>"] {
-                    assert_inert(&results(&q, &a, None, lang), evil);
+                    assert_inert(&results(&q, &a, None, lang, &[]), evil);
                     assert_inert(&highlight(&q, &a), evil);
-                    assert_inert(&results("", &a, Some(evil), lang), evil);
+                    assert_inert(&results("", &a, Some(evil), lang, &[]), evil);
                 }
             }
         }
@@ -682,7 +691,7 @@ mod tests {
             ),
         ];
         for (q, key, lang, yes, no) in cases {
-            let html = results(q, &a(q), *key, lang);
+            let html = results(q, &a(q), *key, lang, &[]);
             for s in *yes {
                 assert!(html.contains(s), "{q:?} {lang}: missing {s:?}");
             }
@@ -699,6 +708,7 @@ mod tests {
             &lookup("SSPR_0014", &Options::default()),
             None,
             "nl",
+            &[],
         );
         let e = Catalog::embedded().get("SSPR_0014").unwrap();
         assert!(e.locales.len() > 1);
@@ -710,6 +720,28 @@ mod tests {
             "reader's language visible"
         );
         assert_eq!(html.matches(" hidden>").count(), e.locales.len() - 1);
+    }
+
+    #[test]
+    fn a_language_still_loading_is_not_called_missing() {
+        let a = lookup("SSPR_0014", &Options::default());
+        let cs = strings("cs");
+        // Czech has no screen-error text: missing, unless the Czech file is still coming.
+        let done = results("SSPR_0014", &a, None, "cs", &[]);
+        let coming = results(
+            "SSPR_0014",
+            &a,
+            None,
+            "cs",
+            &["cs".to_string(), "nl".to_string()],
+        );
+        assert!(done.contains(cs.fallback) && !done.contains(cs.loading_lang));
+        assert!(coming.contains(cs.loading_lang) && !coming.contains(cs.fallback));
+        // Another language pending changes nothing for this reader.
+        assert_eq!(
+            results("SSPR_0014", &a, None, "cs", &["nl".to_string()]),
+            done
+        );
     }
 
     #[test]

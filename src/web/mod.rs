@@ -60,6 +60,23 @@ thread_local! {
     static CATALOG_CHANGED: ArcRwSignal<usize> = ArcRwSignal::new(0);
 }
 
+thread_local! {
+    /// Languages whose file the loader is still fetching (see [`set_pending`]).
+    static PENDING: ArcRwSignal<Vec<String>> = ArcRwSignal::new(Vec::new());
+}
+
+/// The loader says which language files are still on their way (comma-separated; empty when
+/// all have arrived or failed), so a card says "loading" rather than "not in your language".
+pub fn set_pending(list: &str) {
+    let v: Vec<String> = list
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    PENDING.with(|s| s.set(v));
+}
+
 /// Tells every mounted lookup that the catalog changed (see [`crate::catalog::add_language`]).
 pub fn catalog_changed() {
     crate::rank::warm_up();
@@ -96,6 +113,7 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let (hash_key, set_hash_key) = signal(if own_page { browser::hash_key() } else { None });
     let changed = CATALOG_CHANGED.with(ArcRwSignal::clone);
     let changed2 = changed.clone();
+    let pending = PENDING.with(ArcRwSignal::clone);
     let answer: Memo<Answer> = Memo::new(move |_| {
         changed.track();
         lookup(&q.get(), &Options::default())
@@ -168,7 +186,7 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
             </p>
             <section data-testid="results" class="results" inner_html=move || {
                 changed2.track();
-                render::results(&q.get(), &answer.get(), hash_key.get().as_deref(), &lang.get())
+                render::results(&q.get(), &answer.get(), hash_key.get().as_deref(), &lang.get(), &pending.read())
             }></section>
             <footer class="privacy">{t(|s| s.privacy)}</footer>
         </main>
