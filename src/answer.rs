@@ -38,8 +38,55 @@ pub struct Hit {
     pub lang: Option<String>,
     /// Byte ranges of the query that matched, for highlighting.
     pub spans: Vec<(usize, usize)>,
-    /// Why, in a few words ("code SSPR_0014", "text (sv)", …).
-    pub reason: String,
+    /// Why, in a few words: worded per language ([`Reason::text`]); serialised in English
+    /// ("code SSPR_0014", "text (sv)", …).
+    pub reason: Reason,
+}
+
+/// Why an entry was found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// An SSPR code (the key).
+    Code(String),
+    /// An event number.
+    Number(String),
+    /// An HRESULT the catalog explains (`0x800700CE`).
+    Hresult(String),
+    /// An HRESULT named in the text of an entry (hex, key).
+    HresultNamedIn(String, String),
+    /// An identifier such as an enum or event name, as pasted.
+    Name(String),
+    /// A multi-word alias, as pasted.
+    Alias(String),
+    /// The text, matched in this catalog language.
+    Text(String),
+    /// The text overruled this code (a misprint or a contradiction).
+    TextBeatsCode(String),
+}
+
+impl Reason {
+    /// The reason in `lang` (English for languages without chrome).
+    pub fn text(&self, lang: &str) -> String {
+        let t = crate::i18n::strings(lang).reasons;
+        let (i, x, y) = match self {
+            Reason::Code(x) => (0, x, ""),
+            Reason::Number(x) => (1, x, ""),
+            Reason::Hresult(x) => (2, x, ""),
+            Reason::HresultNamedIn(x, y) => (3, x, y.as_str()),
+            Reason::Name(x) => (4, x, ""),
+            Reason::Alias(x) => (5, x, ""),
+            Reason::Text(x) => (6, x, ""),
+            Reason::TextBeatsCode(x) => (7, x, ""),
+        };
+        t[i].replace("{x}", x).replace("{y}", y)
+    }
+}
+
+/// In the JSON (`--json`, the JS API) a reason is its English wording.
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text("en"))
+    }
 }
 
 /// One thing the paste is about: a code found in it, or its text.
@@ -161,7 +208,7 @@ pub fn answer_text(a: &Answer, lang: &str) -> String {
             t.confidence,
             t.levels[h.confidence as usize],
             percent(h.score),
-            h.reason
+            h.reason.text(lang)
         ));
         let who = if e.audience == crate::catalog::Audience::User {
             t.who_user
@@ -253,7 +300,32 @@ pub fn split_marks(text: &str, spans: &[(usize, usize)]) -> Vec<(String, bool)> 
 
 #[cfg(test)]
 mod tests {
-    use super::split_marks;
+    use super::{split_marks, Reason};
+
+    #[test]
+    fn reasons_are_worded_per_language_and_english_in_json() {
+        let r = |x: &str| x.to_string();
+        let cases = [
+            (Reason::Code(r("SSPR_0014")), "sv", "kod SSPR_0014"),
+            (Reason::Number(r("32002")), "cs", "číslo 32002"),
+            (
+                Reason::HresultNamedIn(r("0x8023061F"), r("ADSYNC_6329")),
+                "nl",
+                "HRESULT 0x8023061F genoemd in ADSYNC_6329",
+            ),
+            (Reason::Text(r("sv")), "en", "text (sv)"),
+            (
+                Reason::TextBeatsCode(r("SSPR_0012")),
+                "xx",
+                "text beats code SSPR_0012",
+            ),
+        ];
+        for (reason, lang, want) in cases {
+            assert_eq!(reason.text(lang), want);
+            let json = serde_json::to_string(&reason).unwrap();
+            assert_eq!(json, format!("{:?}", reason.text("en")));
+        }
+    }
 
     #[test]
     fn marks_merge_and_skip_bad_spans() {

@@ -44,6 +44,9 @@ pub struct Strings {
     pub note_misprint: &'static str,
     pub note_text_wins: &'static str,
     pub note_truncated: &'static str,
+    /// Why an entry was found (see `answer::Reason`): code, number, HRESULT, HRESULT named in
+    /// an entry, name, alias, text, text beats code. `{x}` and `{y}` are filled in.
+    pub reasons: [&'static str; 8],
 }
 
 const EN: Strings = Strings {
@@ -76,6 +79,7 @@ const EN: Strings = Strings {
     note_misprint: "The text is that of {key}; older articles misprint its code as {code}.",
     note_text_wins: "The text matches {key}, not the code {code} beside it: the text wins.",
     note_truncated: "Only the first {kb} KB of the paste were read.",
+    reasons: ["code {x}", "number {x}", "HRESULT {x}", "HRESULT {x} named in {y}", "name {x}", "alias {x}", "text ({x})", "text beats code {x}"],
 };
 
 const SV: Strings = Strings {
@@ -108,6 +112,7 @@ const SV: Strings = Strings {
     note_misprint: "Texten hör till {key}; äldre artiklar skriver felaktigt koden {code}.",
     note_text_wins: "Texten stämmer med {key}, inte med koden {code} bredvid: texten gäller.",
     note_truncated: "Bara de första {kb} kB av det inklistrade lästes.",
+    reasons: ["kod {x}", "nummer {x}", "HRESULT {x}", "HRESULT {x} nämns i {y}", "namn {x}", "alias {x}", "text ({x})", "texten väger tyngre än koden {x}"],
 };
 
 const NL: Strings = Strings {
@@ -140,6 +145,7 @@ const NL: Strings = Strings {
     note_misprint: "De tekst hoort bij {key}; oudere artikelen vermelden ten onrechte code {code}.",
     note_text_wins: "De tekst past bij {key}, niet bij de code {code} ernaast: de tekst gaat voor.",
     note_truncated: "Alleen de eerste {kb} kB van de geplakte tekst is gelezen.",
+    reasons: ["code {x}", "nummer {x}", "HRESULT {x}", "HRESULT {x} genoemd in {y}", "naam {x}", "alias {x}", "tekst ({x})", "tekst weegt zwaarder dan code {x}"],
 };
 
 const CS: Strings = Strings {
@@ -172,6 +178,7 @@ const CS: Strings = Strings {
     note_misprint: "Text patří k {key}; starší články u něj chybně uvádějí kód {code}.",
     note_text_wins: "Text odpovídá {key}, ne kódu {code} vedle něj: platí text.",
     note_truncated: "Přečteno bylo jen prvních {kb} kB vloženého textu.",
+    reasons: ["kód {x}", "číslo {x}", "HRESULT {x}", "HRESULT {x} uvedený v {y}", "název {x}", "alias {x}", "text ({x})", "text má přednost před kódem {x}"],
 };
 
 /// Chrome strings for a language tag (English for any other).

@@ -24,5 +24,5 @@ pub mod render;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use answer::{answer_text, Answer, Confidence, Group, Hit, Note};
+pub use answer::{answer_text, Answer, Confidence, Group, Hit, Note, Reason};
 pub use rank::{lookup, Options};

@@ -295,7 +295,7 @@ fn card(h: &mut Html, key: &str, lang: &str, hit: Option<&Hit>, loading: bool) {
             &[("class", &class), ("data-testid", "confidence")],
             &label,
         )
-        .el("span", &[("class", "reason")], &hit.reason);
+        .el("span", &[("class", "reason")], &hit.reason.text(lang));
     }
     h.raw("</p>");
     if best.lang != lang {
@@ -688,6 +688,21 @@ mod tests {
                     "aria-pressed=\"true\"",
                 ],
                 &[],
+            ),
+            // Why it matched, in the reader's language.
+            (
+                "SSPR_0014",
+                None,
+                "sv",
+                &["kod SSPR_0014"],
+                &["code SSPR_0014"],
+            ),
+            (
+                "Event ID: 32002",
+                None,
+                "nl",
+                &["nummer 32002"],
+                &["number 32002"],
             ),
         ];
         for (q, key, lang, yes, no) in cases {

@@ -7,7 +7,7 @@
 pub mod index;
 pub mod synonyms;
 
-use crate::answer::{Answer, Confidence, Group, Hit, Note};
+use crate::answer::{Answer, Confidence, Group, Hit, Note, Reason};
 use crate::catalog::{Catalog, Kind};
 use crate::hresult;
 use crate::query::{self, CodeKind};
@@ -158,15 +158,15 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     let mut ident_cache = WordMap::default(); // name → index into ident_results
     let mut ident_results: Vec<Option<(usize, f32)>> = Vec::new();
     for h in &hits {
-        let (key, conf, reason): (Option<String>, Confidence, String) = match h.kind {
+        let (key, conf, reason): (Option<String>, Confidence, Option<Reason>) = match h.kind {
             CodeKind::Sspr(n) => {
                 let k = format!("SSPR_{n:04}");
                 if cat.get(&k).is_some() {
-                    (Some(k.clone()), Confidence::High, format!("code {k}"))
+                    (Some(k.clone()), Confidence::High, Some(Reason::Code(k)))
                 } else {
                     answer.unknown_codes.push(k);
                     unknown_code = true;
-                    (None, Confidence::Low, String::new())
+                    (None, Confidence::Low, None)
                 }
             }
             CodeKind::Number { n, context } => {
@@ -181,7 +181,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                         (
                             Some(cat.entries[ei].key.clone()),
                             conf,
-                            format!("number {n}"),
+                            Some(Reason::Number(n.to_string())),
                         )
                     }
                     None => {
@@ -190,19 +190,26 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                             unknown_code = true;
                             foreign_subject = true;
                         }
-                        (None, Confidence::Low, String::new())
+                        (None, Confidence::Low, None)
                     }
                 }
             }
             CodeKind::Hresult(v) => {
                 let k = format!("HR_{v:08X}");
                 if cat.get(&k).is_some() {
-                    (Some(k), Confidence::High, format!("HRESULT 0x{v:08X}"))
+                    (
+                        Some(k),
+                        Confidence::High,
+                        Some(Reason::Hresult(format!("0x{v:08X}"))),
+                    )
                 } else if let Some(&ei) = eng.index.aliases.get(&format!("0x{v:08x}")) {
                     (
                         Some(cat.entries[ei].key.clone()),
                         Confidence::High,
-                        format!("HRESULT 0x{v:08X} named in {}", cat.entries[ei].key),
+                        Some(Reason::HresultNamedIn(
+                            format!("0x{v:08X}"),
+                            cat.entries[ei].key.clone(),
+                        )),
                     )
                 } else {
                     let d = hresult::decode(v);
@@ -210,14 +217,14 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                         answer.hresults.push(d);
                     }
                     unknown_code = true;
-                    (None, Confidence::Low, String::new())
+                    (None, Confidence::Low, None)
                 }
             }
             CodeKind::Foreign => {
                 answer.unknown_codes.push(h.text.clone());
                 unknown_code = true;
                 foreign_subject = true;
-                (None, Confidence::Low, String::new())
+                (None, Confidence::Low, None)
             }
             CodeKind::Ident => match match ident_cache.get(&h.text) {
                 Some(&i) => ident_results[i],
@@ -237,13 +244,13 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                     (
                         Some(cat.entries[ei].key.clone()),
                         conf,
-                        format!("name {}", h.text),
+                        Some(Reason::Name(h.text.clone())),
                     )
                 }
-                None => (None, Confidence::Low, String::new()),
+                None => (None, Confidence::Low, None),
             },
         };
-        if let Some(k) = key {
+        if let (Some(k), Some(reason)) = (key, reason) {
             let score = match conf {
                 Confidence::High => 1.0,
                 Confidence::Medium => 0.8,
@@ -275,7 +282,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                 score: 1.0,
                 lang: None,
                 spans: vec![(start, end)],
-                reason: format!("alias {}", &code_text[start..end]),
+                reason: Reason::Alias(code_text[start..end].to_string()),
             },
         ));
     }
@@ -342,7 +349,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
             score: s.min(1.0),
             lang: Some(doc.lang.clone()),
             spans: highlight(eng, d, body, &segments, seg),
-            reason: format!("text ({})", doc.lang),
+            reason: Reason::Text(doc.lang.clone()),
         })
     };
 
@@ -381,7 +388,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
                 let mut spans = t.spans.clone();
                 spans.extend(hit.spans.iter().copied());
                 let old_key = std::mem::replace(&mut hit.key, t.key.clone());
-                hit.reason = format!("text beats code {old_key}");
+                hit.reason = Reason::TextBeatsCode(old_key);
                 hit.spans = spans;
                 hit.lang = t.lang.clone();
             }
