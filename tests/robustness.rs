@@ -80,6 +80,13 @@ const PIECES: &[&str] = &[
     "lösenord",
     "wachtwoord",
     "heslo",
+    "K\tSSPR_0014\ten,sv\n",
+    "K\tNOPE\t\n",
+    "L\tsv\n",
+    "L\ten\n",
+    "T\t",
+    "W\t",
+    "E\tX\tscreen\tscreen\tuser\n",
 ];
 
 fn junk(g: &mut Gen, max_pieces: u64) -> String {
@@ -110,6 +117,8 @@ fn lookup_never_panics_on_junk() {
 #[test]
 fn importer_and_parsers_never_panic_on_junk() {
     let mut g = Gen(0x0dd_ba11_cafe_0002);
+    let (full, _) = format::parse(sspr_lookup::catalog::EMBEDDED);
+    let core = format::parse(&format::split(&full)[0].1).0;
     for i in 0..400 {
         let text = junk(&mut g, 300);
         let lang = if i % 2 == 0 {
@@ -126,6 +135,9 @@ fn importer_and_parsers_never_panic_on_junk() {
             &Overrides::default(),
         );
         let _ = format::parse(&text);
+        // A junk language file merged into the page's starting catalog.
+        let mut cat = core.clone();
+        let _ = format::parse_into(&mut cat, &text);
         let _ = Rich::decode(&text);
         let _ = Overrides::parse(&text);
     }
