@@ -96,7 +96,8 @@ pub fn highlight(text: &str, answer: &Answer) -> String {
     h.finish()
 }
 
-/// What the result area shows: the answer for a query; for an empty box, the `#KEY` entry when
+/// What the result area shows: the paste with its matched words marked and the answer for a
+/// query; for an empty box, the `#KEY` entry when
 /// there is one, else the browse list. `pending`: languages whose file the page is still
 /// loading (a card then says the reader's text is on its way, not that it does not exist).
 pub fn results(
@@ -109,6 +110,7 @@ pub fn results(
     let mut h = Html::default();
     let loading = pending.iter().any(|p| p == lang);
     if !query.trim().is_empty() {
+        h.0.push_str(&highlight(query, answer));
         answer_view(&mut h, answer, lang, loading);
     } else if let Some(k) = hash_key.filter(|k| Catalog::embedded().get(k).is_some()) {
         card(&mut h, k, lang, None, loading);

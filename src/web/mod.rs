@@ -114,10 +114,15 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let changed = CATALOG_CHANGED.with(ArcRwSignal::clone);
     let changed2 = changed.clone();
     let pending = PENDING.with(ArcRwSignal::clone);
-    let answer: Memo<Answer> = Memo::new(move |_| {
-        changed.track();
-        lookup(&q.get(), &Options::default())
-    });
+    // Recomputed only when the paste or the catalog changes, so every new answer counts as a
+    // change (comparing answers would add its own code to the wasm for nothing).
+    let answer: Memo<Answer> = Memo::new_with_compare(
+        move |_| {
+            changed.track();
+            lookup(&q.get(), &Options::default())
+        },
+        |_, _| true,
+    );
     let compact = opts.compact;
 
     // ?q= follows the box without piling up history.
@@ -178,7 +183,6 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
                 prop:value=move || q.get()
                 on:input=move |ev| set_q.set(event_target_value(&ev))
             ></textarea>
-            <div inner_html=move || render::highlight(&q.get(), &answer.get())></div>
             // A short status for screen readers; the cards themselves are not re-read on
             // every keystroke.
             <p class="sr-only" role="status" aria-live="polite" data-testid="status">
