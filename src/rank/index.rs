@@ -1,4 +1,4 @@
-//! The search index, built once from the catalog: character trigrams with IDF weights per
+//! The search index, built from the catalog (again each time the page adds a language): character trigrams with IDF weights per
 //! (entry, language, field) document, and the alias table for codes and names.
 
 use crate::catalog::Catalog;
@@ -32,7 +32,7 @@ pub type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<FeatureHasher>>;
 /// them keeps the wasm small: each distinct map type is its own copy of the hash-table code.
 pub type WordMap = HashMap<String, usize, BuildHasherDefault<FeatureHasher>>;
 
-/// Tuning knobs of the index, built once at start-up (`IndexConfig::DEFAULT`). The knobs used
+/// Tuning knobs of the index build (`IndexConfig::DEFAULT`). The knobs used
 /// per lookup are in [`super::Config`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct IndexConfig {
