@@ -1,5 +1,6 @@
-//! The search index, built from the catalog (again each time the page adds a language): character trigrams with IDF weights per
-//! (entry, language, field) document, and the alias table for codes and names.
+//! The search index, built from the catalog (again each time the page adds a language):
+//! character trigrams with IDF weights per (entry, language, field) document, and the alias
+//! table for codes and names.
 
 use crate::catalog::Catalog;
 use crate::query::{fold, words};
