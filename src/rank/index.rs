@@ -245,25 +245,16 @@ impl Index {
             }
         }
         // Document frequency is measured within each language: "wachtwoord" is in nearly every
-        // Dutch passage, which all-language counts would hide behind the other languages.
-        let mut langs: Vec<&str> = Vec::new();
-        let lang_of: Vec<usize> = ix
-            .docs
-            .iter()
-            .map(|d| match langs.iter().position(|l| *l == d.lang) {
-                Some(i) => i,
-                None => {
-                    langs.push(&d.lang);
-                    langs.len() - 1
-                }
-            })
-            .collect();
-        let mut per_lang_n = vec![0f32; langs.len()];
-        for &l in &lang_of {
-            per_lang_n[l] += 1.0;
+        // Dutch passage, which all-language counts would hide behind the other languages. The
+        // passages are grouped by language, one `lang_ranges` run each.
+        let mut lang_of = vec![0usize; ix.docs.len()];
+        let mut per_lang_n: Vec<f32> = Vec::new();
+        for (li, (_, a, b)) in ix.lang_ranges.iter().enumerate() {
+            lang_of[*a as usize..*b as usize].fill(li);
+            per_lang_n.push((b - a) as f32);
         }
         let mut stop: Vec<u32> = Vec::new();
-        let mut counts = vec![0f32; langs.len()];
+        let mut counts = vec![0f32; per_lang_n.len()];
         for (t, p) in ix.postings.iter_mut() {
             counts.iter_mut().for_each(|c| *c = 0.0);
             for &d in &p.1 {

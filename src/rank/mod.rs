@@ -339,7 +339,7 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
     };
     let text_hit = |i: usize| -> Option<Hit> {
         let (e, s, d) = *ranked.get(i)?;
-        let next = ranked.iter().skip(i + 1).map(|r| r.1).next().unwrap_or(0.0);
+        let next = ranked.get(i + 1).map_or(0.0, |r| r.1);
         let conf = text_conf(s, s - next)?;
         let doc = &eng.index.docs[d];
         let seg = text_scores[e].map(|x| x.2).unwrap_or(0);
@@ -536,11 +536,12 @@ fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
 
 /// A misspelt or partial identifier (`UserNotProp`, `ServiceBusEror`): the closest alias.
 fn fuzzy_ident(eng: &Engine, tok: &str, cfg: &Config) -> Option<(usize, f32)> {
-    let t = alias_norm(tok).replace(' ', "");
+    let norm = alias_norm(tok);
+    let t = norm.replace(' ', "");
     if t.len() < 6 {
         return None;
     }
-    if eng.index.aliases.contains_key(&alias_norm(tok)) {
+    if eng.index.aliases.contains_key(&norm) {
         return None; // exact aliases are found by alias_runs
     }
     let mut best: Option<(usize, f32)> = None;
@@ -712,8 +713,7 @@ fn score_text(
     let mut touched: Vec<u32> = Vec::new();
     let mut tris = Vec::new();
     // Per entry for the current segment: (best, second best, best passage); reset via `entries`.
-    let mut seg_best: Vec<(f32, f32, usize)> =
-        vec![(0.0, 0.0, 0); Catalog::embedded().entries.len()];
+    let mut seg_best: Vec<(f32, f32, usize)> = vec![(0.0, 0.0, 0); eng.cat.entries.len()];
     let mut entries: Vec<usize> = Vec::new();
     let unknown_weight = (1.0 + ix.docs.len() as f32).ln().powi(2);
     let ranges = scored_ranges(ix, paste_lang, cfg);
@@ -850,7 +850,7 @@ fn highlight(
 /// The best text candidates for `text` with their scores (for `sspr-lookup explain`).
 pub fn explain(text: &str, opts: &Options) -> Vec<(String, String, &'static str, f32)> {
     let eng = engine();
-    let cat = Catalog::embedded();
+    let cat = eng.cat;
     let body = clip(text, opts.config.max_text_bytes);
     let segs = segments(body, &opts.config);
     let mut v: Vec<(String, String, &'static str, f32)> =
