@@ -188,11 +188,7 @@ pub fn answer_text(a: &Answer, lang: &str) -> String {
             out.push_str(&format!("{}\n", t.guesses));
         }
         for h in &a.candidates {
-            let title = cat
-                .get(&h.key)
-                .and_then(|e| e.best_locale(&prefs))
-                .map(|(l, _)| l.title.clone())
-                .unwrap_or_default();
+            let title = cat.title(&h.key, &prefs).unwrap_or_default();
             out.push_str(&format!("  {} ({}%) {}\n", h.key, percent(h.score), title));
         }
     }

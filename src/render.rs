@@ -170,12 +170,6 @@ fn answer_view(h: &mut Html, a: &Answer, lang: &str, loading: bool) {
     h.close("div");
 }
 
-/// The title of `key` in the reader's language or its fallback.
-fn title_of<'c>(cat: &'c Catalog, key: &str, prefs: &[&str]) -> Option<&'c str> {
-    let (l, _) = cat.get(key)?.best_locale(prefs)?;
-    Some(&l.title)
-}
-
 /// `<a href="#KEY" …>KEY</a> — title` list items.
 fn entry_items<'a>(h: &mut Html, items: impl Iterator<Item = (&'a str, &'static str)>, lang: &str) {
     let cat = Catalog::embedded();
@@ -186,7 +180,7 @@ fn entry_items<'a>(h: &mut Html, items: impl Iterator<Item = (&'a str, &'static 
         h.open("li", &[("data-testid", testid), ("data-key", key)])
             .el("a", &[("href", &href)], key)
             .raw(" — ")
-            .text(title_of(cat, key, &prefs).unwrap_or(""))
+            .text(cat.title(key, &prefs).unwrap_or(""))
             .raw("</li>");
     }
     h.raw("</ul>");
@@ -354,7 +348,7 @@ fn card(h: &mut Html, key: &str, lang: &str, hit: Option<&Hit>, loading: bool) {
             h.el(
                 "a",
                 &[("href", &href), ("data-testid", "related"), ("data-key", r)],
-                title_of(cat, r, &prefs).unwrap_or(r),
+                cat.title(r, &prefs).unwrap_or(r),
             )
             .raw(" ");
         }

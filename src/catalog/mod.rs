@@ -195,6 +195,12 @@ impl Catalog {
         self.entries.iter().find(|e| e.key == key)
     }
 
+    /// The title of `key` in the first language of `prefs` the entry has (else its fallback).
+    pub fn title(&self, key: &str, prefs: &[&str]) -> Option<&str> {
+        let (l, _) = self.get(key)?.best_locale(prefs)?;
+        Some(&l.title)
+    }
+
     pub fn index_of(&self, key: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.key == key)
     }
