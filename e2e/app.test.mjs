@@ -426,3 +426,18 @@ test('while the reader\'s language is on its way, the card says so instead of "n
   assert.equal(await page.locator('[data-testid="fallback"]').count(), 0);
   await ctx.close();
 });
+
+test('the browse list follows when the reader\'s language arrives', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'sv-SE' });
+  const page = await ctx.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/catalog-sv-[0-9a-f]+\.txt$/, async (route) => { await held; await route.continue(); });
+  await page.goto(root.url);
+  const item = page.locator('[data-testid="browse"] li[data-key="SSPR_0009"]');
+  await item.waitFor({ state: 'attached' });
+  assert.match(await item.textContent(), /We've detected/);
+  release();
+  await page.waitForFunction(() => /upptäckt/.test(document.querySelector('[data-testid="browse"] li[data-key="SSPR_0009"]')?.textContent || ''));
+  await ctx.close();
+});

@@ -188,7 +188,7 @@ pub fn generation() -> usize {
 impl Catalog {
     /// The catalog as it stands: [`EMBEDDED`] plus any languages added since.
     pub fn embedded() -> &'static Catalog {
-        *current().get_or_insert_with(|| Box::leak(Box::new(format::parse(EMBEDDED).0)))
+        current().get_or_insert_with(|| Box::leak(Box::new(format::parse(EMBEDDED).0)))
     }
 
     pub fn get(&self, key: &str) -> Option<&Entry> {

@@ -18,10 +18,7 @@ pub fn body() -> Option<web_sys::HtmlElement> {
 
 /// True on our own page (`<body data-sspr-app>`).
 pub fn body_is_app() -> bool {
-    window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-        .is_some_and(|b| b.has_attribute("data-sspr-app"))
+    body().is_some_and(|b| b.has_attribute("data-sspr-app"))
 }
 
 /// `prefix`, or `prefix-N` when an element with that id exists already.
@@ -150,27 +147,28 @@ pub fn show_lang(button: &web_sys::Element, lang: &str) {
     let Some(card) = button.closest("article").ok().flatten() else {
         return;
     };
-    for (sel, attr) in [(".body", "lang"), ("[data-show-lang]", "data-show-lang")] {
-        let Ok(list) = card.query_selector_all(sel) else {
-            continue;
+    let each = |selector: &str, f: &dyn Fn(&web_sys::Element)| {
+        let Ok(list) = card.query_selector_all(selector) else {
+            return;
         };
         for i in 0..list.length() {
-            let Some(el) = list
+            if let Some(el) = list
                 .item(i)
                 .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            let on = el.get_attribute(attr).as_deref() == Some(lang);
-            let _ = if attr == "lang" {
-                if on {
-                    el.remove_attribute("hidden")
-                } else {
-                    el.set_attribute("hidden", "")
-                }
-            } else {
-                el.set_attribute("aria-pressed", if on { "true" } else { "false" })
-            };
+            {
+                f(&el);
+            }
         }
-    }
+    };
+    each(".body", &|el| {
+        let _ = if el.get_attribute("lang").as_deref() == Some(lang) {
+            el.remove_attribute("hidden")
+        } else {
+            el.set_attribute("hidden", "")
+        };
+    });
+    each("[data-show-lang]", &|el| {
+        let on = el.get_attribute("data-show-lang").as_deref() == Some(lang);
+        let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
+    });
 }

@@ -112,7 +112,6 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let (q, set_q) = signal(initial_q);
     let (hash_key, set_hash_key) = signal(if own_page { browser::hash_key() } else { None });
     let changed = CATALOG_CHANGED.with(ArcRwSignal::clone);
-    let changed2 = changed.clone();
     let pending = PENDING.with(ArcRwSignal::clone);
     // Recomputed only when the paste or the catalog changes, so every new answer counts as a
     // change (comparing answers would add its own code to the wasm for nothing).
@@ -189,7 +188,6 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
                 {move || render::status(&q.get(), &answer.get(), &lang.get())}
             </p>
             <section data-testid="results" class="results" inner_html=move || {
-                changed2.track();
                 render::results(&q.get(), &answer.get(), hash_key.get().as_deref(), &lang.get(), &pending.read())
             }></section>
             <footer class="privacy">{t(|s| s.privacy)}</footer>
