@@ -175,18 +175,6 @@ fn project_root() -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
-/// Every generated catalog file (path relative to the project, text): the whole catalog, and
-/// the page's split of it (`catalog/web/core.txt` embedded in the wasm, one file per other
-/// language loaded by the page).
-pub fn catalog_files(full: &str) -> Vec<(String, String)> {
-    let (cat, _) = sspr_lookup::catalog::format::parse(full);
-    let mut files = vec![("catalog/catalog.txt".to_string(), full.to_string())];
-    for (name, text) in sspr_lookup::catalog::format::split(&cat) {
-        files.push((format!("catalog/web/{name}.txt"), text));
-    }
-    files
-}
-
 fn write_catalog_files(root: &Path, files: &[(String, String)]) -> Result<(), String> {
     let web = root.join("catalog/web");
     std::fs::create_dir_all(&web).map_err(|e| format!("cannot create {}: {e}", web.display()))?;
@@ -212,7 +200,7 @@ fn regen(check: bool) -> i32 {
     };
     match import::generate(&root) {
         Ok((text, reports)) => {
-            let files = catalog_files(&text);
+            let files = import::catalog_files(&text);
             if check {
                 for (rel, want) in &files {
                     let cur = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
@@ -303,7 +291,7 @@ fn import_cmd(files: &[PathBuf], lang: Option<&str>) -> i32 {
             for r in reports.iter().filter(|r| names.contains(&r.file)) {
                 print_report(r);
             }
-            if let Err(e) = write_catalog_files(&root, &catalog_files(&text)) {
+            if let Err(e) = write_catalog_files(&root, &import::catalog_files(&text)) {
                 return fail(&e);
             }
             println!("wrote catalog/catalog.txt and catalog/web/; rebuild the page (scripts/serve.sh) to embed it");

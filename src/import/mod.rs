@@ -1185,6 +1185,18 @@ pub fn read_sources(dir: &std::path::Path) -> std::io::Result<Vec<Article>> {
     Ok(out)
 }
 
+/// Every generated catalog file (path relative to the project, text): the whole catalog, and
+/// the page's split of it (`catalog/web/core.txt` embedded in the wasm, one file per other
+/// language loaded by the page). `regen` writes exactly these; the freshness tests compare them.
+pub fn catalog_files(full: &str) -> Vec<(String, String)> {
+    let (cat, _) = crate::catalog::format::parse(full);
+    let mut files = vec![("catalog/catalog.txt".to_string(), full.to_string())];
+    for (name, text) in crate::catalog::format::split(&cat) {
+        files.push((format!("catalog/web/{name}.txt"), text));
+    }
+    files
+}
+
 /// Builds the catalog text from a sources directory and overrides file.
 pub fn generate(root: &std::path::Path) -> Result<(String, Vec<Report>), String> {
     let arts = read_sources(&root.join("catalog/sources"))
