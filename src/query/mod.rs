@@ -136,21 +136,21 @@ mod tests {
     }
 
     #[test]
-    fn small_sorts_agree_with_std() {
+    fn heapsort_agrees_with_std() {
         let mut x: u32 = 12345;
         let mut next = move || {
             x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
             x >> 20
         };
         for n in [0usize, 1, 2, 3, 7, 100, 1001] {
-            // Pairs with many equal keys: the heapsort must sort, the insertion sort also keep
-            // equal keys in their original order (it is stable).
+            // Pairs with many equal keys: sorted by key, and with the index as a last key the
+            // order is exactly the stable one.
             let v: Vec<(u32, usize)> = (0..n).map(|i| (next() % 13, i)).collect();
             let mut want = v.clone();
             want.sort_by_key(|p| p.0);
-            let mut stable = v.clone();
-            sort_small_by(&mut stable, |a, b| a.0 < b.0);
-            assert_eq!(stable, want, "insertion, n = {n}");
+            let mut total = v.clone();
+            sort_by_heap(&mut total, |a, b| a < b);
+            assert_eq!(total, want, "key then index, n = {n}");
             let mut heap = v.clone();
             sort_by_heap(&mut heap, |a, b| a.0 < b.0);
             let keys = |v: &[(u32, usize)]| v.iter().map(|p| p.0).collect::<Vec<_>>();
@@ -159,21 +159,9 @@ mod tests {
     }
 }
 
-/// Stable in-place sort of a short list by `less` (insertion sort: quadratic, so only for lists
-/// bounded by the catalog's size, such as candidates or code groups). The std sorts are fast
-/// but each element type adds a few kilobytes of wasm.
-pub fn sort_small_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && less(&v[j], &v[j - 1]) {
-            v.swap(j, j - 1);
-            j -= 1;
-        }
-    }
-}
-
-/// In-place heapsort by `less`: O(n log n) for lists whose length depends on the paste (feature
-/// hashes, highlight spans), in a fraction of the std sort's wasm. Not stable.
+/// In-place heapsort by `less`: O(n log n), in a fraction of the std sorts' wasm (each element
+/// type of a std sort adds a few kilobytes). Not stable: give `less` a total order (an index as
+/// the last key) where equal elements must keep their order.
 pub fn sort_by_heap<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
     let sift_down = |v: &mut [T], mut root: usize, end: usize| loop {
         let mut child = 2 * root + 1;

@@ -314,7 +314,9 @@ pub fn lookup(text: &str, opts: &Options) -> Answer {
         .enumerate()
         .filter_map(|(e, x)| x.map(|(s, d, _)| (e, s, d)))
         .collect();
-    query::sort_small_by(&mut ranked, |a, b| {
+    // Best first; the entry index breaks ties, so the order is total and the sort need not be
+    // stable.
+    query::sort_by_heap(&mut ranked, |a, b| {
         b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)) == std::cmp::Ordering::Less
     });
     let bar_raise = if unknown_code && code_groups.is_empty() {
