@@ -24,12 +24,14 @@ after(async () => {
   await sub?.close();
 });
 
-async function openPage(url, ctxOptions = {}) {
+// `before(page)` runs before navigation (request routes and listeners).
+async function openPage(url, ctxOptions = {}, before = async () => {}) {
   const ctx = await browser.newContext({ serviceWorkers: 'block', ...ctxOptions });
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await before(page);
   const p = await new LookupPage(page).open(url);
   return { p, page, ctx, errors };
 }
@@ -367,23 +369,16 @@ test('a long paste is answered but not copied into the URL', async () => {
 });
 
 test('languages load after start: the reader\'s own first, then the rest, and each answer follows', async () => {
-  const { page, ctx, errors } = await (async () => {
-    const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'sv-SE' });
-    const page = await ctx.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const asked = [];
+  const asked = [];
+  const { page, ctx, errors } = await openPage(root.url + '?q=SSPR_0014', { locale: 'sv-SE' }, async (page) => {
     page.on('request', (r) => { const m = r.url().match(/catalog-([a-z]+)-[0-9a-f]+\.txt$/); if (m) asked.push(m[1]); });
-    await page.goto(root.url + '?q=SSPR_0014');
-    page.asked = asked;
-    return { page, ctx, errors };
-  })();
+  });
   // A Swedish reader gets the Swedish card (English is in the wasm; Swedish is fetched at once).
   await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="sv"]:not([hidden])');
   assert.equal(await page.locator('[data-testid="fallback"]').count(), 0);
   await page.evaluate(() => window.ssprLookupReady);
-  assert.equal(page.asked[0], 'sv', `asked ${page.asked}`);
-  assert.deepEqual([...page.asked].sort(), ['cs', 'nl', 'sv']);
+  assert.equal(asked[0], 'sv', `asked ${asked}`);
+  assert.deepEqual([...asked].sort(), ['cs', 'nl', 'sv']);
   // Dutch text is matched once Dutch has been merged.
   const a = await page.evaluate(() => window.wasmBindings.lookup('Uw organisatie heeft niet de vereiste licenties'));
   assert.equal(a.detected_lang, 'nl');
@@ -393,6 +388,8 @@ test('languages load after start: the reader\'s own first, then the rest, and ea
 });
 
 test('a language file that fails to load leaves the page working in the others', async () => {
+  // Own set-up: the aborted file is logged as a console error by the browser itself, so only
+  // uncaught page errors count here.
   const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'nl-NL' });
   const page = await ctx.newPage();
   const errors = [];
@@ -412,13 +409,18 @@ test('a language file that fails to load leaves the page working in the others',
   await ctx.close();
 });
 
-test('while the reader\'s language is on its way, the card says so instead of "not in your language"', async () => {
-  const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'sv-SE' });
-  const page = await ctx.newPage();
+// A Swedish reader whose Swedish file is held back until `release()`.
+async function openHeldSwedish(url) {
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route(/catalog-sv-[0-9a-f]+\.txt$/, async (route) => { await held; await route.continue(); });
-  await page.goto(root.url + '?q=SSPR_0014');
+  const opened = await openPage(url, { locale: 'sv-SE' }, async (page) => {
+    await page.route(/catalog-sv-[0-9a-f]+\.txt$/, async (route) => { await held; await route.continue(); });
+  });
+  return { ...opened, release };
+}
+
+test('while the reader\'s language is on its way, the card says so instead of "not in your language"', async () => {
+  const { page, ctx, release } = await openHeldSwedish(root.url + '?q=SSPR_0014');
   await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="en"]:not([hidden])');
   assert.match(await page.locator('[data-testid="fallback"]').innerText(), /laddas/);
   release();
@@ -428,12 +430,7 @@ test('while the reader\'s language is on its way, the card says so instead of "n
 });
 
 test('the browse list follows when the reader\'s language arrives', async () => {
-  const ctx = await browser.newContext({ serviceWorkers: 'block', locale: 'sv-SE' });
-  const page = await ctx.newPage();
-  let release;
-  const held = new Promise((r) => { release = r; });
-  await page.route(/catalog-sv-[0-9a-f]+\.txt$/, async (route) => { await held; await route.continue(); });
-  await page.goto(root.url);
+  const { page, ctx, release } = await openHeldSwedish(root.url);
   const item = page.locator('[data-testid="browse"] li[data-key="SSPR_0009"]');
   await item.waitFor({ state: 'attached' });
   assert.match(await item.textContent(), /We've detected/);
