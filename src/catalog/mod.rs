@@ -7,6 +7,7 @@
 //! [`Catalog::embedded`] is the catalog as it stands now.
 
 pub mod format;
+pub mod key;
 pub mod rich;
 
 use serde::Serialize;
