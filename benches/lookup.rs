@@ -2,8 +2,8 @@
 //! costs (catalog parse, index build). Run: `cargo bench --bench lookup`. Figures are recorded
 //! in docs/figures.md; no timing is asserted anywhere.
 
-use sspr_lookup::catalog::{format, EMBEDDED};
-use sspr_lookup::{lookup, Options};
+use sspr_lookup::catalog::{format, Area, Catalog, Entry, Kind, EMBEDDED};
+use sspr_lookup::{Config, Engine, IndexConfig};
 use std::time::{Duration, Instant};
 
 fn percentiles(mut v: Vec<Duration>) -> (Duration, Duration) {
@@ -12,15 +12,15 @@ fn percentiles(mut v: Vec<Duration>) -> (Duration, Duration) {
     (p(0.5), p(0.99))
 }
 
-fn bench(name: &str, q: &str, n: usize) {
-    let opts = Options::default();
+fn bench(eng: &Engine, name: &str, q: &str, n: usize) {
+    let cfg = Config::DEFAULT;
     for _ in 0..20 {
-        std::hint::black_box(lookup(q, &opts));
+        std::hint::black_box(eng.lookup(q, &cfg));
     }
     let times: Vec<Duration> = (0..n)
         .map(|_| {
             let t = Instant::now();
-            std::hint::black_box(lookup(std::hint::black_box(q), &opts));
+            std::hint::black_box(eng.lookup(std::hint::black_box(q), &cfg));
             t.elapsed()
         })
         .collect();
@@ -43,16 +43,17 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3
     );
     let t = Instant::now();
-    sspr_lookup::rank::warm_up();
+    let eng = Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT);
     println!(
         "first use: parse + index build             {:>8.2} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
+    let eng = &eng;
 
-    bench("code (SSPR_0014)", "SSPR_0014", 2000);
+    bench(eng, "code (SSPR_0014)", "SSPR_0014", 2000);
     let msg = "We're sorry, you can't reset your password at this time because necessary information is missing from your account, contact your admin and ask them";
     let msg = &format!("{msg} to reset it.");
-    bench("message (~200 chars)", msg, 2000);
+    bench(eng, "message (~200 chars)", msg, 2000);
     let mut log = String::new();
     let mut i = 0;
     while log.len() < 2048 {
@@ -63,9 +64,10 @@ fn main() {
         i += 1;
     }
     log.truncate(2048);
-    bench("log paste (2 KB, several codes)", &log, 1000);
+    bench(eng, "log paste (2 KB, several codes)", &log, 1000);
     let prose = "Our users tell us that after they type a new password the page shows a generic error saying there was a service problem, and in the event log we see access denied for the management agent. ".repeat(10);
     bench(
+        eng,
         "prose (2 KB, no code)",
         &prose[..2048.min(prose.len())],
         500,
@@ -73,5 +75,37 @@ fn main() {
     // The most the engine reads for codes (Config::max_code_bytes): 21,000 code occurrences.
     // Work must stay near-linear in the paste (a quadratic step showed here as ~40 s).
     let huge = "Event ID 33004 hr=800700CE SSPR_0014 ".repeat(7000);
-    bench("worst case (253 KB, 21,000 codes)", &huge, 5);
+    bench(eng, "worst case (253 KB, 21,000 codes)", &huge, 5);
+    synthetic();
+}
+
+/// A hand-made catalog twelve times the size of the real one: index build and lookups there
+/// show how the engine scales with the catalog (an admin's own notes, many more languages).
+fn synthetic() {
+    const WORDS: &[&str] = &[
+        "password", "reset", "writeback", "token", "sync", "agent", "license", "policy",
+        "phone", "registration", "service", "bus", "relay", "domain", "controller", "account",
+        "locked", "disabled", "permission", "denied", "tenant", "federated", "certificate",
+    ];
+    let text = |i: usize, n: usize| -> String {
+        (0..n).map(|k| WORDS[(i * 7 + k * 13 + k * k) % WORDS.len()]).collect::<Vec<_>>().join(" ")
+    };
+    let entries: Vec<Entry> = (0..1000)
+        .map(|i| {
+            Entry::new(&format!("SSPR_{:04}", 1000 + i), Kind::Screen, Area::Screen).text(
+                "en",
+                &text(i, 3),
+                &text(i + 1, 12),
+                &text(i + 2, 30),
+            )
+        })
+        .collect();
+    let t = Instant::now();
+    let eng = Engine::new(Catalog { entries }, &IndexConfig::DEFAULT);
+    println!(
+        "synthetic catalog (1000 entries): index build {:>8.2} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    bench(&eng, "synthetic: code (SSPR_1500)", "SSPR_1500", 2000);
+    bench(&eng, "synthetic: message (12 words)", &text(501, 12), 500);
 }

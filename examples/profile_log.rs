@@ -7,8 +7,11 @@ fn main() {
         i += 1;
     }
     log.truncate(2048);
-    sspr_lookup::rank::warm_up();
+    let engine = sspr_lookup::Engine::new(
+        sspr_lookup::Catalog::embedded(),
+        &sspr_lookup::IndexConfig::DEFAULT,
+    );
     for _ in 0..300 {
-        std::hint::black_box(sspr_lookup::lookup(&log, &Default::default()));
+        std::hint::black_box(engine.lookup(&log, &sspr_lookup::Config::DEFAULT));
     }
 }

@@ -1,4 +1,6 @@
-//! The answer to a lookup: the boundary type shared by the CLI's `--json`, the JS API and the page.
+//! The answer to a lookup: plain data, the boundary type shared by the CLI's `--json`, the JS
+//! API and the page. Nothing here is worded for a reader: `view` turns an answer into the
+//! reader's language, and the page and the copied text are made from that view.
 
 use crate::hresult::Decoded;
 use serde::Serialize;
@@ -22,11 +24,6 @@ impl Confidence {
     }
 }
 
-/// A score as a whole percentage (no float formatting: it is large in wasm).
-fn percent(score: f32) -> u32 {
-    (score.clamp(0.0, 1.0) * 100.0).round() as u32
-}
-
 /// One candidate entry.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Hit {
@@ -38,55 +35,32 @@ pub struct Hit {
     pub lang: Option<String>,
     /// Byte ranges of the query that matched, for highlighting.
     pub spans: Vec<(usize, usize)>,
-    /// Why, in a few words: worded per language ([`Reason::text`]); serialised in English
-    /// ("code SSPR_0014", "text (sv)", …).
+    /// Why the entry was found.
     pub reason: Reason,
 }
 
-/// Why an entry was found.
-#[derive(Clone, Debug, PartialEq)]
+/// Why an entry was found. In the JSON an object tagged by `by`, e.g.
+/// `{"by": "code", "code": "SSPR_0014"}`; front ends word it in their reader's language
+/// (`i18n::Strings::reason`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "by", rename_all = "kebab-case")]
 pub enum Reason {
     /// An SSPR code (the key).
-    Code(String),
+    Code { code: String },
     /// An event number.
-    Number(String),
+    Number { number: String },
     /// An HRESULT the catalog explains (`0x800700CE`).
-    Hresult(String),
-    /// An HRESULT named in the text of an entry (hex, key).
-    HresultNamedIn(String, String),
+    Hresult { hresult: String },
+    /// An HRESULT named in the text of entry `key`.
+    HresultNamedIn { hresult: String, key: String },
     /// An identifier such as an enum or event name, as pasted.
-    Name(String),
+    Name { name: String },
     /// A multi-word alias, as pasted.
-    Alias(String),
+    Alias { alias: String },
     /// The text, matched in this catalog language.
-    Text(String),
+    Text { lang: String },
     /// The text overruled this code (a misprint or a contradiction).
-    TextBeatsCode(String),
-}
-
-impl Reason {
-    /// The reason in `lang` (English for languages without chrome).
-    pub fn text(&self, lang: &str) -> String {
-        let t = crate::i18n::strings(lang).reasons;
-        let (i, x, y) = match self {
-            Reason::Code(x) => (0, x, ""),
-            Reason::Number(x) => (1, x, ""),
-            Reason::Hresult(x) => (2, x, ""),
-            Reason::HresultNamedIn(x, y) => (3, x, y.as_str()),
-            Reason::Name(x) => (4, x, ""),
-            Reason::Alias(x) => (5, x, ""),
-            Reason::Text(x) => (6, x, ""),
-            Reason::TextBeatsCode(x) => (7, x, ""),
-        };
-        t[i].replace("{x}", x).replace("{y}", y)
-    }
-}
-
-/// In the JSON (`--json`, the JS API) a reason is its English wording.
-impl Serialize for Reason {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text("en"))
-    }
+    TextBeatsCode { code: String },
 }
 
 /// One thing the paste is about: a code found in it, or its text.
@@ -110,24 +84,6 @@ pub enum Note {
     Truncated { kb: usize },
 }
 
-impl Note {
-    /// The note as a sentence in `lang` (English for languages without chrome).
-    pub fn text(&self, lang: &str) -> String {
-        let t = crate::i18n::strings(lang);
-        match self {
-            Note::Misprint { key, code } => t
-                .note_misprint
-                .replace("{key}", key)
-                .replace("{code}", code),
-            Note::TextBeatsCode { key, code } => t
-                .note_text_wins
-                .replace("{key}", key)
-                .replace("{code}", code),
-            Note::Truncated { kb } => t.note_truncated.replace("{kb}", &kb.to_string()),
-        }
-    }
-}
-
 /// The whole answer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Answer {
@@ -144,7 +100,7 @@ pub struct Answer {
     /// Language of the paste, from the matching text or from its words.
     pub detected_lang: Option<String>,
     /// Notes for the reader (text beats a misprinted code; the input was cut). Structured, so
-    /// that each front end words them in its reader's language ([`Note::text`]).
+    /// that each front end words them in its reader's language (`i18n::Strings::note`).
     pub notes: Vec<Note>,
     /// True when the input was longer than the engine reads.
     pub truncated: bool,
@@ -173,177 +129,5 @@ impl Answer {
             push(&h.key);
         }
         out
-    }
-}
-
-/// The answer as plain text for a person or a helpdesk ticket, in `lang` where the catalog has it.
-pub fn answer_text(a: &Answer, lang: &str) -> String {
-    let cat = crate::catalog::Catalog::embedded();
-    let t = crate::i18n::strings(lang);
-    let prefs = crate::i18n::chain(lang);
-    let mut out = String::new();
-    if a.no_match {
-        out.push_str(&format!("{}\n", t.no_match));
-        if !a.candidates.is_empty() {
-            out.push_str(&format!("{}\n", t.guesses));
-        }
-        for h in &a.candidates {
-            let title = cat.title(&h.key, &prefs).unwrap_or_default();
-            out.push_str(&format!("  {} ({}%) {}\n", h.key, percent(h.score), title));
-        }
-    }
-    for g in &a.groups {
-        let Some(h) = g.hits.first() else { continue };
-        let Some(e) = cat.get(&h.key) else { continue };
-        let Some((l, _)) = e.best_locale(&prefs) else {
-            continue;
-        };
-        out.push_str(&format!("{} — {}\n", e.key, l.title));
-        out.push_str(&format!(
-            "  {}: {} ({}%), {}\n",
-            t.confidence,
-            t.levels[h.confidence as usize],
-            percent(h.score),
-            h.reason.text(lang)
-        ));
-        let who = if e.audience == crate::catalog::Audience::User {
-            t.who_user
-        } else {
-            t.who_admin
-        };
-        out.push_str(&format!("  {who}\n"));
-        if l.lang != lang {
-            out.push_str(&format!("  ({} {})\n", t.fallback, l.lang));
-        }
-        if !l.message.is_empty() && l.message != l.title {
-            out.push_str(&format!("  > {}\n", l.message.replace('\n', " / ")));
-        }
-        for (label, r) in [(t.meaning, &l.meaning), (t.action, &l.action)] {
-            if !r.is_empty() {
-                out.push_str(&format!("  {label}:\n"));
-                for line in r.plain().lines() {
-                    out.push_str(&format!("    {line}\n"));
-                }
-            }
-        }
-        out.push_str(&format!(
-            "  {}: Microsoft Docs, {} §{} ({})\n",
-            t.source, l.source.file, l.source.section, l.source.date
-        ));
-    }
-    if !a.hresults.is_empty() {
-        out.push_str(&format!("{}:\n", t.hresult));
-    }
-    for d in &a.hresults {
-        out.push_str(&format!(
-            "  {}: {}, facility {} ({}), code {}{}\n",
-            d.hex,
-            if d.failure { "failure" } else { "success" },
-            d.facility,
-            d.facility_name.unwrap_or("unknown"),
-            d.code,
-            d.win32
-                .map(|w| format!(", Win32 error {w} {}", d.win32_name.unwrap_or("")))
-                .unwrap_or_default()
-        ));
-    }
-    for c in &a.unknown_codes {
-        out.push_str(&format!(
-            "Not an SSPR/writeback code this catalog knows: {c}\n"
-        ));
-    }
-    for n in &a.notes {
-        out.push_str(&format!("{}\n", n.text(lang)));
-    }
-    out
-}
-
-/// Splits `text` into (piece, marked) at the given byte spans; spans off char boundaries or out
-/// of range are ignored.
-pub fn split_marks(text: &str, spans: &[(usize, usize)]) -> Vec<(String, bool)> {
-    // Overlapping or touching spans (a code inside a matched phrase) merge into one mark.
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    let mut sorted = spans.to_vec();
-    crate::query::sort_by_heap(&mut sorted, |a, b| a < b);
-    for (s, e) in sorted {
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for &(s, e) in &merged {
-        if s < pos
-            || e > text.len()
-            || s >= e
-            || !text.is_char_boundary(s)
-            || !text.is_char_boundary(e)
-        {
-            continue;
-        }
-        if s > pos {
-            out.push((text[pos..s].to_string(), false));
-        }
-        out.push((text[s..e].to_string(), true));
-        pos = e;
-    }
-    if pos < text.len() {
-        out.push((text[pos..].to_string(), false));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{split_marks, Reason};
-
-    #[test]
-    fn reasons_are_worded_per_language_and_english_in_json() {
-        let r = |x: &str| x.to_string();
-        let cases = [
-            (Reason::Code(r("SSPR_0014")), "sv", "kod SSPR_0014"),
-            (Reason::Number(r("32002")), "cs", "číslo 32002"),
-            (
-                Reason::HresultNamedIn(r("0x8023061F"), r("ADSYNC_6329")),
-                "nl",
-                "HRESULT 0x8023061F genoemd in ADSYNC_6329",
-            ),
-            (Reason::Text(r("sv")), "en", "text (sv)"),
-            (
-                Reason::TextBeatsCode(r("SSPR_0012")),
-                "xx",
-                "text beats code SSPR_0012",
-            ),
-        ];
-        for (reason, lang, want) in cases {
-            assert_eq!(reason.text(lang), want);
-            let json = serde_json::to_string(&reason).unwrap();
-            assert_eq!(json, format!("{:?}", reason.text("en")));
-        }
-    }
-
-    #[test]
-    fn marks_merge_and_skip_bad_spans() {
-        let m = |t: &str, s: &[(usize, usize)]| {
-            split_marks(t, s)
-                .into_iter()
-                .map(|(p, k)| if k { format!("[{p}]") } else { p })
-                .collect::<String>()
-        };
-        let cases: &[(&str, &[(usize, usize)], &str)] = &[
-            (
-                "SSPR_0014: text",
-                &[(0, 4), (0, 9), (11, 15)],
-                "[SSPR_0014]: [text]",
-            ),
-            ("ab cd", &[(3, 5), (0, 2)], "[ab] [cd]"),
-            ("åäö x", &[(1, 2), (7, 8)], "åäö [x]"),
-            ("short", &[(2, 99)], "short"),
-            ("", &[], ""),
-        ];
-        for (t, s, want) in cases {
-            assert_eq!(m(t, s), *want, "{t:?} {s:?}");
-        }
     }
 }

@@ -1,7 +1,7 @@
 //! The command-line tool. Thin: argument handling and printing; the work is in the library.
 
-use sspr_lookup::catalog::{format, Catalog};
-use sspr_lookup::{eval, import, lookup, Options};
+use sspr_lookup::catalog::Catalog;
+use sspr_lookup::{eval, import, Config, Engine, IndexConfig};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -57,8 +57,12 @@ pub fn run(args: &[String]) -> i32 {
                 .map(|s| s.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            for (k, l, f, s) in sspr_lookup::rank::explain(&text, &Options::default()) {
-                println!("{s:.3}  {k:<45} {l} {f}");
+            for x in engine().explain(&text, &Config::DEFAULT) {
+                let field = match x.field {
+                    sspr_lookup::rank::index::Field::Message => "message",
+                    sspr_lookup::rank::index::Field::Body => "body",
+                };
+                println!("{:.3}  {:<45} {} {field}", x.score, x.key, x.lang);
             }
             0
         }
@@ -86,18 +90,24 @@ pub fn run(args: &[String]) -> i32 {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            let a = lookup(&text, &Options::default());
+            let eng = engine();
+            let a = eng.lookup(&text, &Config::DEFAULT);
             if json {
                 println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
             } else {
                 print!(
                     "{}",
-                    sspr_lookup::answer_text(&a, lang.as_deref().unwrap_or("en"))
+                    sspr_lookup::answer_text(eng.catalog(), &a, lang.as_deref().unwrap_or("en"))
                 );
             }
             0
         }
     }
+}
+
+/// The engine over the catalog built into the binary (every language).
+fn engine() -> Engine {
+    Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT)
 }
 
 fn flag_value(args: &[String], name: &str) -> Option<String> {
@@ -141,7 +151,7 @@ fn list(json: bool) -> i32 {
             println!(
                 "{:<40} {:<8} [{}] {}",
                 e.key,
-                format::kind_str(e.kind),
+                e.kind.name(),
                 e.languages().join(","),
                 title
             );
@@ -159,7 +169,7 @@ fn eval_cmd(path: &Path, json: bool) -> i32 {
     for e in &errors {
         eprintln!("sspr-lookup: {}: {e} (line skipped)", path.display());
     }
-    let r = eval::run(&cases);
+    let r = eval::run(&engine(), &Config::DEFAULT, &cases);
     if json {
         println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
     } else {

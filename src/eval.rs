@@ -1,6 +1,6 @@
 //! The eval: reads the JSONL format of `tests/eval/README.md` and measures the engine on it.
 
-use crate::{lookup, Options};
+use crate::{Config, Engine};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -85,12 +85,12 @@ fn judge(c: &Case, keys: &[String], no_match: bool) -> (bool, bool, f64) {
     )
 }
 
-pub fn run(cases: &[Case]) -> Report {
-    let opts = Options::default();
+/// Runs every case through `engine` with `cfg`.
+pub fn run(engine: &Engine, cfg: &Config, cases: &[Case]) -> Report {
     let mut results = Vec::new();
     let mut misses = Vec::new();
     for c in cases {
-        let a = lookup(&c.query, &opts);
+        let a = engine.lookup(&c.query, cfg);
         let keys = a.keys();
         let (top1, top3, rr) = judge(c, &keys, a.no_match);
         if !top1 {

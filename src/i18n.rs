@@ -1,6 +1,9 @@
 //! The page chrome in each supported language. Content comes from the catalog; this is only
 //! the text around it.
 
+use crate::answer::{Confidence, Note, Reason};
+use crate::catalog::Area;
+
 /// Languages the chrome is written in, in the order of the switcher.
 pub const UI_LANGS: [(&str, &str); 4] = [
     ("sv", "Svenska"),
@@ -33,20 +36,115 @@ pub struct Strings {
     pub other_langs: &'static str,
     pub browse: &'static str,
     pub confidence: &'static str,
-    /// Low, medium, high.
-    pub levels: [&'static str; 3],
+    pub levels: Levels,
     pub results: &'static str,
     pub hresult: &'static str,
     pub language: &'static str,
     pub privacy: &'static str,
-    pub areas: [&'static str; 9],
+    pub areas: Areas,
     /// Notes; `{key}`, `{code}` and `{kb}` are filled in.
     pub note_misprint: &'static str,
     pub note_text_wins: &'static str,
     pub note_truncated: &'static str,
-    /// Why an entry was found (see `answer::Reason`): code, number, HRESULT, HRESULT named in
-    /// an entry, name, alias, text, text beats code. `{x}` and `{y}` are filled in.
-    pub reasons: [&'static str; 8],
+    pub reasons: Reasons,
+    /// A code in the paste that this catalog does not explain; `{code}` is filled in.
+    pub unknown_code: &'static str,
+    /// The end of a list cut short; `{n}` is filled in.
+    pub and_more: &'static str,
+}
+
+/// Names of the confidence levels.
+#[derive(Clone, Copy)]
+pub struct Levels {
+    pub low: &'static str,
+    pub medium: &'static str,
+    pub high: &'static str,
+}
+
+/// Names of the browse areas (see `catalog::Area`).
+#[derive(Clone, Copy)]
+pub struct Areas {
+    pub screen: &'static str,
+    pub portal: &'static str,
+    pub reporting: &'static str,
+    pub registration: &'static str,
+    pub usage: &'static str,
+    pub writeback: &'static str,
+    pub events: &'static str,
+    pub adsync: &'static str,
+    pub guides: &'static str,
+}
+
+/// Why an entry was found (see `answer::Reason`). `{x}` is the code, name or language, `{y}`
+/// the entry whose text names an HRESULT.
+#[derive(Clone, Copy)]
+pub struct Reasons {
+    pub code: &'static str,
+    pub number: &'static str,
+    pub hresult: &'static str,
+    pub hresult_named_in: &'static str,
+    pub name: &'static str,
+    pub alias: &'static str,
+    pub text: &'static str,
+    pub text_beats_code: &'static str,
+}
+
+impl Strings {
+    /// The name of a confidence level.
+    pub fn level(&self, c: Confidence) -> &'static str {
+        match c {
+            Confidence::Low => self.levels.low,
+            Confidence::Medium => self.levels.medium,
+            Confidence::High => self.levels.high,
+        }
+    }
+
+    /// The name of a browse area.
+    pub fn area(&self, a: Area) -> &'static str {
+        let n = &self.areas;
+        match a {
+            Area::Screen => n.screen,
+            Area::Portal => n.portal,
+            Area::Reporting => n.reporting,
+            Area::Registration => n.registration,
+            Area::Usage => n.usage,
+            Area::Writeback => n.writeback,
+            Area::Events => n.events,
+            Area::AdSync => n.adsync,
+            Area::Guides => n.guides,
+        }
+    }
+
+    /// Why an entry was found, in this language.
+    pub fn reason(&self, r: &Reason) -> String {
+        let n = &self.reasons;
+        let (template, x, y) = match r {
+            Reason::Code { code } => (n.code, code, ""),
+            Reason::Number { number } => (n.number, number, ""),
+            Reason::Hresult { hresult } => (n.hresult, hresult, ""),
+            Reason::HresultNamedIn { hresult, key } => (n.hresult_named_in, hresult, key.as_str()),
+            Reason::Name { name } => (n.name, name, ""),
+            Reason::Alias { alias } => (n.alias, alias, ""),
+            Reason::Text { lang } => (n.text, lang, ""),
+            Reason::TextBeatsCode { code } => (n.text_beats_code, code, ""),
+        };
+        template.replace("{x}", x).replace("{y}", y)
+    }
+
+    /// A note on how the answer was reached, as a sentence.
+    pub fn note(&self, note: &Note) -> String {
+        match note {
+            Note::Misprint { key, code } => self
+                .note_misprint
+                .replace("{key}", key)
+                .replace("{code}", code),
+            Note::TextBeatsCode { key, code } => self
+                .note_text_wins
+                .replace("{key}", key)
+                .replace("{code}", code),
+            Note::Truncated { kb } => self.note_truncated.replace("{kb}", &kb.to_string()),
+        }
+    }
 }
 
 const EN: Strings = Strings {
@@ -70,16 +168,41 @@ const EN: Strings = Strings {
     other_langs: "Also in:",
     browse: "All entries",
     confidence: "confidence",
-    levels: ["low", "medium", "high"],
+    levels: Levels {
+        low: "low",
+        medium: "medium",
+        high: "high",
+    },
     results: "results",
     hresult: "HRESULT decoded (not in the catalog)",
     language: "Language",
     privacy: "Everything runs in your browser: nothing you paste is sent anywhere.",
-    areas: ["Reset screen errors", "Azure portal", "Reporting", "Registration", "Using password reset", "Password writeback", "Writeback events (PasswordResetService)", "ADSync and HRESULTs", "Guides"],
+    areas: Areas {
+        screen: "Reset screen errors",
+        portal: "Azure portal",
+        reporting: "Reporting",
+        registration: "Registration",
+        usage: "Using password reset",
+        writeback: "Password writeback",
+        events: "Writeback events (PasswordResetService)",
+        adsync: "ADSync and HRESULTs",
+        guides: "Guides",
+    },
     note_misprint: "The text is that of {key}; older articles misprint its code as {code}.",
     note_text_wins: "The text matches {key}, not the code {code} beside it: the text wins.",
     note_truncated: "Only the first {kb} KB of the paste were read.",
-    reasons: ["code {x}", "number {x}", "HRESULT {x}", "HRESULT {x} named in {y}", "name {x}", "alias {x}", "text ({x})", "text beats code {x}"],
+    reasons: Reasons {
+        code: "code {x}",
+        number: "number {x}",
+        hresult: "HRESULT {x}",
+        hresult_named_in: "HRESULT {x} named in {y}",
+        name: "name {x}",
+        alias: "alias {x}",
+        text: "text ({x})",
+        text_beats_code: "text beats code {x}",
+    },
+    unknown_code: "Not an SSPR or writeback code this catalog knows: {code}",
+    and_more: "… and {n} more",
 };
 
 const SV: Strings = Strings {
@@ -103,16 +226,41 @@ const SV: Strings = Strings {
     other_langs: "Finns även på:",
     browse: "Alla poster",
     confidence: "säkerhet",
-    levels: ["låg", "medel", "hög"],
+    levels: Levels {
+        low: "låg",
+        medium: "medel",
+        high: "hög",
+    },
     results: "träffar",
     hresult: "HRESULT avkodat (finns inte i katalogen)",
     language: "Språk",
     privacy: "Allt körs i din webbläsare: inget du klistrar in skickas någonstans.",
-    areas: ["Fel på återställningssidan", "Azure-portalen", "Rapportering", "Registrering", "Använda lösenordsåterställning", "Tillbakaskrivning av lösenord", "Händelser (PasswordResetService)", "ADSync och HRESULT", "Guider"],
+    areas: Areas {
+        screen: "Fel på återställningssidan",
+        portal: "Azure-portalen",
+        reporting: "Rapportering",
+        registration: "Registrering",
+        usage: "Använda lösenordsåterställning",
+        writeback: "Tillbakaskrivning av lösenord",
+        events: "Händelser (PasswordResetService)",
+        adsync: "ADSync och HRESULT",
+        guides: "Guider",
+    },
     note_misprint: "Texten hör till {key}; äldre artiklar skriver felaktigt koden {code}.",
     note_text_wins: "Texten stämmer med {key}, inte med koden {code} bredvid: texten gäller.",
     note_truncated: "Bara de första {kb} kB av det inklistrade lästes.",
-    reasons: ["kod {x}", "nummer {x}", "HRESULT {x}", "HRESULT {x} nämns i {y}", "namn {x}", "alias {x}", "text ({x})", "texten väger tyngre än koden {x}"],
+    reasons: Reasons {
+        code: "kod {x}",
+        number: "nummer {x}",
+        hresult: "HRESULT {x}",
+        hresult_named_in: "HRESULT {x} nämns i {y}",
+        name: "namn {x}",
+        alias: "alias {x}",
+        text: "text ({x})",
+        text_beats_code: "texten väger tyngre än koden {x}",
+    },
+    unknown_code: "Ingen SSPR- eller tillbakaskrivningskod som katalogen känner till: {code}",
+    and_more: "… och {n} till",
 };
 
 const NL: Strings = Strings {
@@ -136,16 +284,41 @@ const NL: Strings = Strings {
     other_langs: "Ook in:",
     browse: "Alle items",
     confidence: "zekerheid",
-    levels: ["laag", "gemiddeld", "hoog"],
+    levels: Levels {
+        low: "laag",
+        medium: "gemiddeld",
+        high: "hoog",
+    },
     results: "resultaten",
     hresult: "HRESULT gedecodeerd (niet in de catalogus)",
     language: "Taal",
     privacy: "Alles draait in uw browser: niets wat u plakt wordt verzonden.",
-    areas: ["Fouten op het herstelscherm", "Azure-portal", "Rapportage", "Registratie", "Wachtwoordherstel gebruiken", "Wachtwoord terugschrijven", "Gebeurtenissen (PasswordResetService)", "ADSync en HRESULT", "Handleidingen"],
+    areas: Areas {
+        screen: "Fouten op het herstelscherm",
+        portal: "Azure-portal",
+        reporting: "Rapportage",
+        registration: "Registratie",
+        usage: "Wachtwoordherstel gebruiken",
+        writeback: "Wachtwoord terugschrijven",
+        events: "Gebeurtenissen (PasswordResetService)",
+        adsync: "ADSync en HRESULT",
+        guides: "Handleidingen",
+    },
     note_misprint: "De tekst hoort bij {key}; oudere artikelen vermelden ten onrechte code {code}.",
     note_text_wins: "De tekst past bij {key}, niet bij de code {code} ernaast: de tekst gaat voor.",
     note_truncated: "Alleen de eerste {kb} kB van de geplakte tekst is gelezen.",
-    reasons: ["code {x}", "nummer {x}", "HRESULT {x}", "HRESULT {x} genoemd in {y}", "naam {x}", "alias {x}", "tekst ({x})", "tekst weegt zwaarder dan code {x}"],
+    reasons: Reasons {
+        code: "code {x}",
+        number: "nummer {x}",
+        hresult: "HRESULT {x}",
+        hresult_named_in: "HRESULT {x} genoemd in {y}",
+        name: "naam {x}",
+        alias: "alias {x}",
+        text: "tekst ({x})",
+        text_beats_code: "tekst weegt zwaarder dan code {x}",
+    },
+    unknown_code: "Geen SSPR- of terugschrijfcode die deze catalogus kent: {code}",
+    and_more: "… en nog {n}",
 };
 
 const CS: Strings = Strings {
@@ -169,16 +342,41 @@ const CS: Strings = Strings {
     other_langs: "Také v:",
     browse: "Všechny položky",
     confidence: "jistota",
-    levels: ["nízká", "střední", "vysoká"],
+    levels: Levels {
+        low: "nízká",
+        medium: "střední",
+        high: "vysoká",
+    },
     results: "výsledky",
     hresult: "Dekódovaný HRESULT (není v katalogu)",
     language: "Jazyk",
     privacy: "Vše běží ve vašem prohlížeči: nic z toho, co vložíte, se nikam neodesílá.",
-    areas: ["Chyby na obrazovce resetování", "Portál Azure", "Sestavy", "Registrace", "Používání resetování hesla", "Zpětný zápis hesla", "Události (PasswordResetService)", "ADSync a HRESULT", "Návody"],
+    areas: Areas {
+        screen: "Chyby na obrazovce resetování",
+        portal: "Portál Azure",
+        reporting: "Sestavy",
+        registration: "Registrace",
+        usage: "Používání resetování hesla",
+        writeback: "Zpětný zápis hesla",
+        events: "Události (PasswordResetService)",
+        adsync: "ADSync a HRESULT",
+        guides: "Návody",
+    },
     note_misprint: "Text patří k {key}; starší články u něj chybně uvádějí kód {code}.",
     note_text_wins: "Text odpovídá {key}, ne kódu {code} vedle něj: platí text.",
     note_truncated: "Přečteno bylo jen prvních {kb} kB vloženého textu.",
-    reasons: ["kód {x}", "číslo {x}", "HRESULT {x}", "HRESULT {x} uvedený v {y}", "název {x}", "alias {x}", "text ({x})", "text má přednost před kódem {x}"],
+    reasons: Reasons {
+        code: "kód {x}",
+        number: "číslo {x}",
+        hresult: "HRESULT {x}",
+        hresult_named_in: "HRESULT {x} uvedený v {y}",
+        name: "název {x}",
+        alias: "alias {x}",
+        text: "text ({x})",
+        text_beats_code: "text má přednost před kódem {x}",
+    },
+    unknown_code: "Kód SSPR ani zpětného zápisu, který tento katalog nezná: {code}",
+    and_more: "… a dalších {n}",
 };
 
 /// Chrome strings for a language tag (English for any other).

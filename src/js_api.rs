@@ -1,12 +1,14 @@
 //! Every `#[wasm_bindgen]` export, and nothing else: arguments in, plain values out.
 //! The answer has the same shape as the CLI's `--json` (both serialise [`sspr_lookup::Answer`]).
 
+use sspr_lookup::web::slot::engine;
+use sspr_lookup::Config;
 use wasm_bindgen::prelude::*;
 
 /// `lookup(text)` → the answer object (see README "JS API").
 #[wasm_bindgen]
 pub fn lookup(text: &str) -> JsValue {
-    let a = sspr_lookup::lookup(text, &sspr_lookup::Options::default());
+    let a = engine().lookup(text, &Config::DEFAULT);
     // JSON-compatible: `null` for absent values and plain objects, exactly what `--json` prints.
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&a, &ser).unwrap_or(JsValue::NULL)
@@ -15,8 +17,9 @@ pub fn lookup(text: &str) -> JsValue {
 /// `answerText(text, lang)` → the plain-text answer (what "Copy answer" copies).
 #[wasm_bindgen(js_name = answerText)]
 pub fn answer_text(text: &str, lang: &str) -> String {
-    let a = sspr_lookup::lookup(text, &sspr_lookup::Options::default());
-    sspr_lookup::answer_text(&a, lang)
+    let eng = engine();
+    let a = eng.lookup(text, &Config::DEFAULT);
+    sspr_lookup::answer_text(eng.catalog(), &a, lang)
 }
 
 /// `addCatalog(text)`: merges a language file (`catalog-<lang>-HASH.txt` in `dist/`) into the
@@ -24,8 +27,7 @@ pub fn answer_text(text: &str, lang: &str) -> String {
 /// nothing) for a file that adds nothing. The loaders in `boot-*.js` and `embed.js` call it.
 #[wasm_bindgen(js_name = addCatalog)]
 pub fn add_catalog(text: &str) -> Result<String, JsValue> {
-    let added = sspr_lookup::catalog::add_language(text).map_err(|e| JsValue::from_str(&e))?;
-    sspr_lookup::web::catalog_changed();
+    let added = sspr_lookup::web::add_language(text).map_err(|e| JsValue::from_str(&e))?;
     Ok(added.join(","))
 }
 

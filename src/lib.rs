@@ -11,6 +11,7 @@
 //! The Leptos page lives in `web` (wasm32 only) and the JS exports in `src/js_api.rs`.
 
 pub mod answer;
+pub mod compact;
 pub mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
@@ -21,8 +22,11 @@ pub mod import;
 pub mod query;
 pub mod rank;
 pub mod render;
+pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use answer::{answer_text, Answer, Confidence, Group, Hit, Note, Reason};
-pub use rank::{lookup, Options};
+pub use answer::{Answer, Confidence, Group, Hit, Note, Reason};
+pub use catalog::Catalog;
+pub use rank::{index::IndexConfig, Config, Engine};
+pub use view::answer_text;

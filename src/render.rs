@@ -10,10 +10,10 @@
 //! `&'static str` written in this file. Links are emitted only for `https://`, `http://` and
 //! `#KEY` addresses. The tests below feed hostile queries and catalog text through every path.
 
-use crate::answer::{split_marks, Answer, Hit};
-use crate::catalog::{format::AREAS, Area, Audience, Block, Catalog, Entry, Inline, Rich};
-use crate::hresult::Decoded;
+use crate::answer::Answer;
+use crate::catalog::{Area, Block, Catalog, Inline, Rich};
 use crate::i18n::{chain, strings, Strings};
+use crate::view::{self, split_marks, AnswerView, CardView, EntryLine, LocaleView};
 
 /// An HTML string under construction. Markup is `'static` (written here); everything else is
 /// escaped on the way in.
@@ -69,11 +69,9 @@ impl Html {
     }
 }
 
-/// Names of the browse areas in the reader's language, in catalog order.
-pub fn area_label(area: Area, lang: &str) -> &'static str {
-    let i = AREAS.iter().position(|a| *a == area).unwrap_or(0);
-    strings(lang).areas[i]
-}
+/// Pastes longer than this are not echoed with their matched words marked (the cards say
+/// enough, and a long log would double the page).
+const MAX_ECHO_BYTES: usize = 4000;
 
 /// The paste with the words that matched marked (`<mark>`), so the reader sees why. Empty when
 /// nothing matched or the paste is too long to be worth echoing.
@@ -84,7 +82,7 @@ pub fn highlight(text: &str, answer: &Answer) -> String {
         .filter_map(|g| g.hits.first())
         .flat_map(|h| h.spans.iter().copied())
         .collect();
-    if spans.is_empty() || text.len() > 4000 {
+    if spans.is_empty() || text.len() > MAX_ECHO_BYTES {
         return String::new();
     }
     let mut h = Html::default();
@@ -97,10 +95,11 @@ pub fn highlight(text: &str, answer: &Answer) -> String {
 }
 
 /// What the result area shows: the paste with its matched words marked and the answer for a
-/// query; for an empty box, the `#KEY` entry when
-/// there is one, else the browse list. `pending`: languages whose file the page is still
-/// loading (a card then says the reader's text is on its way, not that it does not exist).
+/// query; for an empty box, the `#KEY` entry when there is one, else the browse list.
+/// `pending`: languages whose file the page is still loading (a card then says the reader's
+/// text is on its way, not that it does not exist).
 pub fn results(
+    cat: &Catalog,
     query: &str,
     answer: &Answer,
     hash_key: Option<&str>,
@@ -111,11 +110,11 @@ pub fn results(
     let loading = pending.iter().any(|p| p == lang);
     if !query.trim().is_empty() {
         h.0.push_str(&highlight(query, answer));
-        answer_view(&mut h, answer, lang, loading);
-    } else if let Some(k) = hash_key.filter(|k| Catalog::embedded().get(k).is_some()) {
-        card(&mut h, k, lang, None, loading);
+        answer_view(&mut h, &view::answer(cat, answer, lang, loading));
+    } else if let Some(c) = hash_key.and_then(|k| view::card(cat, k, lang, None, loading)) {
+        card(&mut h, &c, strings(lang));
     } else {
-        browse(&mut h, lang);
+        browse(&mut h, cat, lang);
     }
     h.finish()
 }
@@ -135,26 +134,40 @@ pub fn status(query: &str, answer: &Answer, lang: &str) -> String {
     }
 }
 
-fn answer_view(h: &mut Html, a: &Answer, lang: &str, loading: bool) {
-    let t = strings(lang);
+fn answer_view(h: &mut Html, v: &AnswerView) {
+    let t = v.t;
     h.open("div", &[("class", "answer")]);
-    if a.no_match {
+    if v.no_match {
         h.open("div", &[("class", "no-match"), ("data-testid", "no-match")])
             .raw("<p><strong>")
             .text(t.no_match)
             .raw("</strong></p>")
             .el("p", &[], t.no_match_hint);
-        guesses(h, &a.candidates, lang);
+        if !v.guesses.is_empty() {
+            h.open("div", &[("class", "guesses"), ("data-testid", "guesses")])
+                .el("p", &[], t.guesses);
+            entry_items(h, &v.guesses, "guess");
+            h.close("div");
+        }
         h.close("div");
     }
-    for hit in a.groups.iter().filter_map(|g| g.hits.first()) {
-        card(h, &hit.key, lang, Some(hit), loading);
+    for c in &v.cards {
+        card(h, c, t);
     }
-    hresults(h, &a.hresults, t);
-    if !a.notes.is_empty() {
+    if !v.hresults.is_empty() {
+        h.open("div", &[("class", "hresults"), ("data-testid", "hresult")])
+            .el("p", &[], t.hresult)
+            .raw("<ul>");
+        for (hex, line) in &v.hresults {
+            h.raw("<li>").el("code", &[], hex).text(": ").text(line).raw("</li>");
+        }
+        h.raw("</ul></div>");
+    }
+    let notes: Vec<&String> = v.unknown_codes.iter().chain(&v.more).chain(&v.notes).collect();
+    if !notes.is_empty() {
         h.open("ul", &[("class", "notes"), ("data-testid", "notes")]);
-        for n in &a.notes {
-            h.el("li", &[], &n.text(lang));
+        for n in notes {
+            h.el("li", &[], n);
         }
         h.close("ul");
     }
@@ -171,62 +184,23 @@ fn answer_view(h: &mut Html, a: &Answer, lang: &str, loading: bool) {
 }
 
 /// `<a href="#KEY" …>KEY</a> — title` list items.
-fn entry_items<'a>(h: &mut Html, items: impl Iterator<Item = (&'a str, &'static str)>, lang: &str) {
-    let cat = Catalog::embedded();
-    let prefs = chain(lang);
+fn entry_items(h: &mut Html, items: &[EntryLine], testid: &'static str) {
     h.raw("<ul>");
-    for (key, testid) in items {
-        let href = format!("#{key}");
-        h.open("li", &[("data-testid", testid), ("data-key", key)])
-            .el("a", &[("href", &href)], key)
+    for e in items {
+        let href = format!("#{}", e.key);
+        h.open("li", &[("data-testid", testid), ("data-key", e.key)])
+            .el("a", &[("href", &href)], e.key)
             .raw(" — ")
-            .text(cat.title(key, &prefs).unwrap_or(""))
+            .text(e.title)
             .raw("</li>");
     }
     h.raw("</ul>");
 }
 
-fn guesses(h: &mut Html, hits: &[Hit], lang: &str) {
-    if hits.is_empty() {
-        return;
-    }
-    h.open("div", &[("class", "guesses"), ("data-testid", "guesses")])
-        .el("p", &[], strings(lang).guesses);
-    entry_items(h, hits.iter().map(|x| (x.key.as_str(), "guess")), lang);
-    h.close("div");
-}
-
-fn hresults(h: &mut Html, list: &[Decoded], t: &Strings) {
-    if list.is_empty() {
-        return;
-    }
-    h.open("div", &[("class", "hresults"), ("data-testid", "hresult")])
-        .el("p", &[], t.hresult)
-        .raw("<ul>");
-    for d in list {
-        let win32 = d
-            .win32
-            .map(|w| format!(", Win32 {w} {}", d.win32_name.unwrap_or("")))
-            .unwrap_or_default();
-        let line = format!(
-            ": {}, facility {} ({}), code {}{win32}",
-            if d.failure { "failure" } else { "success" },
-            d.facility,
-            d.facility_name.unwrap_or("?"),
-            d.code,
-        );
-        h.raw("<li>")
-            .el("code", &[], &d.hex)
-            .text(&line)
-            .raw("</li>");
-    }
-    h.raw("</ul></div>");
-}
-
 /// Every entry, grouped by area (collapsed), for an empty box.
-fn browse(h: &mut Html, lang: &str) {
+fn browse(h: &mut Html, cat: &Catalog, lang: &str) {
     let t = strings(lang);
-    let cat = Catalog::embedded();
+    let prefs = chain(lang);
     h.open(
         "nav",
         &[
@@ -236,14 +210,23 @@ fn browse(h: &mut Html, lang: &str) {
         ],
     )
     .el("h2", &[], t.browse);
-    for area in AREAS {
-        let entries: Vec<&Entry> = cat.entries.iter().filter(|e| e.area == area).collect();
+    for area in Area::ALL {
+        let entries: Vec<EntryLine> = cat
+            .entries
+            .iter()
+            .filter(|e| e.area == area)
+            .map(|e| EntryLine {
+                key: &e.key,
+                title: cat.title(&e.key, &prefs).unwrap_or(""),
+                percent: None,
+            })
+            .collect();
         if entries.is_empty() {
             continue;
         }
-        let label = format!("{} ({})", area_label(area, lang), entries.len());
+        let label = format!("{} ({})", t.area(area), entries.len());
         h.raw("<details>").el("summary", &[], &label);
-        entry_items(h, entries.iter().map(|e| (e.key.as_str(), "entry")), lang);
+        entry_items(h, &entries, "entry");
         h.raw("</details>");
     }
     h.close("nav");
@@ -252,129 +235,86 @@ fn browse(h: &mut Html, lang: &str) {
 /// One entry. Every language the entry has is rendered, the best one for the reader visible and
 /// the others `hidden`; the language buttons switch between them without re-rendering (the
 /// shell toggles `hidden`, so keyboard focus stays on the button).
-fn card(h: &mut Html, key: &str, lang: &str, hit: Option<&Hit>, loading: bool) {
-    let cat = Catalog::embedded();
-    let Some(e) = cat.get(key) else { return };
-    let t = strings(lang);
-    let prefs = chain(lang);
-    let Some((best, _)) = e.best_locale(&prefs) else {
-        return;
-    };
-    let id = format!("card-{key}");
+fn card(h: &mut Html, c: &CardView, t: &Strings) {
+    let id = format!("card-{}", c.key);
     h.open(
         "article",
         &[
             ("class", "card"),
             ("data-testid", "result"),
-            ("data-key", key),
+            ("data-key", c.key),
             ("id", &id),
         ],
     );
-    // A few other names of the entry (not the key again, not the "Name = N" forms).
-    let aliases: Vec<&str> = e
-        .codes
-        .iter()
-        .filter(|c| *c != key && !c.contains(" = "))
-        .take(3)
-        .map(String::as_str)
-        .collect();
     h.raw("<p class=\"codes\">")
-        .el("span", &[("class", "key")], key)
+        .el("span", &[("class", "key")], c.key)
         .raw(" ")
-        .el("span", &[("class", "aliases")], &aliases.join(" · "));
-    if let Some(hit) = hit {
-        let c = hit.confidence;
-        let class = format!("conf conf-{}", c.name());
-        let label = format!("{}: {}", t.confidence, t.levels[c as usize]);
-        h.el(
-            "span",
-            &[("class", &class), ("data-testid", "confidence")],
-            &label,
-        )
-        .el("span", &[("class", "reason")], &hit.reason.text(lang));
+        .el("span", &[("class", "aliases")], &c.aliases.join(" · "));
+    if let Some(f) = &c.found {
+        let class = format!("conf conf-{}", f.confidence.name());
+        h.el("span", &[("class", &class), ("data-testid", "confidence")], &f.label)
+            .el("span", &[("class", "reason")], &f.reason);
     }
     h.raw("</p>");
-    if best.lang != lang {
-        let why = if loading { t.loading_lang } else { t.fallback };
-        let note = format!("{why} {}.", best.lang);
-        h.el(
-            "p",
-            &[("class", "fallback"), ("data-testid", "fallback")],
-            &note,
-        );
+    if let Some(note) = &c.fallback {
+        h.el("p", &[("class", "fallback"), ("data-testid", "fallback")], note);
     }
-    // The best language first, then the others in catalog order.
-    let order = std::iter::once(best).chain(e.locales.iter().filter(|l| l.lang != best.lang));
-    for (i, l) in order.enumerate() {
-        h.raw("<div class=\"body\"").attr("lang", &l.lang);
-        if i > 0 {
-            h.raw(" hidden");
-        }
-        h.raw(">").el("h2", &[("class", "title")], &l.title);
-        if !l.message.is_empty() && l.message != l.title {
-            h.el(
-                "blockquote",
-                &[("class", "message"), ("data-testid", "message")],
-                &l.message,
-            );
-        }
-        for (label, r) in [(t.meaning, &l.meaning), (t.action, &l.action)] {
-            if !r.is_empty() {
-                h.el("h3", &[], label);
-                rich(h, r);
-            }
-        }
-        let source = format!(
-            "{}: Microsoft Docs, {} §{} ({})",
-            t.source, l.source.file, l.source.section, l.source.date
-        );
-        h.el(
-            "p",
-            &[("class", "source"), ("data-testid", "source")],
-            &source,
-        )
-        .raw("</div>");
+    for (i, l) in c.locales.iter().enumerate() {
+        locale(h, l, i > 0);
     }
-    let who = if e.audience == Audience::User {
-        t.who_user
-    } else {
-        t.who_admin
-    };
-    h.el("p", &[("class", "who"), ("data-testid", "who")], who);
-    if !e.related.is_empty() {
+    h.el("p", &[("class", "who"), ("data-testid", "who")], c.who);
+    if !c.related.is_empty() {
         h.raw("<p class=\"related\">").text(t.related).raw(": ");
-        for r in &e.related {
-            let href = format!("#{r}");
+        for r in &c.related {
+            let href = format!("#{}", r.key);
             h.el(
                 "a",
-                &[("href", &href), ("data-testid", "related"), ("data-key", r)],
-                cat.title(r, &prefs).unwrap_or(r),
+                &[("href", &href), ("data-testid", "related"), ("data-key", r.key)],
+                r.title,
             )
             .raw(" ");
         }
         h.raw("</p>");
     }
-    if e.locales.len() > 1 {
+    if c.locales.len() > 1 {
         h.raw("<p class=\"other-langs\">").text(t.other_langs);
         // Other languages first (what the reader is looking for), the shown one last to go back.
-        let others = e.locales.iter().filter(|l| l.lang != best.lang);
-        for l in others.chain(std::iter::once(best)) {
-            let pressed = if l.lang == best.lang { "true" } else { "false" };
+        let shown = c.locales[0].lang;
+        for l in c.locales.iter().skip(1).chain(c.locales.first()) {
+            let pressed = if l.lang == shown { "true" } else { "false" };
             h.raw(" ").el(
                 "button",
                 &[
                     ("type", "button"),
                     ("class", "lang-btn"),
                     ("data-testid", "other-lang"),
-                    ("data-show-lang", &l.lang),
+                    ("data-show-lang", l.lang),
                     ("aria-pressed", pressed),
                 ],
-                &l.lang,
+                l.lang,
             );
         }
         h.raw("</p>");
     }
     h.close("article");
+}
+
+/// One language of a card (`hidden` unless it is the one shown).
+fn locale(h: &mut Html, l: &LocaleView, hidden: bool) {
+    h.raw("<div class=\"body\"").attr("lang", l.lang);
+    if hidden {
+        h.raw(" hidden");
+    }
+    h.raw(">").el("h2", &[("class", "title")], l.title);
+    if let Some(m) = l.message {
+        h.el("blockquote", &[("class", "message"), ("data-testid", "message")], m);
+    }
+    for (label, r) in &l.sections {
+        h.el("h3", &[], label);
+        rich(h, r);
+    }
+    h.el("p", &[("class", "source"), ("data-testid", "source")], &l.source)
+        .raw("</div>");
 }
 
 /// Catalog rich text: paragraphs, bullet lists (consecutive items), safe links.
@@ -438,7 +378,11 @@ fn inline(h: &mut Html, i: &Inline) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{lookup, Options};
+    use crate::{Config, Engine, IndexConfig};
+
+    fn engine() -> Engine {
+        Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT)
+    }
 
     /// Markup an attacker would want to get through.
     const HOSTILE: &[&str] = &[
@@ -539,17 +483,19 @@ mod tests {
 
     #[test]
     fn hostile_queries_render_inert() {
+        let eng = engine();
+        let cat = eng.catalog();
         for evil in HOSTILE {
             for q in [
                 evil.to_string(),
                 format!("SSPR_0014 {evil}"),
                 format!("{evil} hr=800700CE 0x8007FFFF"),
             ] {
-                let a = lookup(&q, &Options::default());
+                let a = eng.lookup(&q, &Config::DEFAULT);
                 for lang in ["en", "sv", "<x>"] {
-                    assert_inert(&results(&q, &a, None, lang, &[]), evil);
+                    assert_inert(&results(cat, &q, &a, None, lang, &[]), evil);
                     assert_inert(&highlight(&q, &a), evil);
-                    assert_inert(&results("", &a, Some(evil), lang, &[]), evil);
+                    assert_inert(&results(cat, "", &a, Some(evil), lang, &[]), evil);
                 }
             }
         }
@@ -620,7 +566,8 @@ mod tests {
 
     #[test]
     fn what_the_result_area_shows() {
-        let a = |q: &str| lookup(q, &Options::default());
+        let eng = engine();
+        let a = |q: &str| eng.lookup(q, &Config::DEFAULT);
         // (query, #KEY, lang, must contain, must not contain)
         let cases: &[(&str, Option<&str>, &str, &[&str], &[&str])] = &[
             (
@@ -702,7 +649,7 @@ mod tests {
             ),
         ];
         for (q, key, lang, yes, no) in cases {
-            let html = results(q, &a(q), *key, lang, &[]);
+            let html = results(eng.catalog(), q, &a(q), *key, lang, &[]);
             for s in *yes {
                 assert!(html.contains(s), "{q:?} {lang}: missing {s:?}");
             }
@@ -714,14 +661,17 @@ mod tests {
 
     #[test]
     fn every_language_of_a_card_is_there_and_one_is_visible() {
+        let eng = engine();
+        let cat = eng.catalog();
         let html = results(
+            cat,
             "SSPR_0014",
-            &lookup("SSPR_0014", &Options::default()),
+            &eng.lookup("SSPR_0014", &Config::DEFAULT),
             None,
             "nl",
             &[],
         );
-        let e = Catalog::embedded().get("SSPR_0014").unwrap();
+        let e = cat.get("SSPR_0014").unwrap();
         assert!(e.locales.len() > 1);
         let bodies = html.matches("<div class=\"body\"").count();
         assert_eq!(bodies, e.locales.len());
@@ -735,11 +685,14 @@ mod tests {
 
     #[test]
     fn a_language_still_loading_is_not_called_missing() {
-        let a = lookup("SSPR_0014", &Options::default());
+        let eng = engine();
+        let cat = eng.catalog();
+        let a = eng.lookup("SSPR_0014", &Config::DEFAULT);
         let cs = strings("cs");
         // Czech has no screen-error text: missing, unless the Czech file is still coming.
-        let done = results("SSPR_0014", &a, None, "cs", &[]);
+        let done = results(cat, "SSPR_0014", &a, None, "cs", &[]);
         let coming = results(
+            cat,
             "SSPR_0014",
             &a,
             None,
@@ -750,7 +703,7 @@ mod tests {
         assert!(coming.contains(cs.loading_lang) && !coming.contains(cs.fallback));
         // Another language pending changes nothing for this reader.
         assert_eq!(
-            results("SSPR_0014", &a, None, "cs", &["nl".to_string()]),
+            results(cat, "SSPR_0014", &a, None, "cs", &["nl".to_string()]),
             done
         );
     }
@@ -758,20 +711,21 @@ mod tests {
     #[test]
     fn highlight_marks_matched_words() {
         let q = "Error SSPR_0014 on the screen";
-        let html = highlight(q, &lookup(q, &Options::default()));
+        let html = highlight(q, &engine().lookup(q, &Config::DEFAULT));
         assert!(html.contains("<mark>SSPR_0014</mark>"), "{html}");
         assert_eq!(highlight("nothing here at all", &Answer::default()), "");
     }
 
     #[test]
     fn status_sentence() {
+        let eng = engine();
         let q = "Event 33004 hr=800700CE";
-        let a = lookup(q, &Options::default());
+        let a = eng.lookup(q, &Config::DEFAULT);
         assert_eq!(status(q, &a, "sv"), "2 träffar: EVENT_33004, HR_800700CE");
         assert_eq!(status("  ", &a, "sv"), "");
         let q = "the weather is nice today";
         assert_eq!(
-            status(q, &lookup(q, &Options::default()), "en"),
+            status(q, &eng.lookup(q, &Config::DEFAULT), "en"),
             strings("en").no_match
         );
     }

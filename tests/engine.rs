@@ -1,9 +1,17 @@
 //! What the engine must do, as tables. One `check` per behaviour group.
 
-use sspr_lookup::{lookup, Answer, Confidence, Note, Options};
+use sspr_lookup::catalog::{Area, Catalog, Entry, Kind};
+use sspr_lookup::{Answer, Confidence, Config, Engine, IndexConfig, Note};
+use std::sync::OnceLock;
+
+/// The engine over the full catalog, built once for this file's tests.
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT))
+}
 
 fn ask(q: &str) -> Answer {
-    lookup(q, &Options::default())
+    engine().lookup(q, &Config::DEFAULT)
 }
 
 /// `expect`: the ranked group keys (first hit of each group, in order), or empty for no match.
@@ -72,7 +80,7 @@ fn text_beats_a_code_it_contradicts() {
         "the answer says why"
     );
     assert_eq!(
-        a.notes[0].text("sv"),
+        sspr_lookup::i18n::strings("sv").note(&a.notes[0]),
         "Texten hör till SSPR_0013; äldre artiklar skriver felaktigt koden SSPR_0012."
     );
     // The code alone is still its own entry.
@@ -160,11 +168,76 @@ fn lookups_are_deterministic() {
 
 #[test]
 fn config_defaults_respect_their_documented_constraints() {
-    let c = sspr_lookup::rank::Config::DEFAULT;
+    let c = Config::DEFAULT;
     // Pruning must never drop a passage that could still score as a guess.
     assert!(c.min_precision.powf(c.precision_weight) < c.text_low);
     assert!(c.text_low < c.text_medium && c.text_medium < c.text_high);
     assert!(c.max_text_bytes >= 2048 && c.max_code_bytes >= c.max_text_bytes);
-    let i = sspr_lookup::rank::index::IndexConfig::DEFAULT;
+    let i = IndexConfig::DEFAULT;
     assert!(i.list_item_weight <= i.later_passage_weight && i.later_passage_weight <= 1.0);
+}
+
+/// Three hand-made entries: what the engine does follows from the catalog it is given.
+fn tiny() -> Engine {
+    let catalog = Catalog {
+        entries: vec![
+            Entry::new("SSPR_0014", Kind::Screen, Area::Screen)
+                .code("UserNotProperlyConfigured")
+                .text("en", "Security info missing", "Additional security info is needed", "The user has no phone or e-mail registered."),
+            Entry::new("EVENT_32002", Kind::Event, Area::Events)
+                .code("32002")
+                .text("en", "Service bus unreachable", "Error connecting to the service bus", "The sync server cannot reach the relay endpoint."),
+            Entry::new("printer-jam", Kind::Symptom, Area::Usage)
+                .text("en", "Printer jam", "", "Paper is stuck inside the printer tray rollers."),
+        ],
+    };
+    Engine::new(catalog, &IndexConfig::DEFAULT)
+}
+
+#[test]
+fn an_engine_answers_from_the_catalog_it_is_given() {
+    let eng = tiny();
+    let keys = |q: &str| {
+        let a = eng.lookup(q, &Config::DEFAULT);
+        (a.no_match, a.keys())
+    };
+    let cases: &[(&str, bool, &[&str])] = &[
+        ("SSPR_0014", false, &["SSPR_0014"]),
+        ("UserNotProperlyConfigured", false, &["SSPR_0014"]),
+        ("Event ID: 32002", false, &["EVENT_32002"]),
+        ("paper is stuck inside the printer tray", false, &["printer-jam"]),
+        // Not in this catalog, though the full one has it.
+        ("SSPR_0029", true, &[]),
+        ("hr=800700CE", true, &[]),
+    ];
+    for (q, no_match, want) in cases {
+        let (nm, got) = keys(q);
+        assert_eq!(nm, *no_match, "{q}: {got:?}");
+        assert_eq!(got.iter().map(String::as_str).collect::<Vec<_>>(), *want, "{q}");
+    }
+}
+
+#[test]
+fn two_engines_over_two_catalogs_do_not_share_anything() {
+    let small = tiny();
+    let full = engine();
+    let q = "SSPR_0029";
+    assert!(small.lookup(q, &Config::DEFAULT).no_match);
+    assert_eq!(full.lookup(q, &Config::DEFAULT).keys()[0], "SSPR_0029");
+    assert_eq!(small.catalog().entries.len(), 3);
+}
+
+#[test]
+fn another_config_changes_the_answer_not_the_engine() {
+    let eng = tiny();
+    let q = "paper is stuck inside the printer tray";
+    let strict = Config {
+        text_medium: 0.99,
+        text_high: 0.995,
+        ..Config::DEFAULT
+    };
+    assert!(!eng.lookup(q, &Config::DEFAULT).no_match);
+    assert!(eng.lookup(q, &strict).no_match, "a higher bar turns the answer into a guess");
+    assert_eq!(eng.lookup(q, &strict).candidates[0].key, "printer-jam");
+    assert!(!eng.lookup(q, &Config::DEFAULT).no_match, "the engine itself is unchanged");
 }

@@ -1,7 +1,7 @@
 //! The eval as a test: each set has floors that only ever rise. Figures are printed (run with
 //! `cargo test --release --test eval -- --nocapture`) and recorded in docs/figures.md.
 
-use sspr_lookup::eval;
+use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
 
 struct Floor {
     file: &'static str,
@@ -53,12 +53,13 @@ const FLOORS: &[Floor] = &[
 fn eval_sets_meet_their_floors() {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut failures = Vec::new();
+    let engine = Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT);
     for f in FLOORS {
         let src = std::fs::read_to_string(format!("{root}/{}", f.file)).expect("eval file");
         let (cases, errors) = eval::parse(&src);
         assert!(errors.is_empty(), "{}: {errors:?}", f.file);
         assert!(!cases.is_empty(), "{} has no cases", f.file);
-        let r = eval::run(&cases);
+        let r = eval::run(&engine, &Config::DEFAULT, &cases);
         println!("== {}\n{}", f.file, r.text());
         let o = &r.overall;
         if o.top1 < f.top1

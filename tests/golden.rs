@@ -6,7 +6,7 @@
 //! must leave them untouched.
 
 use sspr_lookup::answer::{Answer, Hit};
-use sspr_lookup::eval;
+use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
 
 /// The sets whose answers are pinned (file stem under `tests/eval/`).
 const SETS: &[&str] = &["dev", "handwritten", "newer", "round2", "generated"];
@@ -26,7 +26,7 @@ fn hit(h: &Hit) -> String {
 
 /// The reason as its English wording (what the JSON carried when the copies were made).
 fn reason(h: &Hit) -> String {
-    h.reason.text("en")
+    sspr_lookup::i18n::strings("en").reason(&h.reason)
 }
 
 /// Everything an answer says, on one line.
@@ -75,18 +75,19 @@ fn compare(path: &str, got: &str, failures: &mut Vec<String>) {
 fn answers_equal_the_golden_copies() {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut failures = Vec::new();
+    let engine = Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT);
     for set in SETS {
         let src = std::fs::read_to_string(format!("{root}/tests/eval/{set}.jsonl")).unwrap();
         let (cases, errors) = eval::parse(&src);
         assert!(errors.is_empty(), "{set}: {errors:?}");
         let mut lines = String::new();
         for c in &cases {
-            let a = sspr_lookup::lookup(&c.query, &sspr_lookup::Options::default());
+            let a = engine.lookup(&c.query, &Config::DEFAULT);
             lines.push_str(&format!("{}\t{}\n", c.id, fingerprint(&a)));
         }
         compare(&format!("{root}/tests/eval/golden/{set}.answers.txt"), &lines, &mut failures);
         // Exactly what `sspr-lookup eval FILE --json` prints.
-        let report = serde_json::to_string_pretty(&eval::run(&cases)).unwrap() + "\n";
+        let report = serde_json::to_string_pretty(&eval::run(&engine, &Config::DEFAULT, &cases)).unwrap() + "\n";
         compare(&format!("{root}/tests/eval/golden/{set}.eval.json"), &report, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -4,7 +4,7 @@
 
 use sspr_lookup::catalog::{format, Rich};
 use sspr_lookup::import::{self, overrides::Overrides, Article};
-use sspr_lookup::{lookup, Options};
+use sspr_lookup::{Catalog, Config, Engine, IndexConfig};
 
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Gen(u64);
@@ -97,10 +97,10 @@ fn junk(g: &mut Gen, max_pieces: u64) -> String {
 #[test]
 fn lookup_never_panics_on_junk() {
     let mut g = Gen(0x5eed_1234_abcd_0001);
-    let opts = Options::default();
+    let engine = Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT);
     for _ in 0..3000 {
         let q = junk(&mut g, 60);
-        let a = lookup(&q, &opts);
+        let a = engine.lookup(&q, &Config::DEFAULT);
         for grp in &a.groups {
             for h in &grp.hits {
                 for &(s, e) in &h.spans {

@@ -2,23 +2,25 @@
 //! Natively this file is empty.
 #![cfg(target_arch = "wasm32")]
 
-use sspr_lookup::{lookup, Options};
+use sspr_lookup::{Catalog, Config, Engine, IndexConfig};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn embedded_catalog_parses_in_wasm_and_languages_merge() {
-    use sspr_lookup::catalog::{add_language, Catalog};
     // The wasm embeds every entry with its English text only.
-    let cat = Catalog::embedded();
+    let mut cat = Catalog::embedded();
     assert!(cat.get("SSPR_0014").is_some());
     assert_eq!(cat.languages(), ["en"]);
     // A Swedish paste finds nothing until Swedish arrives (as the page loads it).
     let q = "Vi kan tyvärr inte återställa ditt lösenord just nu eftersom administratören inte har konfigurerat lösenordsåterställning för din organisation.";
-    let before = lookup(q, &Options::default());
-    add_language(include_str!("../catalog/web/sv.txt")).expect("sv merges");
-    let after = lookup(q, &Options::default());
+    let lookup = |cat: &Catalog| {
+        Engine::new(cat.clone(), &IndexConfig::DEFAULT).lookup(q, &Config::DEFAULT)
+    };
+    let before = lookup(&cat);
+    cat.add_language(include_str!("../catalog/web/sv.txt")).expect("sv merges");
+    let after = lookup(&cat);
     assert_eq!(after.detected_lang.as_deref(), Some("sv"), "{after:?}");
     assert_eq!(
         after.keys().first().map(String::as_str),
@@ -27,24 +29,26 @@ fn embedded_catalog_parses_in_wasm_and_languages_merge() {
     );
     assert_ne!(before, after);
     assert!(
-        add_language(include_str!("../catalog/web/sv.txt")).is_err(),
+        cat.add_language(include_str!("../catalog/web/sv.txt")).is_err(),
         "no second merge"
     );
     let both =
         include_str!("../catalog/web/nl.txt").to_string() + include_str!("../catalog/web/cs.txt");
-    assert_eq!(add_language(&both).unwrap(), ["nl", "cs"]);
-    assert_eq!(Catalog::embedded().languages().len(), 4);
+    assert_eq!(cat.add_language(&both).unwrap(), ["nl", "cs"]);
+    assert_eq!(cat.languages().len(), 4);
 }
 
 #[wasm_bindgen_test]
 fn lookup_answers_in_wasm_as_natively() {
+    let eng = Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT);
+    let lookup = |q: &str| eng.lookup(q, &Config::DEFAULT);
     for (q, key) in [
         ("SSPR_0014", "SSPR_0014"),
         ("hr=800700CE", "HR_800700CE"),
         ("Event ID: 32002", "EVENT_32002"),
     ] {
-        let a = lookup(q, &Options::default());
+        let a = lookup(q);
         assert_eq!(a.keys().first().map(String::as_str), Some(key), "{q}");
     }
-    assert!(lookup("The printer is out of paper", &Options::default()).no_match);
+    assert!(lookup("The printer is out of paper").no_match);
 }

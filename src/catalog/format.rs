@@ -27,55 +27,6 @@ pub const HEADER: &str = "# sspr-lookup catalog, format 1. GENERATED: do not edi
 # Regenerate with `cargo run --release -- regen` (reads catalog/sources/ and catalog/overrides.txt).\n\
 # Source articles: Microsoft Docs (CC BY 4.0); see catalog/README.md.\n";
 
-fn kind_name(k: Kind) -> &'static str {
-    match k {
-        Kind::Screen => "screen",
-        Kind::Event => "event",
-        Kind::AdSync => "adsync",
-        Kind::Hresult => "hresult",
-        Kind::Symptom => "symptom",
-        Kind::Guide => "guide",
-    }
-}
-
-pub fn area_name(a: Area) -> &'static str {
-    match a {
-        Area::Screen => "screen",
-        Area::Portal => "portal",
-        Area::Reporting => "reporting",
-        Area::Registration => "registration",
-        Area::Usage => "usage",
-        Area::Writeback => "writeback",
-        Area::Events => "events",
-        Area::AdSync => "adsync",
-        Area::Guides => "guides",
-    }
-}
-
-pub const KINDS: [Kind; 6] = [
-    Kind::Screen,
-    Kind::Event,
-    Kind::AdSync,
-    Kind::Hresult,
-    Kind::Symptom,
-    Kind::Guide,
-];
-pub const AREAS: [Area; 9] = [
-    Area::Screen,
-    Area::Portal,
-    Area::Reporting,
-    Area::Registration,
-    Area::Usage,
-    Area::Writeback,
-    Area::Events,
-    Area::AdSync,
-    Area::Guides,
-];
-
-pub fn kind_str(k: Kind) -> &'static str {
-    kind_name(k)
-}
-
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -126,8 +77,8 @@ pub fn write(cat: &Catalog) -> String {
         out.push_str(&format!(
             "E\t{}\t{}\t{}\t{}\n",
             e.key,
-            kind_name(e.kind),
-            area_name(e.area),
+            e.kind.name(),
+            e.area.name(),
             if e.audience == Audience::User {
                 "user"
             } else {
@@ -229,10 +180,10 @@ pub fn parse_into(cat: &mut Catalog, src: &str) -> Vec<String> {
         if tag == "E" {
             let kind = rest
                 .get(1)
-                .and_then(|k| KINDS.iter().copied().find(|x| kind_name(*x) == *k));
+                .and_then(|k| Kind::from_name(k));
             let area = rest
                 .get(2)
-                .and_then(|a| AREAS.iter().copied().find(|x| area_name(*x) == *a));
+                .and_then(|a| Area::from_name(a));
             (cur, loc) = (None, None);
             order.clear();
             match (rest.first(), kind, area) {

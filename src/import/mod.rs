@@ -875,7 +875,7 @@ fn new_symptom_key(
     let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
     let base = format!(
         "{}-{}",
-        crate::catalog::format::area_name(area),
+        area.name(),
         if words.is_empty() {
             "row".to_string()
         } else {

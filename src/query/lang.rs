@@ -149,10 +149,10 @@ const PROFILES: &[(&str, &[&str])] = &[
 ];
 
 /// Function word → bit set of the profiles that list it (built once).
-fn word_table() -> &'static crate::rank::index::WordMap {
-    static T: std::sync::OnceLock<crate::rank::index::WordMap> = std::sync::OnceLock::new();
+fn word_table() -> &'static crate::compact::WordMap {
+    static T: std::sync::OnceLock<crate::compact::WordMap> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut m = crate::rank::index::WordMap::default();
+        let mut m = crate::compact::WordMap::default();
         for (i, (_, list)) in PROFILES.iter().enumerate() {
             for w in *list {
                 *m.entry(w.to_string()).or_insert(0) |= 1 << i;

@@ -4,34 +4,7 @@
 
 use crate::catalog::Catalog;
 use crate::query::{fold, words};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A fast hasher for the u32 feature keys (they are already well-mixed FNV hashes).
-#[derive(Default, Clone, Copy)]
-pub struct FeatureHasher(u64);
-
-impl Hasher for FeatureHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// Map keyed by features.
-pub type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<FeatureHasher>>;
-
-/// The one map keyed by text (aliases, word tables, caches). One key and value type for all of
-/// them keeps the wasm small: each distinct map type is its own copy of the hash-table code.
-pub type WordMap = HashMap<String, usize, BuildHasherDefault<FeatureHasher>>;
+use crate::compact::{FeatureMap, WordMap};
 
 /// Tuning knobs of the index build (`IndexConfig::DEFAULT`). The knobs used
 /// per lookup are in [`super::Config`].
@@ -148,7 +121,7 @@ pub fn trigrams(folded: &str, out: &mut Vec<u32>) {
             out.push(h);
         }
     }
-    crate::query::sort_by_heap(out, |a, b| a < b);
+    crate::compact::sort_by_heap(out, |a, b| a < b);
     out.dedup();
 }
 

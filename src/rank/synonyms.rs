@@ -5,7 +5,7 @@
 //!
 //! Kept to the vocabulary of password reset problems; a word belongs to at most one group.
 
-use super::index::WordMap;
+use crate::compact::WordMap;
 use std::sync::OnceLock;
 
 const GROUPS: &[&[&str]] = &[

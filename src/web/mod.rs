@@ -4,9 +4,10 @@
 //! delegated click handler.
 
 mod browser;
+pub mod slot;
 
 use crate::i18n::{self, strings, UI_LANGS};
-use crate::{lookup, render, Answer, Options};
+use crate::{render, Answer, Config};
 use leptos::prelude::*;
 
 /// Starts the page: on our own `index.html` (`<body data-sspr-app>`) the full app takes the
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 /// mounts each `<sspr-lookup>` element through [`mount_into`].
 pub fn start() {
     if browser::body_is_app() {
-        crate::rank::warm_up();
+        let _ = slot::engine();
         let opts = EmbedOptions {
             lang: None,
             compact: false,
@@ -28,7 +29,7 @@ pub fn start() {
 
 /// Mounts the lookup inside `el` (embedding). `lang` empty: the browser's language.
 pub fn mount_into(el: web_sys::HtmlElement, lang: &str, compact: bool) {
-    crate::rank::warm_up();
+    let _ = slot::engine();
     let opts = EmbedOptions {
         lang: (!lang.is_empty()).then(|| lang.to_string()),
         compact,
@@ -77,10 +78,13 @@ pub fn set_pending(list: &str) {
     PENDING.with(|s| s.set(v));
 }
 
-/// Tells every mounted lookup that the catalog changed (see [`crate::catalog::add_language`]).
-pub fn catalog_changed() {
-    crate::rank::warm_up();
-    CATALOG_CHANGED.with(|s| s.set(crate::catalog::generation()));
+/// Merges a language file into the page's catalog and tells every mounted lookup (see
+/// [`slot::add_language`]).
+pub fn add_language(text: &str) -> Result<Vec<String>, String> {
+    let added = slot::add_language(text)?;
+    let _ = slot::engine();
+    CATALOG_CHANGED.with(|s| s.set(slot::generation()));
+    Ok(added)
 }
 
 /// How the app is mounted.
@@ -118,7 +122,7 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let answer: Memo<Answer> = Memo::new_with_compare(
         move |_| {
             changed.track();
-            lookup(&q.get(), &Options::default())
+            slot::engine().lookup(&q.get(), &Config::DEFAULT)
         },
         |_, _| true,
     );
@@ -147,7 +151,8 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let on_click = move |ev: web_sys::MouseEvent| match browser::clicked(&ev) {
         Some(browser::Clicked::Copy(button)) => {
             let l = lang.get_untracked();
-            browser::copy(&crate::answer_text(&answer.get_untracked(), &l));
+            let eng = slot::engine();
+            browser::copy(&crate::answer_text(eng.catalog(), &answer.get_untracked(), &l));
             button.set_text_content(Some(strings(&l).copied));
         }
         Some(browser::Clicked::ShowLang(button, shown)) => browser::show_lang(&button, &shown),
@@ -188,7 +193,8 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
                 {move || render::status(&q.get(), &answer.get(), &lang.get())}
             </p>
             <section data-testid="results" class="results" inner_html=move || {
-                render::results(&q.get(), &answer.get(), hash_key.get().as_deref(), &lang.get(), &pending.read())
+                let eng = slot::engine();
+                render::results(eng.catalog(), &q.get(), &answer.get(), hash_key.get().as_deref(), &lang.get(), &pending.read())
             }></section>
             <footer class="privacy">{t(|s| s.privacy)}</footer>
         </main>

@@ -1,0 +1,198 @@
+//! Step 3 of a lookup: the rules of evidence that combine what the codes and the text say into
+//! one answer. Text beats a code it contradicts; a paste about another product's code only gets
+//! guesses; a paste carrying codes the catalog lacks needs stronger text; confidence comes from
+//! the `Config` thresholds, and below medium the answer is "no confident match" with guesses.
+
+use super::codes::{CodeFindings, CodeMatch};
+use super::text::TextMatches;
+use super::{Config, Engine};
+use crate::answer::{Answer, Confidence, Group, Hit, Note, Reason};
+use crate::catalog::Kind;
+use crate::compact::sort_by_heap;
+
+/// How a text score becomes a confidence, given what the codes said.
+struct TextBar<'c> {
+    cfg: &'c Config,
+    /// Added to the medium and high bars when the paste carries only codes we do not know.
+    raise: f32,
+    /// The paste is about another product's code: text can only suggest (low confidence).
+    guesses_only: bool,
+}
+
+impl TextBar<'_> {
+    fn confidence(&self, score: f32, lead: f32) -> Option<Confidence> {
+        let cfg = self.cfg;
+        if self.guesses_only {
+            return (score >= cfg.text_low).then_some(Confidence::Low);
+        }
+        if score >= cfg.text_high + self.raise && lead >= cfg.margin {
+            Some(Confidence::High)
+        } else if score >= cfg.text_medium + self.raise {
+            Some(Confidence::Medium)
+        } else if score >= cfg.text_low {
+            Some(Confidence::Low)
+        } else {
+            None
+        }
+    }
+
+    /// The `i`-th best text match as a hit, if it clears the low bar.
+    fn hit(&self, eng: &Engine, text: &TextMatches, i: usize) -> Option<Hit> {
+        let (r, lead) = text.ranked(i)?;
+        let conf = self.confidence(r.score, lead)?;
+        text.hit(eng, i, conf)
+    }
+}
+
+/// Combines the findings of steps 1 and 2 into the answer.
+pub fn decide(eng: &Engine, codes: CodeFindings, text: &TextMatches, cfg: &Config) -> Answer {
+    let bar = TextBar {
+        cfg,
+        raise: if codes.unknown_code && codes.matches.is_empty() {
+            cfg.foreign_code_penalty
+        } else {
+            0.0
+        },
+        guesses_only: codes.foreign_subject && codes.matches.is_empty(),
+    };
+    let best_text = bar.hit(eng, text, 0);
+    let mut answer = Answer {
+        unknown_codes: codes.unknown_codes,
+        hresults: codes.hresults,
+        ..Answer::default()
+    };
+    let mut groups = code_groups(eng, codes.matches, best_text.as_ref(), text, cfg, &mut answer.notes);
+    if let Some(t) = &best_text {
+        add_text_group(eng, &mut groups, t, text, &bar);
+    }
+    for g in &mut groups {
+        for h in &mut g.hits {
+            sort_by_heap(&mut h.spans, |a, b| a < b);
+            h.spans.dedup();
+        }
+    }
+    dedup_notes(&mut answer.notes);
+    answer.no_match = !groups
+        .iter()
+        .any(|g| g.hits.iter().any(|h| h.confidence >= Confidence::Medium));
+    if answer.no_match {
+        answer.candidates = (0..cfg.max_guesses)
+            .filter_map(|i| bar.hit(eng, text, i))
+            .map(|mut h| {
+                h.confidence = Confidence::Low;
+                h
+            })
+            .collect();
+        groups.clear();
+    }
+    answer.groups = groups;
+    answer.detected_lang = best_text
+        .as_ref()
+        .filter(|t| t.confidence >= Confidence::Medium)
+        .and_then(|t| t.lang.clone())
+        .or_else(|| text.paste_lang.map(|(l, _)| l.to_string()));
+    answer
+}
+
+/// One group per code, in order; a code whose entry the text contradicts is replaced by the
+/// entry the text names (with a note), and codes naming the same entry share its group.
+fn code_groups(
+    eng: &Engine,
+    matches: Vec<CodeMatch>,
+    best_text: Option<&Hit>,
+    text: &TextMatches,
+    cfg: &Config,
+    notes: &mut Vec<Note>,
+) -> Vec<Group> {
+    let cat = &eng.catalog;
+    let is_screen = |k: &str| cat.get(k).is_some_and(|e| e.kind == Kind::Screen);
+    // A screen code whose own text is absent can lose to the text only when it is the paste's
+    // one screen code: with several, the text belongs to one of them, not to each.
+    let screen_codes = matches.iter().filter(|m| is_screen(&m.hit.key)).count();
+    let mut groups: Vec<Group> = Vec::new();
+    for m in matches {
+        let mut hit = m.hit;
+        if let Some(t) = best_text {
+            let code_text_score = cat.index_of(&hit.key).map_or(0.0, |i| text.score_of(i));
+            let misprint = cat
+                .get(&t.key)
+                .is_some_and(|e| e.misprints.iter().any(|p| p.eq_ignore_ascii_case(&hit.key)));
+            let contradicts = t.key != hit.key
+                && screen_codes == 1
+                && t.confidence == Confidence::High
+                && code_text_score < cfg.text_low
+                && is_screen(&hit.key);
+            if t.key != hit.key && (misprint && t.confidence >= Confidence::Medium || contradicts) {
+                notes.push(text_wins(&mut hit, t, misprint));
+            }
+        }
+        match groups.iter_mut().find(|g| g.hits[0].key == hit.key) {
+            Some(g) => merge_into(&mut g.hits[0], hit),
+            None => groups.push(Group {
+                code: Some(m.code),
+                hits: vec![hit],
+            }),
+        }
+    }
+    groups
+}
+
+/// The text `t` overrules the code behind `hit`: the hit becomes the text's entry.
+fn text_wins(hit: &mut Hit, t: &Hit, misprint: bool) -> Note {
+    let (key, code) = (t.key.clone(), hit.key.clone());
+    let note = if misprint {
+        Note::Misprint { key, code }
+    } else {
+        Note::TextBeatsCode { key, code }
+    };
+    let mut spans = t.spans.clone();
+    spans.extend(hit.spans.iter().copied());
+    let old_key = std::mem::replace(&mut hit.key, t.key.clone());
+    hit.reason = Reason::TextBeatsCode { code: old_key };
+    hit.spans = spans;
+    hit.lang = t.lang.clone();
+    note
+}
+
+/// A second code for the same entry: its spans join, and the surer confidence stays.
+fn merge_into(h0: &mut Hit, hit: Hit) {
+    h0.spans.extend(hit.spans);
+    if hit.confidence > h0.confidence {
+        h0.confidence = hit.confidence;
+        h0.score = hit.score;
+    }
+}
+
+/// Text alone, or text naming an entry that no code in the paste names, is its own group (beside
+/// codes only when it is sure); text naming a code's entry confirms it.
+fn add_text_group(eng: &Engine, groups: &mut Vec<Group>, t: &Hit, text: &TextMatches, bar: &TextBar) {
+    let conf_ok = t.confidence >= Confidence::Medium;
+    if conf_ok && !groups.iter().any(|g| g.hits[0].key == t.key) {
+        let mut alts: Vec<Hit> = (1..=bar.cfg.max_alternatives)
+            .filter_map(|i| bar.hit(eng, text, i))
+            .filter(|h| h.confidence >= Confidence::Medium)
+            .collect();
+        alts.retain(|h| h.key != t.key);
+        let mut hits = vec![t.clone()];
+        hits.extend(alts);
+        if groups.is_empty() || hits[0].confidence == Confidence::High {
+            groups.push(Group { code: None, hits });
+        }
+    } else if let Some(g) = groups.iter_mut().find(|g| g.hits[0].key == t.key) {
+        // The text confirms a code: attach the language and highlight.
+        g.hits[0].lang = t.lang.clone();
+        g.hits[0].spans.extend(t.spans.iter().copied());
+    }
+}
+
+/// Each note once, in first-seen order.
+fn dedup_notes(notes: &mut Vec<Note>) {
+    let mut seen: Vec<Note> = Vec::new();
+    notes.retain(|n| {
+        let new = !seen.contains(n);
+        if new {
+            seen.push(n.clone());
+        }
+        new
+    });
+}

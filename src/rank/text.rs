@@ -1,0 +1,413 @@
+//! Step 2 of a lookup: the paste's text. It is cut into segments (lines, long lines at sentence
+//! ends, windows of adjacent lines), each segment's features are matched against the passages
+//! of the index, and every entry keeps its best score; the words that matched are highlighted.
+
+use super::index::{trigrams, word_trigrams, Field, Index};
+use super::{Config, Engine};
+use crate::answer::{Confidence, Hit, Reason};
+use crate::compact::{sort_by_heap, WordMap};
+use crate::query;
+
+/// A piece of the paste scored on its own: a line, or a window of adjacent lines (byte range).
+#[derive(Clone, Copy, Debug)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An entry's best text score and where it came from.
+#[derive(Clone, Copy, Debug)]
+pub struct TextScore {
+    pub score: f32,
+    /// The passage (index document) that scored it.
+    pub doc: usize,
+    /// The segment of the paste that scored it.
+    pub segment: usize,
+}
+
+/// An entry in the text ranking.
+#[derive(Clone, Copy, Debug)]
+pub struct Ranked {
+    pub entry: usize,
+    pub score: f32,
+    pub doc: usize,
+}
+
+/// What the text of a paste matched: every entry's best score, and the entries best first.
+pub struct TextMatches<'a> {
+    body: &'a str,
+    segments: Vec<Segment>,
+    /// Per entry.
+    scores: Vec<Option<TextScore>>,
+    /// Entries with a score, best first (ties: catalog order).
+    ranked: Vec<Ranked>,
+    /// The paste's language and the detector's confidence.
+    pub paste_lang: Option<(&'static str, f32)>,
+}
+
+/// Scores the text of `body` against every passage.
+pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config) -> TextMatches<'a> {
+    let segments = segments(body, cfg);
+    // The paste's language, once: it narrows the scan and labels the answer.
+    let paste_lang = query::detect(body);
+    let scores = score_segments(eng, body, &segments, paste_lang, cfg);
+    let mut ranked: Vec<Ranked> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(entry, s)| {
+            s.map(|s| Ranked {
+                entry,
+                score: s.score,
+                doc: s.doc,
+            })
+        })
+        .collect();
+    // Best first; the entry index breaks ties, so the order is total and the sort need not be
+    // stable.
+    sort_by_heap(&mut ranked, |a, b| {
+        b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)) == std::cmp::Ordering::Less
+    });
+    TextMatches {
+        body,
+        segments,
+        scores,
+        ranked,
+        paste_lang,
+    }
+}
+
+impl TextMatches<'_> {
+    /// The text score of entry `entry` (0 when its text did not match).
+    pub fn score_of(&self, entry: usize) -> f32 {
+        self.scores[entry].map_or(0.0, |s| s.score)
+    }
+
+    /// The `i`-th best entry with the lead it has over the next one.
+    pub fn ranked(&self, i: usize) -> Option<(Ranked, f32)> {
+        let r = *self.ranked.get(i)?;
+        let next = self.ranked.get(i + 1).map_or(0.0, |n| n.score);
+        Some((r, r.score - next))
+    }
+
+    /// The `i`-th best entry as a hit of confidence `confidence`, with its highlight.
+    pub fn hit(&self, eng: &Engine, i: usize, confidence: Confidence) -> Option<Hit> {
+        let (r, _) = self.ranked(i)?;
+        let doc = &eng.index.docs[r.doc];
+        let segment = self.scores[r.entry].map_or(0, |s| s.segment);
+        Some(Hit {
+            key: eng.catalog.entries[r.entry].key.clone(),
+            confidence,
+            score: r.score.min(1.0),
+            lang: Some(doc.lang.clone()),
+            spans: highlight(&eng.index, r.doc, self.body, &self.segments, segment),
+            reason: Reason::Text {
+                lang: doc.lang.clone(),
+            },
+        })
+    }
+
+    /// Every scored entry: (entry, score, passage), best first.
+    pub fn all(&self) -> &[Ranked] {
+        &self.ranked
+    }
+}
+
+/// Lines are split at a sentence end once they are longer than this (bytes): a paragraph
+/// pasted as one line holds several messages.
+const SENTENCE_SPLIT_BYTES: usize = 160;
+/// Lines read from a paste (a bound on the work; logs state their messages early).
+const MAX_LINES: usize = 400;
+/// A paste of more than three lines and at most this many bytes is also scored whole.
+const WHOLE_PASTE_BYTES: usize = 600;
+
+/// Lines (long ones split at sentence ends), plus windows of 2–3 adjacent lines and the whole
+/// paste when it is short. Noise tokens (GUIDs, dates, e-mail) are removed later.
+pub fn segments(text: &str, cfg: &Config) -> Vec<Segment> {
+    let lines = lines(text);
+    let mut out = Vec::new();
+    let n = lines.len();
+    // Windows of 2–3 lines rejoin a message wrapped over lines; a long log is read line by line
+    // (its messages stand on one line each), which bounds the work.
+    let windows = if n <= cfg.max_windowed_lines { 3 } else { 1 };
+    for i in 0..n {
+        out.push(lines[i]);
+        for w in 2..=windows {
+            if i + w <= n {
+                out.push(Segment {
+                    start: lines[i].start,
+                    end: lines[i + w - 1].end,
+                });
+            }
+        }
+    }
+    if n > 3 && text.len() <= WHOLE_PASTE_BYTES {
+        out.push(Segment {
+            start: 0,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+/// The non-empty lines of `text`, long ones split at sentence ends.
+fn lines(text: &str) -> Vec<Segment> {
+    let mut lines: Vec<Segment> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let s = pos;
+        pos += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut seg_start = s;
+        let bytes = line.as_bytes();
+        for (i, c) in line.char_indices() {
+            let abs = s + i;
+            if (c == '.' || c == '!' || c == '?')
+                && abs - seg_start > SENTENCE_SPLIT_BYTES
+                && bytes.get(i + 1).is_none_or(|b| *b == b' ')
+            {
+                lines.push(Segment {
+                    start: seg_start,
+                    end: abs + 1,
+                });
+                seg_start = abs + 1;
+            }
+        }
+        lines.push(Segment {
+            start: seg_start,
+            end: pos,
+        });
+        if lines.len() >= MAX_LINES {
+            break;
+        }
+    }
+    lines
+}
+
+/// Removes tokens that carry no language: GUIDs, dates, e-mails, URLs, hex, long numbers.
+fn strip_noise(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| {
+            let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
+            !(w.contains('@')
+                || w.contains("://")
+                || digits * 2 > w.len()
+                || (w.len() >= 8 && w.chars().all(|c| c.is_ascii_hexdigit() || c == '-')))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The passage ranges worth scoring: when the paste is confidently in a catalog language, that
+/// language's passages and English ones (logs mix in English); otherwise all of them.
+fn scored_ranges(ix: &Index, paste_lang: Option<(&str, f32)>, cfg: &Config) -> Vec<(u32, u32)> {
+    let all = vec![(0, ix.docs.len() as u32)];
+    let Some((lang, conf)) = paste_lang else {
+        return all;
+    };
+    if conf < cfg.lang_filter_min || !ix.lang_ranges.iter().any(|(l, _, _)| l == lang) {
+        return all;
+    }
+    ix.lang_ranges
+        .iter()
+        .filter(|(l, _, _)| l == lang || l == "en")
+        .map(|(_, a, b)| (*a, *b))
+        .collect()
+}
+
+/// A segment with fewer features than this says too little to score.
+const MIN_SEGMENT_FEATURES: usize = 4;
+
+/// Best text score per entry over all segments.
+fn score_segments(
+    eng: &Engine,
+    body: &str,
+    segs: &[Segment],
+    paste_lang: Option<(&str, f32)>,
+    cfg: &Config,
+) -> Vec<Option<TextScore>> {
+    let mut acc = Accumulator::new(eng, scored_ranges(&eng.index, paste_lang, cfg));
+    let mut best: Vec<Option<TextScore>> = vec![None; eng.catalog.entries.len()];
+    let long_paste = body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .nth(cfg.max_windowed_lines)
+        .is_some();
+    let mut seen_text = WordMap::default();
+    let mut tris = Vec::new();
+    for (si, seg) in segs.iter().enumerate() {
+        let clean = query::fold(&strip_noise(&body[seg.start..seg.end]));
+        // In a long paste, a line of one or two words ("Level: Error", "Source: ADSync") is a
+        // log field, not a message: its codes were read in step 1.
+        if long_paste && query::words(&clean).take(cfg.min_line_words).count() < cfg.min_line_words
+        {
+            continue;
+        }
+        if seen_text.insert(clean.clone(), 0).is_some() {
+            continue; // a line repeated in a log (but for its GUID or date) scores as before
+        }
+        trigrams(&clean, &mut tris);
+        if tris.len() < MIN_SEGMENT_FEATURES {
+            continue;
+        }
+        for (entry, score, doc) in acc.score(&tris, cfg) {
+            let e = best[entry].get_or_insert(TextScore {
+                score: 0.0,
+                doc,
+                segment: si,
+            });
+            if score > e.score {
+                *e = TextScore {
+                    score,
+                    doc,
+                    segment: si,
+                };
+            }
+        }
+    }
+    best
+}
+
+/// Scratch space for scoring one segment after another against the index.
+struct Accumulator<'e> {
+    ix: &'e Index,
+    ranges: Vec<(u32, u32)>,
+    /// Matched feature mass per passage; `touched` lists the non-zero ones.
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+    /// Per entry for the current segment: best, second best, best passage; reset via `entries`.
+    seg_best: Vec<(f32, f32, usize)>,
+    entries: Vec<usize>,
+    /// The weight of a query feature no passage has (the highest an indexed one can have).
+    unknown_weight: f32,
+}
+
+impl<'e> Accumulator<'e> {
+    fn new(eng: &'e Engine, ranges: Vec<(u32, u32)>) -> Self {
+        let ix = &eng.index;
+        Accumulator {
+            ix,
+            ranges,
+            acc: vec![0f32; ix.docs.len()],
+            touched: Vec::new(),
+            seg_best: vec![(0.0, 0.0, 0); eng.catalog.entries.len()],
+            entries: Vec::new(),
+            unknown_weight: (1.0 + ix.docs.len() as f32).ln().powi(2),
+        }
+    }
+
+    /// Adds up the weights of the features each passage shares with the segment; returns the
+    /// query mass: indexed features by weight, unknown ones at the highest weight (they are
+    /// words no passage has), stop features not at all.
+    fn gather(&mut self, tris: &[u32]) -> f32 {
+        let mut qmass = 0.0;
+        for t in tris {
+            match self.ix.postings.get(t) {
+                Some((w, p)) => {
+                    qmass += w;
+                    for &(lo, hi) in &self.ranges {
+                        let (a, b) = (
+                            p.partition_point(|&d| d < lo),
+                            p.partition_point(|&d| d < hi),
+                        );
+                        for &d in &p[a..b] {
+                            if self.acc[d as usize] == 0.0 {
+                                self.touched.push(d);
+                            }
+                            self.acc[d as usize] += w;
+                        }
+                    }
+                }
+                None if self.ix.stop.contains_key(t) => {}
+                None => qmass += self.unknown_weight,
+            }
+        }
+        qmass
+    }
+
+    /// The segment's score for every entry it touches: (entry, score, best passage). Per
+    /// entry the best passage counts, plus a share of the next best (a paraphrase of an entry
+    /// often echoes more than one of its paragraphs).
+    fn score(&mut self, tris: &[u32], cfg: &Config) -> Vec<(usize, f32, usize)> {
+        let qmass = self.gather(tris);
+        let mut touched = std::mem::take(&mut self.touched);
+        if qmass > 0.0 {
+            for &d in &touched {
+                let m = std::mem::replace(&mut self.acc[d as usize], 0.0);
+                self.passage(d as usize, m, qmass, cfg);
+            }
+        } else {
+            for &d in &touched {
+                self.acc[d as usize] = 0.0;
+            }
+        }
+        touched.clear();
+        self.touched = touched;
+        let mut out = Vec::with_capacity(self.entries.len());
+        for &entry in &self.entries {
+            let (b1, b2, d) = std::mem::replace(&mut self.seg_best[entry], (0.0, 0.0, 0));
+            out.push((entry, b1 + cfg.second_passage * b2, d));
+        }
+        self.entries.clear();
+        out
+    }
+
+    /// Scores passage `d` with matched mass `m` and keeps the entry's two best.
+    fn passage(&mut self, d: usize, m: f32, qmass: f32, cfg: &Config) {
+        let p = m / qmass;
+        // s ≤ p^w, so a passage explaining under min_precision of the query cannot reach even
+        // a low score: skip the expensive part.
+        if p < cfg.min_precision {
+            return;
+        }
+        let doc = &self.ix.docs[d];
+        let w = cfg.precision_weight;
+        let r = (m / doc.norm.max(1e-6)).min(1.0);
+        // Too little matched text (one common word) is no evidence, however precise.
+        let evidence = (m / cfg.min_evidence).min(1.0);
+        let mut s = (w * p.ln() + (1.0 - w) * r.ln()).exp() * doc.weight * evidence;
+        if doc.field == Field::Body {
+            s *= cfg.body_weight;
+        }
+        let e = &mut self.seg_best[doc.entry];
+        if e.0 == 0.0 && e.1 == 0.0 {
+            self.entries.push(doc.entry);
+        }
+        if s > e.0 {
+            *e = (s, e.0, d);
+        } else if s > e.1 {
+            e.1 = s;
+        }
+    }
+}
+
+/// Words with fewer trigrams than this (one or two letters) are not highlighted.
+const MIN_HIGHLIGHT_TRIGRAMS: usize = 3;
+
+/// Query words whose trigrams mostly (two thirds) occur in the matched passage.
+fn highlight(ix: &Index, doc: usize, body: &str, segs: &[Segment], seg: usize) -> Vec<(usize, usize)> {
+    let Some(s) = segs.get(seg) else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    let text = &body[s.start..s.end];
+    for (st, en) in query::word_spans(text) {
+        let tris = word_trigrams(&query::fold(&text[st..en]));
+        if tris.len() >= MIN_HIGHLIGHT_TRIGRAMS {
+            let hit = tris
+                .iter()
+                .filter(|t| {
+                    ix.postings
+                        .get(t)
+                        .is_some_and(|p| p.1.binary_search(&(doc as u32)).is_ok())
+                        || ix.stop.contains_key(t)
+                })
+                .count();
+            if hit * 3 >= tris.len() * 2 {
+                out.push((s.start + st, s.start + en));
+            }
+        }
+    }
+    out
+}

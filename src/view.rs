@@ -1,0 +1,396 @@
+//! An answer as the reader sees it: one localised view, from which both the page's markup
+//! ([`crate::render`]) and the plain-text "Copy answer" ([`answer_text`]) are made, so the two
+//! always say the same thing in the same words.
+
+use crate::answer::{Answer, Confidence, Hit};
+use crate::catalog::{Audience, Catalog, Entry, Localized, Rich};
+use crate::compact::{sort_by_heap, WordMap};
+use crate::hresult::Decoded;
+use crate::i18n::{chain, strings, Strings};
+
+/// Lists that a paste can make long (unknown codes, decoded HRESULTs) show this many items,
+/// then "and N more": a log with thousands of codes must not become thousands of lines.
+pub const MAX_LISTED: usize = 20;
+
+/// The whole answer in the reader's language.
+pub struct AnswerView<'a> {
+    pub t: &'static Strings,
+    pub no_match: bool,
+    /// Guesses shown with "no confident match".
+    pub guesses: Vec<EntryLine<'a>>,
+    /// One card per answer group.
+    pub cards: Vec<CardView<'a>>,
+    /// Decoded HRESULTs the catalog lacks: (hex, description), at most [`MAX_LISTED`].
+    pub hresults: Vec<(String, String)>,
+    /// Codes the catalog does not know, as sentences, at most [`MAX_LISTED`].
+    pub unknown_codes: Vec<String>,
+    /// "… and N more" when a list was cut.
+    pub more: Option<String>,
+    pub notes: Vec<String>,
+}
+
+/// An entry named in a list: key, title, and for a guess its score.
+pub struct EntryLine<'a> {
+    pub key: &'a str,
+    pub title: &'a str,
+    /// Whole percent, for guesses.
+    pub percent: Option<u32>,
+}
+
+/// One entry as a card.
+pub struct CardView<'a> {
+    pub key: &'a str,
+    /// A few other names of the entry (not the key again, not the "Name = N" forms).
+    pub aliases: Vec<&'a str>,
+    /// Why it is shown, when it answers a paste (not when opened from the browse list).
+    pub found: Option<Found>,
+    /// Set when the best text is not in the reader's language: what to tell them.
+    pub fallback: Option<String>,
+    /// Every language the entry has, the one to show first.
+    pub locales: Vec<LocaleView<'a>>,
+    /// Who must act.
+    pub who: &'static str,
+    pub related: Vec<EntryLine<'a>>,
+}
+
+/// How sure the answer is and why.
+pub struct Found {
+    pub confidence: Confidence,
+    /// "confidence: high".
+    pub label: String,
+    pub percent: u32,
+    pub reason: String,
+}
+
+/// An entry's text in one language.
+pub struct LocaleView<'a> {
+    pub lang: &'a str,
+    pub title: &'a str,
+    /// The message as seen, when it says more than the title.
+    pub message: Option<&'a str>,
+    /// "What it means" and "What to do", with their labels, when present.
+    pub sections: Vec<(&'static str, &'a Rich)>,
+    /// "Source: Microsoft Docs, file §section (date)".
+    pub source: String,
+}
+
+/// A score as a whole percentage (no float formatting: it is large in wasm).
+pub fn percent(score: f32) -> u32 {
+    (score.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
+/// Builds the view of `a` for a reader of `lang`. `loading`: the reader's language file is
+/// still on its way (a card then says so instead of "not in your language").
+pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> AnswerView<'a> {
+    let t = strings(lang);
+    let prefs = chain(lang);
+    let guesses = a
+        .candidates
+        .iter()
+        .filter_map(|h| entry_line(cat, &h.key, &prefs, Some(percent(h.score))))
+        .collect();
+    let cards = a
+        .groups
+        .iter()
+        .filter_map(|g| g.hits.first())
+        .filter_map(|h| card(cat, &h.key, lang, Some(h), loading))
+        .collect();
+    let unknown = distinct(&a.unknown_codes);
+    let hidden = a.hresults.len().saturating_sub(MAX_LISTED) + unknown.len().saturating_sub(MAX_LISTED);
+    AnswerView {
+        t,
+        no_match: a.no_match,
+        guesses,
+        cards,
+        hresults: a.hresults.iter().take(MAX_LISTED).map(hresult_line).collect(),
+        unknown_codes: unknown
+            .iter()
+            .take(MAX_LISTED)
+            .map(|c| t.unknown_code.replace("{code}", c))
+            .collect(),
+        more: (hidden > 0).then(|| t.and_more.replace("{n}", &hidden.to_string())),
+        notes: a.notes.iter().map(|n| t.note(n)).collect(),
+    }
+}
+
+/// Each code once, in first-seen order.
+fn distinct(codes: &[String]) -> Vec<&str> {
+    let mut seen = WordMap::default();
+    codes
+        .iter()
+        .filter(|c| seen.insert(c.to_string(), 0).is_none())
+        .map(String::as_str)
+        .collect()
+}
+
+/// An HRESULT the catalog lacks, decoded: (`0x800700CE`, "failure, facility 7 (WIN32), …").
+pub fn hresult_line(d: &Decoded) -> (String, String) {
+    let win32 = d
+        .win32
+        .map(|w| format!(", Win32 error {w} {}", d.win32_name.unwrap_or("")))
+        .unwrap_or_default();
+    let line = format!(
+        "{}, facility {} ({}), code {}{win32}",
+        if d.failure { "failure" } else { "success" },
+        d.facility,
+        d.facility_name.unwrap_or("unknown"),
+        d.code,
+    );
+    (d.hex.clone(), line.trim_end().to_string())
+}
+
+fn entry_line<'a>(cat: &'a Catalog, key: &str, prefs: &[&str], percent: Option<u32>) -> Option<EntryLine<'a>> {
+    let e = cat.get(key)?;
+    Some(EntryLine {
+        key: &e.key,
+        title: cat.title(key, prefs).unwrap_or(""),
+        percent,
+    })
+}
+
+/// The card of entry `key` for a reader of `lang`; `hit` when it answers a paste.
+pub fn card<'a>(
+    cat: &'a Catalog,
+    key: &str,
+    lang: &str,
+    hit: Option<&Hit>,
+    loading: bool,
+) -> Option<CardView<'a>> {
+    let e = cat.get(key)?;
+    let t = strings(lang);
+    let prefs = chain(lang);
+    let (best, _) = e.best_locale(&prefs)?;
+    let fallback = (best.lang != lang).then(|| {
+        let why = if loading { t.loading_lang } else { t.fallback };
+        format!("{why} {}.", best.lang)
+    });
+    // The best language first, then the others in catalog order.
+    let locales = std::iter::once(best)
+        .chain(e.locales.iter().filter(|l| l.lang != best.lang))
+        .map(|l| locale(l, t))
+        .collect();
+    Some(CardView {
+        key: &e.key,
+        aliases: aliases(e),
+        found: hit.map(|h| Found {
+            confidence: h.confidence,
+            label: format!("{}: {}", t.confidence, t.level(h.confidence)),
+            percent: percent(h.score),
+            reason: t.reason(&h.reason),
+        }),
+        fallback,
+        locales,
+        who: if e.audience == Audience::User {
+            t.who_user
+        } else {
+            t.who_admin
+        },
+        related: e
+            .related
+            .iter()
+            .map(|r| EntryLine {
+                key: r,
+                title: cat.title(r, &prefs).unwrap_or(r),
+                percent: None,
+            })
+            .collect(),
+    })
+}
+
+/// Aliases shown on a card.
+const CARD_ALIASES: usize = 3;
+
+fn aliases(e: &Entry) -> Vec<&str> {
+    e.codes
+        .iter()
+        .filter(|c| **c != e.key && !c.contains(" = "))
+        .take(CARD_ALIASES)
+        .map(String::as_str)
+        .collect()
+}
+
+fn locale<'a>(l: &'a Localized, t: &'static Strings) -> LocaleView<'a> {
+    LocaleView {
+        lang: &l.lang,
+        title: &l.title,
+        message: (!l.message.is_empty() && l.message != l.title).then_some(l.message.as_str()),
+        sections: [(t.meaning, &l.meaning), (t.action, &l.action)]
+            .into_iter()
+            .filter(|(_, r)| !r.is_empty())
+            .collect(),
+        source: format!(
+            "{}: Microsoft Docs, {} §{} ({})",
+            t.source, l.source.file, l.source.section, l.source.date
+        ),
+    }
+}
+
+/// The answer as plain text for a person or a helpdesk ticket, in `lang` where the catalog has
+/// it: what "Copy answer" copies.
+pub fn answer_text(cat: &Catalog, a: &Answer, lang: &str) -> String {
+    let v = answer(cat, a, lang, false);
+    let t = v.t;
+    let mut out = String::new();
+    if v.no_match {
+        out.push_str(&format!("{}\n", t.no_match));
+        if !v.guesses.is_empty() {
+            out.push_str(&format!("{}\n", t.guesses));
+        }
+        for g in &v.guesses {
+            out.push_str(&format!("  {} ({}%) {}\n", g.key, g.percent.unwrap_or(0), g.title));
+        }
+    }
+    for c in &v.cards {
+        card_text(&mut out, c);
+    }
+    if !v.hresults.is_empty() {
+        out.push_str(&format!("{}:\n", t.hresult));
+    }
+    for (hex, line) in &v.hresults {
+        out.push_str(&format!("  {hex}: {line}\n"));
+    }
+    for line in v.unknown_codes.iter().chain(&v.more).chain(&v.notes) {
+        out.push_str(&format!("{line}\n"));
+    }
+    out
+}
+
+/// One card as text: the shown language only.
+fn card_text(out: &mut String, c: &CardView) {
+    let Some(l) = c.locales.first() else { return };
+    out.push_str(&format!("{} — {}\n", c.key, l.title));
+    if let Some(f) = &c.found {
+        out.push_str(&format!("  {} ({}%), {}\n", f.label, f.percent, f.reason));
+    }
+    out.push_str(&format!("  {}\n", c.who));
+    if let Some(f) = &c.fallback {
+        out.push_str(&format!("  ({f})\n"));
+    }
+    if let Some(m) = l.message {
+        out.push_str(&format!("  > {}\n", m.replace('\n', " / ")));
+    }
+    for (label, r) in &l.sections {
+        out.push_str(&format!("  {label}:\n"));
+        for line in r.plain().lines() {
+            out.push_str(&format!("    {line}\n"));
+        }
+    }
+    out.push_str(&format!("  {}\n", l.source));
+}
+
+/// Splits `text` into (piece, marked) at the given byte spans; spans off char boundaries or out
+/// of range are ignored.
+pub fn split_marks(text: &str, spans: &[(usize, usize)]) -> Vec<(String, bool)> {
+    // Overlapping or touching spans (a code inside a matched phrase) merge into one mark.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    let mut sorted = spans.to_vec();
+    sort_by_heap(&mut sorted, |a, b| a < b);
+    for (s, e) in sorted {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for &(s, e) in &merged {
+        if s < pos
+            || e > text.len()
+            || s >= e
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+        {
+            continue;
+        }
+        if s > pos {
+            out.push((text[pos..s].to_string(), false));
+        }
+        out.push((text[s..e].to_string(), true));
+        pos = e;
+    }
+    if pos < text.len() {
+        out.push((text[pos..].to_string(), false));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::Reason;
+    use crate::i18n::strings;
+
+    #[test]
+    fn reasons_are_worded_per_language() {
+        let s = |x: &str| x.to_string();
+        let cases = [
+            (Reason::Code { code: s("SSPR_0014") }, "sv", "kod SSPR_0014"),
+            (Reason::Number { number: s("32002") }, "cs", "číslo 32002"),
+            (
+                Reason::HresultNamedIn {
+                    hresult: s("0x8023061F"),
+                    key: s("ADSYNC_6329"),
+                },
+                "nl",
+                "HRESULT 0x8023061F genoemd in ADSYNC_6329",
+            ),
+            (Reason::Text { lang: s("sv") }, "en", "text (sv)"),
+            (Reason::TextBeatsCode { code: s("SSPR_0012") }, "xx", "text beats code SSPR_0012"),
+        ];
+        for (reason, lang, want) in cases {
+            assert_eq!(strings(lang).reason(&reason), want);
+        }
+    }
+
+    #[test]
+    fn reasons_in_json_are_tagged_data_not_wording() {
+        let r = Reason::HresultNamedIn {
+            hresult: "0x8023061F".into(),
+            key: "ADSYNC_6329".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            r#"{"by":"hresult-named-in","hresult":"0x8023061F","key":"ADSYNC_6329"}"#
+        );
+    }
+
+    #[test]
+    fn long_lists_are_cut_with_a_count() {
+        let cat = Catalog::default();
+        let a = Answer {
+            no_match: true,
+            unknown_codes: (0..30).map(|i| format!("SSPR_{:04}", 1000 + i % 25)).collect(),
+            ..Answer::default()
+        };
+        let v = answer(&cat, &a, "en", false);
+        assert_eq!(v.unknown_codes.len(), MAX_LISTED);
+        assert_eq!(v.more.as_deref(), Some("… and 5 more"), "25 distinct codes, 20 listed");
+        let text = answer_text(&cat, &a, "en");
+        assert!(text.contains("… and 5 more"), "{text}");
+        assert_eq!(text.lines().filter(|l| l.contains("SSPR_1")).count(), MAX_LISTED);
+    }
+
+    #[test]
+    fn marks_merge_and_skip_bad_spans() {
+        let m = |t: &str, s: &[(usize, usize)]| {
+            split_marks(t, s)
+                .into_iter()
+                .map(|(p, k)| if k { format!("[{p}]") } else { p })
+                .collect::<String>()
+        };
+        let cases: &[(&str, &[(usize, usize)], &str)] = &[
+            (
+                "SSPR_0014: text",
+                &[(0, 4), (0, 9), (11, 15)],
+                "[SSPR_0014]: [text]",
+            ),
+            ("ab cd", &[(3, 5), (0, 2)], "[ab] [cd]"),
+            ("åäö x", &[(1, 2), (7, 8)], "åäö [x]"),
+            ("short", &[(2, 99)], "short"),
+            ("", &[], ""),
+        ];
+        for (t, s, want) in cases {
+            assert_eq!(m(t, s), *want, "{t:?} {s:?}");
+        }
+    }
+}
