@@ -126,31 +126,7 @@ pub fn run(engine: &Engine, cfg: &Config, cases: &[Case]) -> Report {
             rr,
         });
     }
-    let figures = |pred: &dyn Fn(&Case) -> bool| -> Figures {
-        let mut f = Figures::default();
-        let (mut t1, mut t3, mut rr, mut rej) = (0.0, 0.0, 0.0, 0.0);
-        for (c, r) in cases.iter().zip(&results) {
-            if !pred(c) {
-                continue;
-            }
-            f.cases += 1;
-            if c.expect.is_empty() {
-                f.negatives += 1;
-                rej += f64::from(u8::from(r.top1));
-            } else {
-                f.positives += 1;
-                t1 += f64::from(u8::from(r.top1));
-                t3 += f64::from(u8::from(r.top3));
-                rr += r.rr;
-            }
-        }
-        let p = f.positives.max(1) as f64;
-        f.top1 = t1 / p;
-        f.top3 = t3 / p;
-        f.mrr = rr / p;
-        f.negatives_rejected = rej / f.negatives.max(1) as f64;
-        f
-    };
+    let figures = |pred: &dyn Fn(&Case) -> bool| figures(cases, &results, pred);
     let mut by_kind = BTreeMap::new();
     let mut by_lang = BTreeMap::new();
     for c in cases {
@@ -168,6 +144,33 @@ pub fn run(engine: &Engine, cfg: &Config, cases: &[Case]) -> Report {
         misses,
         results,
     }
+}
+
+/// Figures over the cases for which `pred` holds.
+fn figures(cases: &[Case], results: &[CaseResult], pred: &dyn Fn(&Case) -> bool) -> Figures {
+    let mut f = Figures::default();
+    let (mut t1, mut t3, mut rr, mut rej) = (0.0, 0.0, 0.0, 0.0);
+    for (c, r) in cases.iter().zip(results) {
+        if !pred(c) {
+            continue;
+        }
+        f.cases += 1;
+        if c.expect.is_empty() {
+            f.negatives += 1;
+            rej += f64::from(u8::from(r.top1));
+        } else {
+            f.positives += 1;
+            t1 += f64::from(u8::from(r.top1));
+            t3 += f64::from(u8::from(r.top3));
+            rr += r.rr;
+        }
+    }
+    let p = f.positives.max(1) as f64;
+    f.top1 = t1 / p;
+    f.top3 = t3 / p;
+    f.mrr = rr / p;
+    f.negatives_rejected = rej / f.negatives.max(1) as f64;
+    f
 }
 
 impl Report {

@@ -150,121 +150,124 @@ pub fn extract(text: &str) -> Vec<CodeHit> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let t = &toks[i];
-        let raw = t.text;
-        if is_noise(raw) {
-            i += 1;
-            continue;
-        }
-        let core =
-            raw.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ':' | '!' | '?' | '=' | '#'));
-        let lower = core.to_ascii_lowercase();
-        let offset = t.span.start + raw.find(core).unwrap_or(0);
-        let span = offset..offset + core.len();
-
-        // SSPR codes: "SSPR_0014", "SSPR-0014", "SSPR0014", "sspr 14", "SSPR_OO14".
-        if let Some(after) = lower.strip_prefix("sspr") {
-            let tail = after.trim_start_matches(['_', '-', ':', '#']);
-            let (num_text, end) = if tail.is_empty() {
-                // The number is in the next token: "sspr 14".
-                match toks.get(i + 1) {
-                    Some(n) => (
-                        n.text
-                            .trim_matches(|c: char| !super::is_word_char(c))
-                            .to_ascii_lowercase(),
-                        n.span.end,
-                    ),
-                    None => (String::new(), span.end),
-                }
-            } else {
-                (tail.to_string(), span.end)
-            };
-            if let Some(n) = sspr_number(&num_text) {
-                hits.push(CodeHit {
-                    kind: CodeKind::Sspr(n),
-                    span: span.start..end,
-                    text: text[span.start..end].to_string(),
-                });
-                i += if tail.is_empty() { 2 } else { 1 };
-                continue;
-            }
-        }
-        if lower.starts_with("aadsts") || lower.starts_with("adsts") {
-            hits.push(CodeHit {
-                kind: CodeKind::Foreign,
-                span: span.clone(),
-                text: core.to_string(),
-            });
-            i += 1;
-            continue;
-        }
-        // HRESULTs.
-        let hr_text = lower
-            .strip_prefix("hr=")
-            .or_else(|| lower.strip_prefix("hresult="))
-            .or_else(|| lower.strip_prefix("hr:"));
-        let (hr_candidate, explicit) = match hr_text {
-            Some(h) => (h.to_string(), true),
-            None => (lower.clone(), false),
-        };
-        if let Some(v) = parse_hresult(&hr_candidate, explicit) {
-            hits.push(CodeHit {
-                kind: CodeKind::Hresult(v),
-                span,
-                text: core.to_string(),
-            });
-            i += 1;
-            continue;
-        }
-        // "hr 80230402" / "HRESULT 0x…": the value is in the next token.
-        if (lower == "hr" || lower == "hresult") && i + 1 < toks.len() {
-            let n = &toks[i + 1];
-            let nt = n
-                .text
-                .trim_matches(|c: char| !c.is_ascii_alphanumeric())
-                .to_ascii_lowercase();
-            if let Some(v) = parse_hresult(&nt, true) {
-                hits.push(CodeHit {
-                    kind: CodeKind::Hresult(v),
-                    span: span.start..n.span.end,
-                    text: text[span.start..n.span.end].to_string(),
-                });
-                i += 2;
-                continue;
-            }
-        }
-        // Plain numbers (event IDs).
-        if core.len() >= 4 && core.len() <= 5 && core.chars().all(|c| c.is_ascii_digit()) {
-            let context = i > 0 && {
-                let prev = super::fold(toks[i - 1].text.trim_end_matches([':', '=', '#']));
-                let prev2 = if i > 1 {
-                    super::fold(toks[i - 2].text)
-                } else {
-                    String::new()
-                };
-                CONTEXT_WORDS.contains(&prev.as_str()) || (prev == "id" && !prev2.is_empty())
-            } || raw.starts_with('#');
-            if let Ok(n) = core.parse() {
-                hits.push(CodeHit {
-                    kind: CodeKind::Number { n, context },
-                    span,
-                    text: core.to_string(),
-                });
-            }
-            i += 1;
-            continue;
-        }
-        // Identifier-like tokens: CamelCase words, names with '_' or digits, MMS(4924).
-        if is_identifier(core) {
-            hits.push(CodeHit {
-                kind: CodeKind::Ident,
-                span,
-                text: core.to_string(),
-            });
-        }
-        i += 1;
+        let (hit, used) = code_at(text, &toks, i);
+        hits.extend(hit);
+        i += used;
     }
     hits
+}
+
+/// The token at `i` with what it says about its neighbours.
+struct At<'t> {
+    toks: &'t [Token<'t>],
+    i: usize,
+    /// The token without surrounding punctuation, lower-cased.
+    lower: String,
+    /// `core`'s byte range in the text.
+    span: Range<usize>,
+}
+
+/// The code starting at token `i`, if any, and how many tokens it takes (at least one).
+fn code_at(text: &str, toks: &[Token], i: usize) -> (Option<CodeHit>, usize) {
+    let raw = toks[i].text;
+    if is_noise(raw) {
+        return (None, 1);
+    }
+    let core =
+        raw.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ':' | '!' | '?' | '=' | '#'));
+    let offset = toks[i].span.start + raw.find(core).unwrap_or(0);
+    let at = At {
+        toks,
+        i,
+        lower: core.to_ascii_lowercase(),
+        span: offset..offset + core.len(),
+    };
+    let hit = |kind: CodeKind, span: Range<usize>| CodeHit {
+        kind,
+        text: text[span.clone()].to_string(),
+        span,
+    };
+    if let Some((n, end, used)) = sspr_at(&at) {
+        return (Some(hit(CodeKind::Sspr(n), at.span.start..end)), used);
+    }
+    if at.lower.starts_with("aadsts") || at.lower.starts_with("adsts") {
+        return (Some(hit(CodeKind::Foreign, at.span.clone())), 1);
+    }
+    if let Some((v, end, used)) = hresult_at(&at) {
+        return (Some(hit(CodeKind::Hresult(v), at.span.start..end)), used);
+    }
+    // Plain numbers (event IDs).
+    if core.len() >= 4 && core.len() <= 5 && core.chars().all(|c| c.is_ascii_digit()) {
+        let context = has_context(toks, i) || raw.starts_with('#');
+        let kind = core.parse().ok().map(|n| CodeKind::Number { n, context });
+        return (kind.map(|k| hit(k, at.span.clone())), 1);
+    }
+    // Identifier-like tokens: CamelCase words, names with '_' or digits, MMS(4924).
+    (is_identifier(core).then(|| hit(CodeKind::Ident, at.span.clone())), 1)
+}
+
+/// SSPR codes: "SSPR_0014", "SSPR-0014", "SSPR0014", "sspr 14", "SSPR_OO14". Returns the
+/// number, the end of the code and the tokens it takes.
+fn sspr_at(at: &At) -> Option<(u32, usize, usize)> {
+    let after = at.lower.strip_prefix("sspr")?;
+    let tail = after.trim_start_matches(['_', '-', ':', '#']);
+    let (num_text, end) = if tail.is_empty() {
+        // The number is in the next token: "sspr 14".
+        match at.toks.get(at.i + 1) {
+            Some(n) => (
+                n.text
+                    .trim_matches(|c: char| !super::is_word_char(c))
+                    .to_ascii_lowercase(),
+                n.span.end,
+            ),
+            None => (String::new(), at.span.end),
+        }
+    } else {
+        (tail.to_string(), at.span.end)
+    };
+    let n = sspr_number(&num_text)?;
+    Some((n, end, if tail.is_empty() { 2 } else { 1 }))
+}
+
+/// HRESULTs: `0x800700CE`, `hr=800700ce`, decimal forms, and "hr 80230402" / "HRESULT 0x…"
+/// with the value in the next token. Returns the value, the end and the tokens it takes.
+fn hresult_at(at: &At) -> Option<(u32, usize, usize)> {
+    let lower = at.lower.as_str();
+    let hr_text = lower
+        .strip_prefix("hr=")
+        .or_else(|| lower.strip_prefix("hresult="))
+        .or_else(|| lower.strip_prefix("hr:"));
+    let (candidate, explicit) = match hr_text {
+        Some(h) => (h, true),
+        None => (lower, false),
+    };
+    if let Some(v) = parse_hresult(candidate, explicit) {
+        return Some((v, at.span.end, 1));
+    }
+    if (lower == "hr" || lower == "hresult") && at.i + 1 < at.toks.len() {
+        let n = &at.toks[at.i + 1];
+        let nt = n
+            .text
+            .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            .to_ascii_lowercase();
+        if let Some(v) = parse_hresult(&nt, true) {
+            return Some((v, n.span.end, 2));
+        }
+    }
+    None
+}
+
+/// Whether a word such as "event", "ID" or "error" precedes the number at token `i`.
+fn has_context(toks: &[Token], i: usize) -> bool {
+    i > 0 && {
+        let prev = super::fold(toks[i - 1].text.trim_end_matches([':', '=', '#']));
+        let prev2 = if i > 1 {
+            super::fold(toks[i - 2].text)
+        } else {
+            String::new()
+        };
+        CONTEXT_WORDS.contains(&prev.as_str()) || (prev == "id" && !prev2.is_empty())
+    }
 }
 
 /// The number of an SSPR code from its digits; a letter O counts as zero.

@@ -141,94 +141,84 @@ pub fn alias_norm(s: &str) -> String {
         .join(" ")
 }
 
+/// Passages shorter than this many features are not indexed (a word or two says nothing).
+const MIN_PASSAGE_FEATURES: usize = 3;
+/// Single-word aliases this long or longer (with a letter, not hex) are also matched fuzzily.
+const MIN_FUZZY_IDENT: usize = 6;
+
 impl Index {
+    /// Builds the index over `cat`: passages language by language, aliases, weights.
     pub fn build(cat: &Catalog, cfg: &IndexConfig) -> Index {
         let mut ix = Index::default();
-        // Passages are numbered language by language, so that each posting list (sorted by
-        // passage number) holds one contiguous run per language: a query in a known language
-        // scans only its runs (see `lang_ranges`).
-        let mut pending: Vec<(Doc, Vec<u32>)> = Vec::new();
-        let mut buf = Vec::new();
-        for (ei, e) in cat.entries.iter().enumerate() {
-            for l in &e.locales {
-                for (field, weight, text) in passages(l, cfg) {
-                    trigrams(&fold(&text), &mut buf);
-                    if buf.len() < 3 {
-                        continue;
-                    }
-                    pending.push((
-                        Doc {
-                            entry: ei,
-                            lang: l.lang.clone(),
-                            field,
-                            weight,
-                            norm: 0.0,
-                        },
-                        buf.clone(),
-                    ));
-                }
-            }
-        }
-        let mut lang_order: Vec<String> = Vec::new();
-        for (d, _) in &pending {
-            if !lang_order.contains(&d.lang) {
-                lang_order.push(d.lang.clone());
-            }
-        }
-        // Language by language, each in catalog order.
-        let mut by_lang: Vec<Vec<(Doc, Vec<u32>)>> =
-            lang_order.iter().map(|_| Vec::new()).collect();
-        for p in pending {
-            let l = lang_order.iter().position(|l| *l == p.0.lang).unwrap_or(0);
-            by_lang[l].push(p);
-        }
-        let pending: Vec<(Doc, Vec<u32>)> = by_lang.into_iter().flatten().collect();
-        let mut doc_trigrams: Vec<Vec<u32>> = Vec::with_capacity(pending.len());
-        for (doc, tris) in pending {
-            let d = ix.docs.len() as u32;
-            for t in &tris {
-                ix.postings.entry(*t).or_insert((0.0, Vec::new())).1.push(d);
-            }
-            match ix.lang_ranges.last_mut() {
-                Some((l, _, end)) if *l == doc.lang => *end = d + 1,
-                _ => ix.lang_ranges.push((doc.lang.clone(), d, d + 1)),
-            }
+        let mut doc_trigrams: Vec<Vec<u32>> = Vec::new();
+        for (doc, tris) in passages_by_language(cat, cfg) {
+            ix.add_doc(doc, &tris);
             doc_trigrams.push(tris);
-            ix.docs.push(doc);
         }
         for (ei, e) in cat.entries.iter().enumerate() {
             for c in &e.codes {
-                let n = alias_norm(c);
-                if n.is_empty() {
-                    continue;
-                }
-                let words = n.split(' ').count();
-                ix.max_alias_words = ix.max_alias_words.max(words);
-                let first = n.split(' ').next().unwrap_or("").to_string();
-                let e = ix.alias_first_words.entry(first).or_insert(0);
-                *e = (*e).max(words);
-                ix.aliases.entry(n.clone()).or_insert(ei);
-                if !n.contains(' ')
-                    && n.chars().any(|c| c.is_ascii_alphabetic())
-                    && n.len() >= 6
-                    && !n.starts_with("0x")
-                {
-                    ix.idents.push((n, ei));
-                }
+                ix.add_alias(c, ei);
             }
         }
-        // Document frequency is measured within each language: "wachtwoord" is in nearly every
-        // Dutch passage, which all-language counts would hide behind the other languages. The
-        // passages are grouped by language, one `lang_ranges` run each.
-        let mut lang_of = vec![0usize; ix.docs.len()];
+        ix.weigh(cfg);
+        for (d, tris) in doc_trigrams.iter().enumerate() {
+            ix.docs[d].norm = tris
+                .iter()
+                .filter_map(|t| ix.postings.get(t))
+                .map(|p| p.0)
+                .sum();
+        }
+        ix
+    }
+
+    /// Adds passage `doc` with its features as the next document.
+    fn add_doc(&mut self, doc: Doc, tris: &[u32]) {
+        let d = self.docs.len() as u32;
+        for t in tris {
+            self.postings.entry(*t).or_insert((0.0, Vec::new())).1.push(d);
+        }
+        match self.lang_ranges.last_mut() {
+            Some((l, _, end)) if *l == doc.lang => *end = d + 1,
+            _ => self.lang_ranges.push((doc.lang.clone(), d, d + 1)),
+        }
+        self.docs.push(doc);
+    }
+
+    /// Adds code or alias `c` of entry `ei` (the first entry to claim an alias keeps it).
+    fn add_alias(&mut self, c: &str, ei: usize) {
+        let n = alias_norm(c);
+        if n.is_empty() {
+            return;
+        }
+        let words = n.split(' ').count();
+        self.max_alias_words = self.max_alias_words.max(words);
+        let first = n.split(' ').next().unwrap_or("").to_string();
+        let e = self.alias_first_words.entry(first).or_insert(0);
+        *e = (*e).max(words);
+        self.aliases.entry(n.clone()).or_insert(ei);
+        if !n.contains(' ')
+            && n.chars().any(|c| c.is_ascii_alphabetic())
+            && n.len() >= MIN_FUZZY_IDENT
+            && !n.starts_with("0x")
+        {
+            self.idents.push((n, ei));
+        }
+    }
+
+    /// Weighs every feature by squared IDF and moves too common ones to `stop`. Document
+    /// frequency is measured within each language: "wachtwoord" is in nearly every Dutch
+    /// passage, which all-language counts would hide behind the other languages. The passages
+    /// are grouped by language, one `lang_ranges` run each.
+    fn weigh(&mut self, cfg: &IndexConfig) {
+        let mut lang_of = vec![0usize; self.docs.len()];
         let mut per_lang_n: Vec<f32> = Vec::new();
-        for (li, (_, a, b)) in ix.lang_ranges.iter().enumerate() {
+        for (li, (_, a, b)) in self.lang_ranges.iter().enumerate() {
             lang_of[*a as usize..*b as usize].fill(li);
             per_lang_n.push((b - a) as f32);
         }
         let mut stop: Vec<u32> = Vec::new();
         let mut counts = vec![0f32; per_lang_n.len()];
-        for (t, p) in ix.postings.iter_mut() {
+        for (t, p) in self.postings.iter_mut() {
             counts.iter_mut().for_each(|c| *c = 0.0);
             for &d in &p.1 {
                 counts[lang_of[d as usize]] += 1.0;
@@ -246,18 +236,48 @@ impl Index {
             p.0 = (1.0 + 1.0 / share.max(1e-6)).ln().powi(2);
         }
         for t in stop {
-            ix.postings.remove(&t);
-            ix.stop.insert(t, ());
+            self.postings.remove(&t);
+            self.stop.insert(t, ());
         }
-        for (d, tris) in doc_trigrams.iter().enumerate() {
-            ix.docs[d].norm = tris
-                .iter()
-                .filter_map(|t| ix.postings.get(t))
-                .map(|p| p.0)
-                .sum();
-        }
-        ix
     }
+}
+
+/// Every passage with its features, numbered language by language (each in catalog order), so
+/// that each posting list (sorted by passage number) holds one contiguous run per language: a
+/// query in a known language scans only its runs (see `lang_ranges`).
+fn passages_by_language(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)> {
+    let mut pending: Vec<(Doc, Vec<u32>)> = Vec::new();
+    let mut buf = Vec::new();
+    for (ei, e) in cat.entries.iter().enumerate() {
+        for l in &e.locales {
+            for (field, weight, text) in passages(l, cfg) {
+                trigrams(&fold(&text), &mut buf);
+                if buf.len() < MIN_PASSAGE_FEATURES {
+                    continue;
+                }
+                let doc = Doc {
+                    entry: ei,
+                    lang: l.lang.clone(),
+                    field,
+                    weight,
+                    norm: 0.0,
+                };
+                pending.push((doc, buf.clone()));
+            }
+        }
+    }
+    let mut lang_order: Vec<String> = Vec::new();
+    for (d, _) in &pending {
+        if !lang_order.contains(&d.lang) {
+            lang_order.push(d.lang.clone());
+        }
+    }
+    let mut by_lang: Vec<Vec<(Doc, Vec<u32>)>> = lang_order.iter().map(|_| Vec::new()).collect();
+    for p in pending {
+        let l = lang_order.iter().position(|l| *l == p.0.lang).unwrap_or(0);
+        by_lang[l].push(p);
+    }
+    by_lang.into_iter().flatten().collect()
 }
 
 /// The passages of one localisation that are indexed separately: people paste or paraphrase
