@@ -177,7 +177,7 @@ fn merging_language_files_in_any_order_gives_the_whole_catalog() {
     for order in orders {
         let mut cat = core.clone();
         for i in order {
-            let problems = format::parse_into(&mut cat, &langs[i].1);
+            let problems = format::merge_language(&mut cat, &langs[i].1);
             assert_eq!(problems, Vec::<String>::new(), "{}", langs[i].0);
         }
         assert!(
@@ -202,10 +202,14 @@ fn merging_refuses_repeats_and_junk() {
         ),
         ("T\tstray title\n", "outside an entry"),
         ("<html>not a catalog</html>", "outside an entry"),
+        // A language file adds text, nothing else.
+        ("E\tSSPR_9999\tscreen\tscreen\tuser\n", "E line in a language file"),
+        ("K\tSSPR_0014\ten\nC\tmalicious-alias\n", "C line in a language file"),
+        ("K\tSSPR_0014\ten\nR\tSSPR_0009\n", "R line in a language file"),
     ];
     for (text, want) in cases {
         let mut cat = full.clone();
-        let problems = format::parse_into(&mut cat, text);
+        let problems = format::merge_language(&mut cat, text);
         assert!(cat == full, "{want}: the catalog changed");
         assert!(
             problems.iter().any(|p| p.contains(want)),

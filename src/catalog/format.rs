@@ -17,7 +17,7 @@
 //!
 //! The page does not embed the whole catalog: [`split`] cuts it into `core` (every entry with
 //! its English text, embedded in the wasm) and one file per other language, which the page
-//! loads after start and merges with [`parse_into`]. Merging every language file, in any order,
+//! loads after start and merges with [`merge_language`]. Merging every language file, in any order,
 //! gives back exactly the whole catalog (tested).
 //! Field values escape `\`, tab and newline as `\\`, `\t`, `\n`.
 
@@ -154,15 +154,24 @@ pub fn parse(src: &str) -> (Catalog, Vec<String>) {
 /// file). A language an entry already has is skipped, not duplicated, and reported. Never
 /// panics; returns the problems (line number and what was wrong).
 pub fn parse_into(cat: &mut Catalog, src: &str) -> Vec<String> {
-    let entries = &mut cat.entries;
-    let mut problems = Vec::new();
-    // The entry and localisation that following lines fill in; `order` is the entry's
-    // canonical language order from a `K` line.
-    let mut cur: Option<usize> = None;
-    let mut loc: Option<usize> = None;
-    let mut order: Vec<String> = Vec::new();
-    // After a language the entry already has: its lines are skipped (reported once).
-    let mut skip = false;
+    read_into(cat, src, Reader::default())
+}
+
+/// Merges a language file into `cat`: only `K` lines and the localisations under them are
+/// read, so a language file can add text to existing entries and nothing else (no entries,
+/// codes, misprints or related keys). Returns the problems.
+pub fn merge_language(cat: &mut Catalog, src: &str) -> Vec<String> {
+    read_into(
+        cat,
+        src,
+        Reader {
+            languages_only: true,
+            ..Reader::default()
+        },
+    )
+}
+
+fn read_into(cat: &mut Catalog, src: &str, mut r: Reader) -> Vec<String> {
     for (n, line) in src.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -170,112 +179,152 @@ pub fn parse_into(cat: &mut Catalog, src: &str) -> Vec<String> {
         let mut fields = line.split('\t');
         let tag = fields.next().unwrap_or("");
         let rest: Vec<&str> = fields.collect();
-        let field = |i: usize| rest.get(i).map(|s| unescape(s)).unwrap_or_default();
-        let mut problem = |what: &str| problems.push(format!("line {}: {what}", n + 1));
         if matches!(tag, "E" | "K" | "L") {
-            skip = false;
-        } else if skip {
+            r.skip = false;
+        } else if r.skip {
             continue;
         }
-        if tag == "E" {
-            let kind = rest
-                .get(1)
-                .and_then(|k| Kind::from_name(k));
-            let area = rest
-                .get(2)
-                .and_then(|a| Area::from_name(a));
-            (cur, loc) = (None, None);
-            order.clear();
-            match (rest.first(), kind, area) {
-                (Some(key), Some(kind), Some(area)) => {
-                    entries.push(Entry {
-                        key: key.to_string(),
-                        kind,
-                        area,
-                        audience: if rest.get(3) == Some(&"user") {
-                            Audience::User
-                        } else {
-                            Audience::Admin
-                        },
-                        codes: vec![],
-                        misprints: vec![],
-                        related: vec![],
-                        locales: vec![],
-                    });
-                    cur = Some(entries.len() - 1);
-                }
-                _ => problem("bad entry line"),
-            }
-            continue;
+        if let Err(what) = r.line(&mut cat.entries, tag, &rest) {
+            r.problems.push(format!("line {}: {what}", n + 1));
         }
-        if tag == "K" {
-            let key = field(0);
-            cur = entries.iter().position(|e| e.key == key);
-            loc = None;
-            order = field(1).split(',').map(str::to_string).collect();
-            if cur.is_none() {
-                problem(&format!("unknown entry '{key}'"));
-            }
-            continue;
+    }
+    r.problems
+}
+
+/// Where the lines being read belong.
+#[derive(Default)]
+struct Reader {
+    /// The entry and localisation that following lines fill in.
+    cur: Option<usize>,
+    loc: Option<usize>,
+    /// The entry's canonical language order, from a `K` line.
+    order: Vec<String>,
+    /// After a language the entry already has: its lines are skipped (reported once).
+    skip: bool,
+    /// Reading a language file: lines that would change anything but text are refused.
+    languages_only: bool,
+    problems: Vec<String>,
+}
+
+/// Field `i`, unescaped (empty when absent).
+fn field(rest: &[&str], i: usize) -> String {
+    rest.get(i).map(|s| unescape(s)).unwrap_or_default()
+}
+
+impl Reader {
+    /// Reads one line; `Err` says what was wrong with it.
+    fn line(&mut self, entries: &mut Vec<Entry>, tag: &str, rest: &[&str]) -> Result<(), String> {
+        if self.languages_only && matches!(tag, "E" | "C" | "X" | "R") {
+            return Err(format!("{tag} line in a language file"));
         }
-        let Some(e) = cur.map(|i| &mut entries[i]) else {
-            problem(&format!("{tag} outside an entry"));
-            continue;
+        match tag {
+            "E" => return self.entry(entries, rest),
+            "K" => return self.continued(entries, rest),
+            _ => {}
+        }
+        let Some(e) = self.cur.and_then(|i| entries.get_mut(i)) else {
+            return Err(format!("{tag} outside an entry"));
         };
         let all = || rest.iter().map(|s| unescape(s)).collect::<Vec<_>>();
         match tag {
             "C" => e.codes = all(),
             "X" => e.misprints = all(),
             "R" => e.related = all(),
-            "L" => {
-                let lang = field(0);
-                if e.locale(&lang).is_some() {
-                    problem(&format!("{} already has language '{lang}'", e.key));
-                    (loc, skip) = (None, true);
-                    continue;
-                }
-                // Before the first present language that comes after it in canonical order.
-                let rank = |l: &str| order.iter().position(|o| o == l).unwrap_or(usize::MAX);
-                let at = e
-                    .locales
-                    .iter()
-                    .position(|l| rank(&l.lang) > rank(&lang))
-                    .filter(|_| rank(&lang) != usize::MAX)
-                    .unwrap_or(e.locales.len());
-                e.locales.insert(
-                    at,
-                    Localized {
-                        lang,
-                        title: String::new(),
-                        message: String::new(),
-                        meaning: Rich::default(),
-                        action: Rich::default(),
-                        source: Source::default(),
-                    },
-                );
-                loc = Some(at);
-            }
+            "L" => return self.language(e, field(rest, 0)),
             _ => {
-                let Some(l) = loc.and_then(|i| e.locales.get_mut(i)) else {
-                    problem(&format!("{tag} outside a language"));
-                    continue;
+                let Some(l) = self.loc.and_then(|i| e.locales.get_mut(i)) else {
+                    return Err(format!("{tag} outside a language"));
                 };
-                match tag {
-                    "T" => l.title = field(0),
-                    "S" => l.message = field(0),
-                    "W" => l.meaning = Rich::decode(&field(0)),
-                    "A" => l.action = Rich::decode(&field(0)),
-                    "F" => {
-                        l.source = Source {
-                            file: field(0),
-                            section: field(1),
-                            date: field(2),
-                        }
-                    }
-                    _ => problem(&format!("unknown tag '{tag}'")),
-                }
+                return locale_field(l, tag, rest);
             }
         }
+        Ok(())
     }
-    problems
+
+    /// `E key kind area audience`: a new entry.
+    fn entry(&mut self, entries: &mut Vec<Entry>, rest: &[&str]) -> Result<(), String> {
+        let kind = rest.get(1).and_then(|k| Kind::from_name(k));
+        let area = rest.get(2).and_then(|a| Area::from_name(a));
+        (self.cur, self.loc) = (None, None);
+        self.order.clear();
+        let (Some(key), Some(kind), Some(area)) = (rest.first(), kind, area) else {
+            return Err("bad entry line".into());
+        };
+        entries.push(Entry {
+            key: key.to_string(),
+            kind,
+            area,
+            audience: if rest.get(3) == Some(&"user") {
+                Audience::User
+            } else {
+                Audience::Admin
+            },
+            codes: vec![],
+            misprints: vec![],
+            related: vec![],
+            locales: vec![],
+        });
+        self.cur = Some(entries.len() - 1);
+        Ok(())
+    }
+
+    /// `K key lang,lang,…`: a language file continues an existing entry.
+    fn continued(&mut self, entries: &[Entry], rest: &[&str]) -> Result<(), String> {
+        let key = field(rest, 0);
+        self.cur = entries.iter().position(|e| e.key == key);
+        self.loc = None;
+        self.order = field(rest, 1).split(',').map(str::to_string).collect();
+        match self.cur {
+            Some(_) => Ok(()),
+            None => Err(format!("unknown entry '{key}'")),
+        }
+    }
+
+    /// `L lang`: a localisation, placed in the entry's canonical language order.
+    fn language(&mut self, e: &mut Entry, lang: String) -> Result<(), String> {
+        if e.locale(&lang).is_some() {
+            (self.loc, self.skip) = (None, true);
+            return Err(format!("{} already has language '{lang}'", e.key));
+        }
+        // Before the first present language that comes after it in canonical order.
+        let rank = |l: &str| self.order.iter().position(|o| o == l).unwrap_or(usize::MAX);
+        let at = e
+            .locales
+            .iter()
+            .position(|l| rank(&l.lang) > rank(&lang))
+            .filter(|_| rank(&lang) != usize::MAX)
+            .unwrap_or(e.locales.len());
+        e.locales.insert(
+            at,
+            Localized {
+                lang,
+                title: String::new(),
+                message: String::new(),
+                meaning: Rich::default(),
+                action: Rich::default(),
+                source: Source::default(),
+            },
+        );
+        self.loc = Some(at);
+        Ok(())
+    }
+}
+
+/// `T`, `S`, `W`, `A`, `F`: a field of the current localisation.
+fn locale_field(l: &mut Localized, tag: &str, rest: &[&str]) -> Result<(), String> {
+    match tag {
+        "T" => l.title = field(rest, 0),
+        "S" => l.message = field(rest, 0),
+        "W" => l.meaning = Rich::decode(&field(rest, 0)),
+        "A" => l.action = Rich::decode(&field(rest, 0)),
+        "F" => {
+            l.source = Source {
+                file: field(rest, 0),
+                section: field(rest, 1),
+                date: field(rest, 2),
+            }
+        }
+        _ => return Err(format!("unknown tag '{tag}'")),
+    }
+    Ok(())
 }
