@@ -255,24 +255,25 @@ impl Catalog {
     }
 
     /// Merges a language file (`catalog/web/<lang>.txt`, or several concatenated) into this
-    /// catalog. Returns the languages it added; an error (and no change) when it added no
-    /// text: not a language file, or one already merged.
+    /// catalog: it can only add localisations to existing entries
+    /// ([`format::merge_language`]). Returns the languages it added; an error (and no change)
+    /// when it added no text: not a language file, or one already merged.
     pub fn add_language(&mut self, text: &str) -> Result<Vec<String>, String> {
-        let mut next = self.clone();
-        let problems = format::parse_into(&mut next, text);
-        if locale_count(&next) == locale_count(self) {
+        let before: Vec<String> = self.languages().into_iter().map(str::to_string).collect();
+        let count = locale_count(self);
+        // Only localisations are added, so an unchanged count means an unchanged catalog
+        // (no copy to roll back to: a copy of the catalog costs the page's wasm a kilobyte).
+        let problems = format::merge_language(self, text);
+        if locale_count(self) == count {
             let why = problems.first().map(String::as_str).unwrap_or("no text");
             return Err(format!("nothing to add ({why})"));
         }
-        let before = self.languages();
-        let langs = next
+        Ok(self
             .languages()
             .into_iter()
-            .filter(|l| !before.contains(l))
+            .filter(|l| !before.iter().any(|b| b == l))
             .map(str::to_string)
-            .collect();
-        *self = next;
-        Ok(langs)
+            .collect())
     }
 
     pub fn get(&self, key: &str) -> Option<&Entry> {

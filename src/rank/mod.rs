@@ -125,6 +125,11 @@ impl Engine {
         &self.catalog
     }
 
+    /// Gives the catalog back (to grow it and build a new engine).
+    pub fn into_catalog(self) -> Catalog {
+        self.catalog
+    }
+
     /// The index (for benchmarks and diagnostics).
     pub fn index(&self) -> &Index {
         &self.index

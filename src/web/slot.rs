@@ -45,14 +45,26 @@ pub fn engine() -> Rc<Engine> {
 pub fn add_language(text: &str) -> Result<Vec<String>, String> {
     SLOT.with(|s| {
         let mut s = s.borrow_mut();
-        let mut next = match &s.state {
-            State::Catalog(c) => c.clone(),
-            State::Engine(e) => e.catalog().clone(),
+        // The catalog back from the engine (the engine is rebuilt on next use), or as it is.
+        let state = std::mem::replace(&mut s.state, State::Catalog(Catalog::default()));
+        let mut catalog = match state {
+            State::Catalog(c) => c,
+            State::Engine(e) => match Rc::try_unwrap(e) {
+                Ok(engine) => engine.into_catalog(),
+                // Every other holder of the engine is a lookup in progress, which cannot be on
+                // this single thread's stack while JS calls in; refuse rather than copy.
+                Err(e) => {
+                    s.state = State::Engine(e);
+                    return Err("the catalog is in use; nothing was merged".into());
+                }
+            },
         };
-        let added = next.add_language(text)?;
-        s.state = State::Catalog(next);
-        s.generation += 1;
-        Ok(added)
+        let added = catalog.add_language(text);
+        if added.is_ok() {
+            s.generation += 1;
+        }
+        s.state = State::Catalog(catalog);
+        added
     })
 }
 
