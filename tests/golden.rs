@@ -5,6 +5,8 @@
 //! `BLESS=1 cargo test --release --test golden` and says so in its commit; a restructuring
 //! must leave them untouched.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use sspr_lookup::answer::{Answer, Hit};
 use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
 
