@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
 import { serve } from './serve.mjs';
-import { launch, LookupPage } from './page.mjs';
+import { launch, LookupPage, bumpVersion } from './page.mjs';
 
 const DIST = path.resolve(process.env.DIST || 'dist');
 const SUB = '/docs/tools/sspr/';
@@ -320,7 +320,7 @@ test('a new deploy replaces the offline copy (service worker update)', async () 
   const b = fs.mkdtempSync(path.join(os.tmpdir(), 'sspr-deploy-b-'));
   for (const f of fs.readdirSync(DIST)) fs.copyFileSync(path.join(DIST, f), path.join(b, f));
   fs.writeFileSync(path.join(b, 'index.html'), fs.readFileSync(path.join(b, 'index.html'), 'utf8').replace('<title>', '<meta name="deploy" content="B"><title>'));
-  fs.writeFileSync(path.join(b, 'sw.js'), fs.readFileSync(path.join(b, 'sw.js'), 'utf8').replace(/sspr-lookup-([0-9a-f]+)'/, "sspr-lookup-$1b'"));
+  fs.writeFileSync(path.join(b, 'sw.js'), bumpVersion(fs.readFileSync(path.join(b, 'sw.js'), 'utf8'), 'b'));
   const server = await serve(DIST, { base: '/deploy/' });
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

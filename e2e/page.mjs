@@ -25,3 +25,10 @@ export class LookupPage {
   async keys() { return this.results().evaluateAll((els) => els.map((e) => e.getAttribute('data-key'))); }
   async waitForKey(key) { await this.page.waitForSelector(`[data-testid="result"][data-key="${key}"]`, { timeout: 10000 }); }
 }
+
+// sw.js as a rebuild with other content would have it: its cache version changed by `suffix`.
+export function bumpVersion(sw, suffix) {
+  const out = sw.replace(/"version":"([0-9a-f]+)"/, `"version":"$1${suffix}"`);
+  if (out === sw) throw new Error('no cache version found in sw.js');
+  return out;
+}
