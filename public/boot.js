@@ -8,7 +8,7 @@ import init, * as bindings from './sspr-lookup.js';
 import { BUILD, loadCatalogs } from './catalogs.js';
 
 const base = new URL('./', import.meta.url);
-const loadRest = loadCatalogs([], base);
+const loadRest = loadCatalogs('', base);
 await init({ module_or_path: new URL(BUILD.wasm, base) });
 window.wasmBindings = bindings;
 // Resolves once every language file has been merged (lookups before that answer from the

@@ -37,6 +37,7 @@ const getCatalog = (lang, base) => fetch(new URL(CATALOGS[lang], base))
 
 // Starts fetching the first language now; after init, merges it, then the rest in one go
 // (one index rebuild). A file that fails leaves the page working in the languages it has.
+// given: the language asked for (an embed's lang attribute; '' on the page).
 export function loadCatalogs(given, base) {
   const first = firstLang(given);
   const early = has(first) ? getCatalog(first, base).catch((e) => e) : null;
