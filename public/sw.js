@@ -1,6 +1,6 @@
 // The service worker (dist/sw.js, a stable name): precaches this exact build and serves it
-// offline. scripts/postbuild.mjs replaces the BUILD line with this build's version (a hash of
-// every precached file's content) and file list; the values below are placeholders.
+// offline. Written from public/sw.js by scripts/postbuild.mjs, which fills in the BUILD line:
+// this build's version (a hash of every precached file's content) and file list.
 const BUILD = { version: 'dev', assets: ['./', './index.html'] };
 
 // One cache per deployment and build. The scope is in the name, so two deployments on one
