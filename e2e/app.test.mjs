@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
 import { serve } from './serve.mjs';
-import { launch, LookupPage } from './page.mjs';
+import { launch, LookupPage, bumpVersion } from './page.mjs';
 
 const DIST = path.resolve(process.env.DIST || 'dist');
 const SUB = '/docs/tools/sspr/';
@@ -89,13 +89,14 @@ test('no confident match says so, shows guesses as guesses, and decodes an HRESU
   await ctx.close();
 });
 
-test('?q= opens with the answer and follows the box without adding history', async () => {
+test('a ?q= link opens with the answer; #q= follows the box without adding history', async () => {
   const { p, page, ctx } = await openPage(root.url + '?q=' + encodeURIComponent('Event ID: 32009'));
   await p.waitForKey('EVENT_32009');
   const before = await page.evaluate(() => history.length);
   await p.type('SSPR_0030');
   await p.waitForKey('SSPR_0030');
-  assert.equal(new URL(page.url()).searchParams.get('q'), 'SSPR_0030');
+  assert.equal(new URL(page.url()).search, '');
+  assert.equal(new URL(page.url()).hash, '#q=SSPR_0030');
   assert.equal(await page.evaluate(() => history.length), before);
   await ctx.close();
 });
@@ -320,7 +321,7 @@ test('a new deploy replaces the offline copy (service worker update)', async () 
   const b = fs.mkdtempSync(path.join(os.tmpdir(), 'sspr-deploy-b-'));
   for (const f of fs.readdirSync(DIST)) fs.copyFileSync(path.join(DIST, f), path.join(b, f));
   fs.writeFileSync(path.join(b, 'index.html'), fs.readFileSync(path.join(b, 'index.html'), 'utf8').replace('<title>', '<meta name="deploy" content="B"><title>'));
-  fs.writeFileSync(path.join(b, 'sw.js'), fs.readFileSync(path.join(b, 'sw.js'), 'utf8').replace(/sspr-lookup-([0-9a-f]+)'/, "sspr-lookup-$1b'"));
+  fs.writeFileSync(path.join(b, 'sw.js'), bumpVersion(fs.readFileSync(path.join(b, 'sw.js'), 'utf8'), 'b'));
   const server = await serve(DIST, { base: '/deploy/' });
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
@@ -364,7 +365,8 @@ test('a long paste is answered but not copied into the URL', async () => {
   const log = ('Source: PasswordResetService Event ID: 33004 TrackingId: 0b8d2c1e-1234-4cde-8f00-123456789abc\n').repeat(60);
   await p.type(log);
   await p.waitForKey('EVENT_33004');
-  assert.equal(new URL(page.url()).searchParams.get('q'), null);
+  assert.equal(new URL(page.url()).search, '');
+  assert.equal(new URL(page.url()).hash, '');
   await ctx.close();
 });
 

@@ -32,46 +32,69 @@ pub fn unique_id(prefix: &str) -> String {
     id
 }
 
-pub fn query_param(name: &str) -> Option<String> {
-    let search = window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
-}
+// The paste lives in the URL's fragment (`#q=…`), which browsers never send to a server: a
+// reload, a bookmark or a shared link keeps it in the browser. An entry is `#SSPR_0014`.
 
-/// Longest paste mirrored into `?q=` (bytes).
+/// Longest paste mirrored into `#q=` (bytes).
 const MAX_URL_QUERY: usize = 2000;
 
-/// Sets `?q=` without adding a history entry (and removes it for an empty box).
-pub fn set_query_param(q: &str) {
-    let Some(w) = window() else { return };
-    let Ok(href) = w.location().href() else {
-        return;
+fn url() -> Option<web_sys::Url> {
+    web_sys::Url::new(&window()?.location().href().ok()?).ok()
+}
+
+/// The paste in a fragment `#q=…` (form-encoded, like a query string).
+fn fragment_paste(hash: &str) -> Option<String> {
+    let params = hash.strip_prefix('#').filter(|h| h.starts_with("q="))?;
+    web_sys::UrlSearchParams::new_with_str(params).ok()?.get("q")
+}
+
+/// The paste the URL carries: `#q=…`, or `?q=…` from a link made before the paste moved to the
+/// fragment, which is moved there at once (so a reload does not send it again).
+pub fn url_paste() -> String {
+    let Some(url) = url() else {
+        return String::new();
     };
-    let Ok(url) = web_sys::Url::new(&href) else {
+    if let Some(q) = fragment_paste(&url.hash()) {
+        return q;
+    }
+    let q = url.search_params().get("q").unwrap_or_default();
+    if !q.is_empty() {
+        set_url_paste(&q);
+    }
+    q
+}
+
+/// Mirrors the paste into `#q=` without adding a history entry; an empty or over-long paste
+/// takes `#q=` out. `?q=` is always dropped; an entry's `#KEY` stays until something is typed.
+pub fn set_url_paste(q: &str) {
+    let (Some(w), Some(url)) = (window(), url()) else {
         return;
     };
     let params = url.search_params();
+    params.delete("q");
+    url.set_search(&params.to_string().as_string().unwrap_or_default());
     // A link is for sharing a message or a code; a pasted log of kilobytes stays out of the URL.
-    if q.trim().is_empty() || q.len() > MAX_URL_QUERY {
-        params.delete("q");
-    } else {
-        params.set("q", q);
+    if !q.trim().is_empty() && q.len() <= MAX_URL_QUERY {
+        let Ok(p) = web_sys::UrlSearchParams::new_with_str("") else {
+            return;
+        };
+        p.set("q", q);
+        url.set_hash(&p.to_string().as_string().unwrap_or_default());
+    } else if fragment_paste(&url.hash()).is_some() {
+        url.set_hash("");
     }
-    let mut search = params.to_string().as_string().unwrap_or_default();
-    if !search.is_empty() {
-        search.insert(0, '?');
-    }
-    url.set_search(&search);
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
     }
 }
 
-/// `#SSPR_0014` → `SSPR_0014`.
+/// `#SSPR_0014` → `SSPR_0014` (a `#q=` paste is not a key).
 pub fn hash_key() -> Option<String> {
     let h = window()?.location().hash().ok()?;
     let k = h.trim_start_matches('#');
+    if k.starts_with("q=") {
+        return None;
+    }
     let k = key_chars(k);
     (!k.is_empty()).then_some(k)
 }

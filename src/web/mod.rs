@@ -11,7 +11,7 @@ use crate::{render, Answer, Config};
 use leptos::prelude::*;
 
 /// Starts the page: on our own `index.html` (`<body data-sspr-app>`) the full app takes the
-/// body and the URL (`?q=`, `#KEY`). On any other page nothing mounts by itself: `embed.js`
+/// body and the URL (`#q=`, `#KEY`). On any other page nothing mounts by itself: `embed.js`
 /// mounts each `<sspr-lookup>` element through [`mount_into`].
 pub fn start() {
     if browser::body_is_app() {
@@ -94,7 +94,7 @@ pub struct EmbedOptions {
     pub lang: Option<String>,
     /// Hide the heading, intro and footer (for a widget inside other content).
     pub compact: bool,
-    /// The page is ours: read and write `?q=`, follow `#KEY`. False when embedded, so the
+    /// The page is ours: read and write `#q=`, follow `#KEY`. False when embedded, so the
     /// widget never touches the host page's URL.
     pub own_page: bool,
 }
@@ -104,7 +104,7 @@ pub struct EmbedOptions {
 fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let own_page = opts.own_page;
     let initial_q = if own_page {
-        browser::query_param("q").unwrap_or_default()
+        browser::url_paste()
     } else {
         String::new()
     };
@@ -128,13 +128,14 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     );
     let compact = opts.compact;
 
-    // ?q= follows the box without piling up history.
+    // #q= follows the box without piling up history.
     if own_page {
-        Effect::new(move |_| browser::set_query_param(&q.get()));
-        // Following a #KEY link (browse list, related entries, guesses) shows that entry.
+        Effect::new(move |_| browser::set_url_paste(&q.get()));
+        // Following a #KEY link (browse list, related entries, guesses) shows that entry; going
+        // back to a #q= entry shows that paste again.
         browser::on_hash_change(move || {
             set_hash_key.set(browser::hash_key());
-            set_q.set(String::new());
+            set_q.set(browser::url_paste());
         });
     }
 

@@ -1,0 +1,61 @@
+// The language files: which one a reader needs first, and how they are fetched and merged into
+// the wasm's catalog. Shared by the page's loader (boot.js) and the embed element (embed.js);
+// shipped as catalogs-HASH.js.
+//
+// scripts/postbuild.mjs replaces the BUILD line with this build's values (hashed file names,
+// the language files, the stored-language key read from src/web/browser.rs); the values below
+// are placeholders so that this file reads and checks (`node --check`) on its own.
+export const BUILD = { wasm: './sspr-lookup_bg.wasm', css: './style.css', catalogs: { sv: './catalog-sv.txt' }, langKey: 'sspr-lookup.lang' };
+
+const CATALOGS = BUILD.catalogs;
+// Own properties only: `lang="constructor"` or a stored "__proto__" is not a language file.
+const has = (lang) => Object.hasOwn(CATALOGS, lang);
+
+// The reader's language, by the page's own rule (src/web/mod.rs: the given language, else the
+// stored choice, else i18n::pick over the browser's languages). The loader must decide before
+// the wasm is there, so this is a copy; e2e/loader.test.mjs checks it against the page.
+export function readerLang(given, stored, browser) {
+  if (given) return given;
+  if (stored != null) return stored;
+  for (const l of browser) {
+    const p = String(l).split(/[-_]/)[0].toLowerCase();
+    if (p === 'en' || has(p)) return p;
+  }
+  return 'en';
+}
+
+// The language file to fetch alongside the wasm ('en' when none: English is in the wasm).
+export function firstLang(given) {
+  let stored = null;
+  try { stored = localStorage.getItem(BUILD.langKey); } catch (e) { /* storage blocked */ }
+  const l = readerLang(given, stored, navigator.languages || []);
+  return has(l) ? l : 'en';
+}
+
+const getCatalog = (lang, base) => fetch(new URL(CATALOGS[lang], base))
+  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.url}`))));
+
+// Starts fetching the first language now; after init, merges it, then the rest in one go
+// (one index rebuild). A file that fails leaves the page working in the languages it has.
+// given: the language asked for (an embed's lang attribute; '' on the page).
+export function loadCatalogs(given, base) {
+  const first = firstLang(given);
+  const early = has(first) ? getCatalog(first, base).catch((e) => e) : null;
+  // expect: tells the page which languages are still coming (cards say "loading", not "missing").
+  return async (add, expect) => {
+    const merge = (t) => {
+      if (typeof t === 'string') {
+        try { add(t); } catch (e) { console.warn('sspr-lookup: catalog file refused:', e); }
+      } else if (t) console.warn('sspr-lookup: catalog file not loaded:', t);
+    };
+    const all = Object.keys(CATALOGS);
+    const rest = all.filter((l) => l !== first);
+    expect(all.join(','));
+    if (early) merge(await early);
+    expect(rest.join(','));
+    const texts = await Promise.all(rest.map((l) => getCatalog(l, base).catch((e) => e)));
+    texts.filter((t) => typeof t !== 'string').forEach(merge);
+    merge(texts.filter((t) => typeof t === 'string').join('\n') || null);
+    expect('');
+  };
+}
