@@ -101,7 +101,11 @@ fn synthetic() {
         })
         .collect();
     let t = Instant::now();
-    let eng = Engine::new(Catalog { entries }, &IndexConfig::DEFAULT);
+    let catalog = Catalog {
+        entries,
+        ..Catalog::default()
+    };
+    let eng = Engine::new(catalog, &IndexConfig::DEFAULT);
     println!(
         "synthetic catalog (1000 entries): index build {:>8.2} ms",
         t.elapsed().as_secs_f64() * 1e3

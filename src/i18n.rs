@@ -1,10 +1,15 @@
-//! The page chrome in each supported language. Content comes from the catalog; this is only
-//! the text around it.
+//! The page chrome: the text around the catalog's content. English is built in ([`english`]);
+//! every other language is data, `catalog/chrome/<lang>.txt`, which `regen` puts into the
+//! catalog and the page's language file, so a language costs the first load nothing until a
+//! reader needs it. All strings are named in one table ([`chrome!`]); levels, areas, reasons and
+//! notes are looked up by `match` on their enums.
 
 use crate::answer::{Confidence, Note, Reason};
-use crate::catalog::Area;
+use crate::catalog::{Area, Catalog, ChromeText};
 
-/// Languages the chrome is written in, in the order of the switcher.
+/// Languages the page offers, by their own names, in the order of the switcher. English is built
+/// in; the others' chrome comes with their language file (a test checks this list against the
+/// catalog's chrome files).
 pub const UI_LANGS: [(&str, &str); 4] = [
     ("sv", "Svenska"),
     ("en", "English"),
@@ -12,142 +17,30 @@ pub const UI_LANGS: [(&str, &str); 4] = [
     ("cs", "Čeština"),
 ];
 
-/// Every piece of chrome text.
-#[derive(Clone, Copy)]
-pub struct Strings {
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub label: &'static str,
-    pub placeholder: &'static str,
-    pub no_match: &'static str,
-    pub no_match_hint: &'static str,
-    pub guesses: &'static str,
-    pub meaning: &'static str,
-    pub action: &'static str,
-    pub who_user: &'static str,
-    pub who_admin: &'static str,
-    pub source: &'static str,
-    pub related: &'static str,
-    pub copy: &'static str,
-    pub copied: &'static str,
-    pub fallback: &'static str,
-    /// Instead of `fallback` while the reader's language file is still on its way.
-    pub loading_lang: &'static str,
-    pub other_langs: &'static str,
-    pub browse: &'static str,
-    pub confidence: &'static str,
-    pub levels: Levels,
-    pub results: &'static str,
-    pub hresult: &'static str,
-    pub language: &'static str,
-    pub privacy: &'static str,
-    pub areas: Areas,
-    /// Notes; `{key}`, `{code}` and `{kb}` are filled in.
-    pub note_misprint: &'static str,
-    pub note_text_wins: &'static str,
-    pub note_truncated: &'static str,
-    pub reasons: Reasons,
-    /// A code in the paste that this catalog does not explain; `{code}` is filled in.
-    pub unknown_code: &'static str,
-    /// The end of a list cut short; `{n}` is filled in.
-    pub and_more: &'static str,
-}
+/// Declares every chrome string once: its name (the key in `catalog/chrome/<lang>.txt` and the
+/// accessor on [`Strings`]) and its English text. Adding a string is adding a line here and to
+/// each chrome file (a test checks the files are complete).
+macro_rules! chrome {
+    ($($(#[doc = $doc:literal])* $name:ident: $en:literal,)*) => {
+        /// The name of every chrome string, in table order.
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum Key { $($name,)* }
 
-/// Names of the confidence levels.
-#[derive(Clone, Copy)]
-pub struct Levels {
-    pub low: &'static str,
-    pub medium: &'static str,
-    pub high: &'static str,
-}
+        impl<'a> Strings<'a> {
+            /// Every string's name, in table order.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($name),)*];
 
-/// Names of the browse areas (see `catalog::Area`).
-#[derive(Clone, Copy)]
-pub struct Areas {
-    pub screen: &'static str,
-    pub portal: &'static str,
-    pub reporting: &'static str,
-    pub registration: &'static str,
-    pub usage: &'static str,
-    pub writeback: &'static str,
-    pub events: &'static str,
-    pub adsync: &'static str,
-    pub guides: &'static str,
-}
-
-/// Why an entry was found (see `answer::Reason`). `{x}` is the code, name or language, `{y}`
-/// the entry whose text names an HRESULT.
-#[derive(Clone, Copy)]
-pub struct Reasons {
-    pub code: &'static str,
-    pub number: &'static str,
-    pub hresult: &'static str,
-    pub hresult_named_in: &'static str,
-    pub name: &'static str,
-    pub alias: &'static str,
-    pub text: &'static str,
-    pub text_beats_code: &'static str,
-}
-
-impl Strings {
-    /// The name of a confidence level.
-    pub fn level(&self, c: Confidence) -> &'static str {
-        match c {
-            Confidence::Low => self.levels.low,
-            Confidence::Medium => self.levels.medium,
-            Confidence::High => self.levels.high,
+            $($(#[doc = $doc])* pub fn $name(&self) -> &'a str { self.v[Key::$name as usize] })*
         }
-    }
 
-    /// The name of a browse area.
-    pub fn area(&self, a: Area) -> &'static str {
-        let n = &self.areas;
-        match a {
-            Area::Screen => n.screen,
-            Area::Portal => n.portal,
-            Area::Reporting => n.reporting,
-            Area::Registration => n.registration,
-            Area::Usage => n.usage,
-            Area::Writeback => n.writeback,
-            Area::Events => n.events,
-            Area::AdSync => n.adsync,
-            Area::Guides => n.guides,
-        }
-    }
-
-    /// Why an entry was found, in this language.
-    pub fn reason(&self, r: &Reason) -> String {
-        let n = &self.reasons;
-        let (template, x, y) = match r {
-            Reason::Code { code } => (n.code, code, ""),
-            Reason::Number { number } => (n.number, number, ""),
-            Reason::Hresult { hresult } => (n.hresult, hresult, ""),
-            Reason::HresultNamedIn { hresult, key } => (n.hresult_named_in, hresult, key.as_str()),
-            Reason::Name { name } => (n.name, name, ""),
-            Reason::Alias { alias } => (n.alias, alias, ""),
-            Reason::Text { lang } => (n.text, lang, ""),
-            Reason::TextBeatsCode { code } => (n.text_beats_code, code, ""),
-        };
-        template.replace("{x}", x).replace("{y}", y)
-    }
-
-    /// A note on how the answer was reached, as a sentence.
-    pub fn note(&self, note: &Note) -> String {
-        match note {
-            Note::Misprint { key, code } => self
-                .note_misprint
-                .replace("{key}", key)
-                .replace("{code}", code),
-            Note::TextBeatsCode { key, code } => self
-                .note_text_wins
-                .replace("{key}", key)
-                .replace("{code}", code),
-            Note::Truncated { kb } => self.note_truncated.replace("{kb}", &kb.to_string()),
-        }
-    }
+        const EN: Strings<'static> = Strings { v: [$($en,)*] };
+    };
 }
 
-const EN: Strings = Strings {
+chrome! {
+    /// The language's own name, for the picker.
+    language_name: "English",
     title: "SSPR error lookup",
     intro: "Paste the error from the password reset screen, an event log entry, or just a code.",
     label: "Error message, log entry or code",
@@ -164,229 +57,185 @@ const EN: Strings = Strings {
     copy: "Copy answer",
     copied: "Copied",
     fallback: "Not available in your language; shown in",
+    /// Instead of `fallback` while the reader's language file is still on its way.
     loading_lang: "The text in your language is loading; meanwhile shown in",
     other_langs: "Also in:",
     browse: "All entries",
     confidence: "confidence",
-    levels: Levels {
-        low: "low",
-        medium: "medium",
-        high: "high",
-    },
+    level_low: "low",
+    level_medium: "medium",
+    level_high: "high",
     results: "results",
     hresult: "HRESULT decoded (not in the catalog)",
     language: "Language",
     privacy: "Everything runs in your browser: nothing you paste is sent anywhere.",
-    areas: Areas {
-        screen: "Reset screen errors",
-        portal: "Azure portal",
-        reporting: "Reporting",
-        registration: "Registration",
-        usage: "Using password reset",
-        writeback: "Password writeback",
-        events: "Writeback events (PasswordResetService)",
-        adsync: "ADSync and HRESULTs",
-        guides: "Guides",
-    },
+    area_screen: "Reset screen errors",
+    area_portal: "Azure portal",
+    area_reporting: "Reporting",
+    area_registration: "Registration",
+    area_usage: "Using password reset",
+    area_writeback: "Password writeback",
+    area_events: "Writeback events (PasswordResetService)",
+    area_adsync: "ADSync and HRESULTs",
+    area_guides: "Guides",
+    /// Notes: `{key}`, `{code}` and `{kb}` are filled in.
     note_misprint: "The text is that of {key}; older articles misprint its code as {code}.",
     note_text_wins: "The text matches {key}, not the code {code} beside it: the text wins.",
     note_truncated: "Only the first {kb} KB of the paste were read.",
-    reasons: Reasons {
-        code: "code {x}",
-        number: "number {x}",
-        hresult: "HRESULT {x}",
-        hresult_named_in: "HRESULT {x} named in {y}",
-        name: "name {x}",
-        alias: "alias {x}",
-        text: "text ({x})",
-        text_beats_code: "text beats code {x}",
-    },
+    /// Why an entry was found (see `answer::Reason`): `{x}` is the code, name or language, `{y}` the entry whose text names an HRESULT.
+    reason_code: "code {x}",
+    reason_number: "number {x}",
+    reason_hresult: "HRESULT {x}",
+    reason_hresult_named_in: "HRESULT {x} named in {y}",
+    reason_name: "name {x}",
+    reason_alias: "alias {x}",
+    reason_text: "text ({x})",
+    reason_text_beats_code: "text beats code {x}",
+    /// A code in the paste that this catalog does not explain; `{code}` is filled in.
     unknown_code: "Not an SSPR or writeback code this catalog knows: {code}",
+    /// The end of a list cut short; `{n}` is filled in.
     and_more: "… and {n} more",
-};
+}
 
-const SV: Strings = Strings {
-    title: "Slå upp SSPR-fel",
-    intro: "Klistra in felet från sidan för lösenordsåterställning, en händelseloggpost eller bara en kod.",
-    label: "Felmeddelande, loggpost eller kod",
-    placeholder: "t.ex. SSPR_0014: Ytterligare säkerhetsinformation krävs…",
-    no_match: "Ingen säker träff.",
-    no_match_hint: "Klistra in hela meddelandet, gärna med en kod som SSPR_0014, ett händelse-ID (32002) eller ett HRESULT (0x800700CE).",
-    guesses: "Närliggande förslag (gissningar):",
-    meaning: "Vad det betyder",
-    action: "Vad du gör",
-    who_user: "Vem måste agera: din administratör. Du kan inte åtgärda detta själv; skicka svaret till hen.",
-    who_admin: "Vem måste agera: en administratör (Azure AD / Azure AD Connect).",
-    source: "Källa",
-    related: "Relaterat",
-    copy: "Kopiera svaret",
-    copied: "Kopierat",
-    fallback: "Finns inte på ditt språk; visas på",
-    loading_lang: "Texten på ditt språk laddas; under tiden visas den på",
-    other_langs: "Finns även på:",
-    browse: "Alla poster",
-    confidence: "säkerhet",
-    levels: Levels {
-        low: "låg",
-        medium: "medel",
-        high: "hög",
-    },
-    results: "träffar",
-    hresult: "HRESULT avkodat (finns inte i katalogen)",
-    language: "Språk",
-    privacy: "Allt körs i din webbläsare: inget du klistrar in skickas någonstans.",
-    areas: Areas {
-        screen: "Fel på återställningssidan",
-        portal: "Azure-portalen",
-        reporting: "Rapportering",
-        registration: "Registrering",
-        usage: "Använda lösenordsåterställning",
-        writeback: "Tillbakaskrivning av lösenord",
-        events: "Händelser (PasswordResetService)",
-        adsync: "ADSync och HRESULT",
-        guides: "Guider",
-    },
-    note_misprint: "Texten hör till {key}; äldre artiklar skriver felaktigt koden {code}.",
-    note_text_wins: "Texten stämmer med {key}, inte med koden {code} bredvid: texten gäller.",
-    note_truncated: "Bara de första {kb} kB av det inklistrade lästes.",
-    reasons: Reasons {
-        code: "kod {x}",
-        number: "nummer {x}",
-        hresult: "HRESULT {x}",
-        hresult_named_in: "HRESULT {x} nämns i {y}",
-        name: "namn {x}",
-        alias: "alias {x}",
-        text: "text ({x})",
-        text_beats_code: "texten väger tyngre än koden {x}",
-    },
-    unknown_code: "Ingen SSPR- eller tillbakaskrivningskod som katalogen känner till: {code}",
-    and_more: "… och {n} till",
-};
+/// The chrome in one language: one text per name of [`Strings::KEYS`].
+#[derive(Clone, Copy)]
+pub struct Strings<'a> {
+    v: [&'a str; Strings::KEYS.len()],
+}
 
-const NL: Strings = Strings {
-    title: "SSPR-fout opzoeken",
-    intro: "Plak de fout van het scherm voor wachtwoordherstel, een gebeurtenislogboekregel of alleen een code.",
-    label: "Foutmelding, logboekregel of code",
-    placeholder: "bijv. SSPR_0014: Aanvullende beveiligingsgegevens zijn nodig…",
-    no_match: "Geen betrouwbare overeenkomst.",
-    no_match_hint: "Plak het hele bericht, met een code zoals SSPR_0014, een gebeurtenis-ID (32002) of een HRESULT (0x800700CE).",
-    guesses: "Mogelijke kandidaten (gissingen):",
-    meaning: "Wat het betekent",
-    action: "Wat te doen",
-    who_user: "Wie moet handelen: uw beheerder. U kunt dit niet zelf oplossen; stuur dit antwoord door.",
-    who_admin: "Wie moet handelen: een beheerder (Azure AD / Azure AD Connect).",
-    source: "Bron",
-    related: "Gerelateerd",
-    copy: "Antwoord kopiëren",
-    copied: "Gekopieerd",
-    fallback: "Niet beschikbaar in uw taal; getoond in",
-    loading_lang: "De tekst in uw taal wordt geladen; intussen getoond in",
-    other_langs: "Ook in:",
-    browse: "Alle items",
-    confidence: "zekerheid",
-    levels: Levels {
-        low: "laag",
-        medium: "gemiddeld",
-        high: "hoog",
-    },
-    results: "resultaten",
-    hresult: "HRESULT gedecodeerd (niet in de catalogus)",
-    language: "Taal",
-    privacy: "Alles draait in uw browser: niets wat u plakt wordt verzonden.",
-    areas: Areas {
-        screen: "Fouten op het herstelscherm",
-        portal: "Azure-portal",
-        reporting: "Rapportage",
-        registration: "Registratie",
-        usage: "Wachtwoordherstel gebruiken",
-        writeback: "Wachtwoord terugschrijven",
-        events: "Gebeurtenissen (PasswordResetService)",
-        adsync: "ADSync en HRESULT",
-        guides: "Handleidingen",
-    },
-    note_misprint: "De tekst hoort bij {key}; oudere artikelen vermelden ten onrechte code {code}.",
-    note_text_wins: "De tekst past bij {key}, niet bij de code {code} ernaast: de tekst gaat voor.",
-    note_truncated: "Alleen de eerste {kb} kB van de geplakte tekst is gelezen.",
-    reasons: Reasons {
-        code: "code {x}",
-        number: "nummer {x}",
-        hresult: "HRESULT {x}",
-        hresult_named_in: "HRESULT {x} genoemd in {y}",
-        name: "naam {x}",
-        alias: "alias {x}",
-        text: "tekst ({x})",
-        text_beats_code: "tekst weegt zwaarder dan code {x}",
-    },
-    unknown_code: "Geen SSPR- of terugschrijfcode die deze catalogus kent: {code}",
-    and_more: "… en nog {n}",
-};
-
-const CS: Strings = Strings {
-    title: "Vyhledání chyb SSPR",
-    intro: "Vložte chybu z obrazovky pro resetování hesla, záznam z protokolu událostí nebo jen kód.",
-    label: "Chybová zpráva, záznam protokolu nebo kód",
-    placeholder: "např. SSPR_0014: K resetování hesla jsou potřeba další bezpečnostní údaje…",
-    no_match: "Žádná spolehlivá shoda.",
-    no_match_hint: "Vložte celou zprávu, nejlépe s kódem jako SSPR_0014, ID události (32002) nebo HRESULT (0x800700CE).",
-    guesses: "Blízcí kandidáti (odhady):",
-    meaning: "Co to znamená",
-    action: "Co dělat",
-    who_user: "Kdo musí jednat: váš správce. Sami to nevyřešíte; pošlete mu tuto odpověď.",
-    who_admin: "Kdo musí jednat: správce (Azure AD / Azure AD Connect).",
-    source: "Zdroj",
-    related: "Související",
-    copy: "Kopírovat odpověď",
-    copied: "Zkopírováno",
-    fallback: "Ve vašem jazyce není k dispozici; zobrazeno v jazyce",
-    loading_lang: "Text ve vašem jazyce se načítá; zatím zobrazeno v jazyce",
-    other_langs: "Také v:",
-    browse: "Všechny položky",
-    confidence: "jistota",
-    levels: Levels {
-        low: "nízká",
-        medium: "střední",
-        high: "vysoká",
-    },
-    results: "výsledky",
-    hresult: "Dekódovaný HRESULT (není v katalogu)",
-    language: "Jazyk",
-    privacy: "Vše běží ve vašem prohlížeči: nic z toho, co vložíte, se nikam neodesílá.",
-    areas: Areas {
-        screen: "Chyby na obrazovce resetování",
-        portal: "Portál Azure",
-        reporting: "Sestavy",
-        registration: "Registrace",
-        usage: "Používání resetování hesla",
-        writeback: "Zpětný zápis hesla",
-        events: "Události (PasswordResetService)",
-        adsync: "ADSync a HRESULT",
-        guides: "Návody",
-    },
-    note_misprint: "Text patří k {key}; starší články u něj chybně uvádějí kód {code}.",
-    note_text_wins: "Text odpovídá {key}, ne kódu {code} vedle něj: platí text.",
-    note_truncated: "Přečteno bylo jen prvních {kb} kB vloženého textu.",
-    reasons: Reasons {
-        code: "kód {x}",
-        number: "číslo {x}",
-        hresult: "HRESULT {x}",
-        hresult_named_in: "HRESULT {x} uvedený v {y}",
-        name: "název {x}",
-        alias: "alias {x}",
-        text: "text ({x})",
-        text_beats_code: "text má přednost před kódem {x}",
-    },
-    unknown_code: "Kód SSPR ani zpětného zápisu, který tento katalog nezná: {code}",
-    and_more: "… a dalších {n}",
-};
-
-/// Chrome strings for a language tag (English for any other).
-pub fn strings(lang: &str) -> &'static Strings {
-    match lang {
-        "sv" => &SV,
-        "nl" => &NL,
-        "cs" => &CS,
-        _ => &EN,
+impl<'a> Strings<'a> {
+    /// Sets the string named `key`; false for an unknown name, which changes nothing.
+    pub fn set(&mut self, key: &str, value: &'a str) -> bool {
+        match Self::KEYS.iter().position(|k| *k == key) {
+            Some(i) => {
+                self.v[i] = value;
+                true
+            }
+            None => false,
+        }
     }
+
+    /// The string named `key`.
+    pub fn get(&self, key: &str) -> Option<&'a str> {
+        Self::KEYS.iter().position(|k| *k == key).map(|i| self.v[i])
+    }
+
+    /// The name of a confidence level.
+    pub fn level(&self, c: Confidence) -> &'a str {
+        match c {
+            Confidence::Low => self.level_low(),
+            Confidence::Medium => self.level_medium(),
+            Confidence::High => self.level_high(),
+        }
+    }
+
+    /// The name of a browse area.
+    pub fn area(&self, a: Area) -> &'a str {
+        match a {
+            Area::Screen => self.area_screen(),
+            Area::Portal => self.area_portal(),
+            Area::Reporting => self.area_reporting(),
+            Area::Registration => self.area_registration(),
+            Area::Usage => self.area_usage(),
+            Area::Writeback => self.area_writeback(),
+            Area::Events => self.area_events(),
+            Area::AdSync => self.area_adsync(),
+            Area::Guides => self.area_guides(),
+        }
+    }
+
+    /// Why an entry was found, in this language.
+    pub fn reason(&self, r: &Reason) -> String {
+        let (template, x, y) = match r {
+            Reason::Code { code } => (self.reason_code(), code, ""),
+            Reason::Number { number } => (self.reason_number(), number, ""),
+            Reason::Hresult { hresult } => (self.reason_hresult(), hresult, ""),
+            Reason::HresultNamedIn { hresult, key } => {
+                (self.reason_hresult_named_in(), hresult, key.as_str())
+            }
+            Reason::Name { name } => (self.reason_name(), name, ""),
+            Reason::Alias { alias } => (self.reason_alias(), alias, ""),
+            Reason::Text { lang } => (self.reason_text(), lang, ""),
+            Reason::TextBeatsCode { code } => (self.reason_text_beats_code(), code, ""),
+        };
+        template.replace("{x}", x).replace("{y}", y)
+    }
+
+    /// A note on how the answer was reached, as a sentence.
+    pub fn note(&self, note: &Note) -> String {
+        match note {
+            Note::Misprint { key, code } => self
+                .note_misprint()
+                .replace("{key}", key)
+                .replace("{code}", code),
+            Note::TextBeatsCode { key, code } => self
+                .note_text_wins()
+                .replace("{key}", key)
+                .replace("{code}", code),
+            Note::Truncated { kb } => self.note_truncated().replace("{kb}", &kb.to_string()),
+        }
+    }
+}
+
+/// The chrome in `lang`: English, with every string the catalog carries for `lang` in its place
+/// (`catalog/chrome/<lang>.txt`, merged into the catalog by `regen`; the page gets them with
+/// the language's file). A missing string stays English.
+pub fn strings<'a>(cat: &'a Catalog, lang: &str) -> Strings<'a> {
+    let mut t = EN;
+    if lang != "en" {
+        for c in cat.chrome.iter().filter(|c| c.lang == lang) {
+            t.set(&c.key, &c.value);
+        }
+    }
+    t
+}
+
+/// Reads a chrome file (`catalog/chrome/<lang>.txt`: `key<TAB>text` lines, `#` comments) into
+/// the catalog's chrome for `lang`. Every key must be one of [`Strings::KEYS`], once, and keep
+/// the English text's placeholders; the first problem is the error.
+pub fn parse_chrome(lang: &str, text: &str) -> Result<Vec<ChromeText>, String> {
+    let mut out: Vec<ChromeText> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = |what: String| format!("line {}: {what}", n + 1);
+        let Some((key, value)) = line.split_once('\t') else {
+            return Err(at("expected key<TAB>text".into()));
+        };
+        let Some(english) = EN.get(key) else {
+            return Err(at(format!("unknown key '{key}'")));
+        };
+        if out.iter().any(|c| c.key == key) {
+            return Err(at(format!("'{key}' given twice")));
+        }
+        let want = placeholders(english);
+        if value.trim().is_empty() || placeholders(value) != want {
+            return Err(at(format!("'{key}' must be non-empty and keep {want:?}")));
+        }
+        out.push(ChromeText {
+            lang: lang.to_string(),
+            key: key.to_string(),
+            value: value.to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// `{name}` placeholders of a text, sorted.
+fn placeholders(s: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|p| p.split_once('}').map(|(name, _)| name))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// The English chrome, built into the page.
+pub fn english() -> Strings<'static> {
+    EN
 }
 
 /// The first supported language among the browser's preferences (`navigator.languages`).
@@ -430,5 +279,41 @@ mod tests {
         assert_eq!(pick(&s(&["ja"])), "en");
         assert_eq!(chain("cs"), vec!["cs", "en", "sv", "nl"]);
         assert_eq!(chain("de"), vec!["en", "sv", "nl", "cs"]);
+    }
+
+    #[test]
+    fn chrome_files_are_checked_line_by_line() {
+        // (file text, expected error substring; empty: accepted)
+        let cases: &[(&str, &str)] = &[
+            ("# comment\ntitle\tRubrik\n\ncopy\tKopiera\n", ""),
+            ("titel\tRubrik\n", "unknown key 'titel'"),
+            ("title\tA\ntitle\tB\n", "'title' given twice"),
+            ("note_truncated\tBara början lästes.\n", "keep [\"kb\"]"),
+            ("reason_hresult_named_in\tHRESULT {x}\n", "keep [\"x\", \"y\"]"),
+            ("title\t \n", "must be non-empty"),
+            ("title Rubrik\n", "expected key<TAB>text"),
+        ];
+        for (text, want) in cases {
+            match parse_chrome("sv", text) {
+                Ok(v) => assert!(want.is_empty(), "{text:?} accepted: {v:?}"),
+                Err(e) => assert!(!want.is_empty() && e.contains(want), "{text:?}: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_catalogs_chrome_replaces_english_string_by_string() {
+        let mut cat = Catalog::default();
+        cat.chrome = parse_chrome("sv", "title\tRubrik\nlevel_high\thög\n").unwrap();
+        let sv = strings(&cat, "sv");
+        assert_eq!(sv.title(), "Rubrik");
+        assert_eq!(sv.level(Confidence::High), "hög");
+        assert_eq!(sv.copy(), EN.copy(), "a missing string stays English");
+        assert_eq!(strings(&cat, "nl").title(), EN.title());
+        // Every key can be set and read back.
+        for k in Strings::KEYS {
+            let mut t = EN;
+            assert!(t.set(k, "x") && t.get(k) == Some("x"), "{k}");
+        }
     }
 }

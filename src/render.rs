@@ -112,7 +112,7 @@ pub fn results(
         h.0.push_str(&highlight(query, answer));
         answer_view(&mut h, &view::answer(cat, answer, lang, loading));
     } else if let Some(c) = hash_key.and_then(|k| view::card(cat, k, lang, None, loading)) {
-        card(&mut h, &c, strings(lang));
+        card(&mut h, &c, &strings(cat, lang));
     } else {
         browse(&mut h, cat, lang);
     }
@@ -120,32 +120,32 @@ pub fn results(
 }
 
 /// The short sentence for the screen-reader status region.
-pub fn status(query: &str, answer: &Answer, lang: &str) -> String {
-    let t = strings(lang);
+pub fn status(cat: &Catalog, query: &str, answer: &Answer, lang: &str) -> String {
+    let t = strings(cat, lang);
     if query.trim().is_empty() {
         String::new()
     } else if answer.no_match {
-        t.no_match.to_string()
+        t.no_match().to_string()
     } else {
         let n = answer.groups.len();
         let keys = answer.keys();
         let shown: Vec<&str> = keys.iter().take(n).map(String::as_str).collect();
-        format!("{n} {}: {}", t.results, shown.join(", "))
+        format!("{n} {}: {}", t.results(), shown.join(", "))
     }
 }
 
 fn answer_view(h: &mut Html, v: &AnswerView) {
-    let t = v.t;
+    let t = &v.t;
     h.open("div", &[("class", "answer")]);
     if v.no_match {
         h.open("div", &[("class", "no-match"), ("data-testid", "no-match")])
             .raw("<p><strong>")
-            .text(t.no_match)
+            .text(t.no_match())
             .raw("</strong></p>")
-            .el("p", &[], t.no_match_hint);
+            .el("p", &[], t.no_match_hint());
         if !v.guesses.is_empty() {
             h.open("div", &[("class", "guesses"), ("data-testid", "guesses")])
-                .el("p", &[], t.guesses);
+                .el("p", &[], t.guesses());
             entry_items(h, &v.guesses, "guess");
             h.close("div");
         }
@@ -156,7 +156,7 @@ fn answer_view(h: &mut Html, v: &AnswerView) {
     }
     if !v.hresults.is_empty() {
         h.open("div", &[("class", "hresults"), ("data-testid", "hresult")])
-            .el("p", &[], t.hresult)
+            .el("p", &[], t.hresult())
             .raw("<ul>");
         for (hex, line) in &v.hresults {
             h.raw("<li>").el("code", &[], hex).text(": ").text(line).raw("</li>");
@@ -178,7 +178,7 @@ fn answer_view(h: &mut Html, v: &AnswerView) {
             ("class", "copy"),
             ("data-testid", "copy"),
         ],
-        t.copy,
+        t.copy(),
     );
     h.close("div");
 }
@@ -199,17 +199,17 @@ fn entry_items(h: &mut Html, items: &[EntryLine], testid: &'static str) {
 
 /// Every entry, grouped by area (collapsed), for an empty box.
 fn browse(h: &mut Html, cat: &Catalog, lang: &str) {
-    let t = strings(lang);
+    let t = strings(cat, lang);
     let prefs = chain(lang);
     h.open(
         "nav",
         &[
             ("class", "browse"),
             ("data-testid", "browse"),
-            ("aria-label", t.browse),
+            ("aria-label", t.browse()),
         ],
     )
-    .el("h2", &[], t.browse);
+    .el("h2", &[], t.browse());
     for area in Area::ALL {
         let entries: Vec<EntryLine> = cat
             .entries
@@ -264,7 +264,7 @@ fn card(h: &mut Html, c: &CardView, t: &Strings) {
     }
     h.el("p", &[("class", "who"), ("data-testid", "who")], c.who);
     if !c.related.is_empty() {
-        h.raw("<p class=\"related\">").text(t.related).raw(": ");
+        h.raw("<p class=\"related\">").text(t.related()).raw(": ");
         for r in &c.related {
             let href = format!("#{}", r.key);
             h.el(
@@ -277,7 +277,7 @@ fn card(h: &mut Html, c: &CardView, t: &Strings) {
         h.raw("</p>");
     }
     if c.locales.len() > 1 {
-        h.raw("<p class=\"other-langs\">").text(t.other_langs);
+        h.raw("<p class=\"other-langs\">").text(t.other_langs());
         // Other languages first (what the reader is looking for), the shown one last to go back.
         let shown = c.locales[0].lang;
         for l in c.locales.iter().skip(1).chain(c.locales.first()) {
@@ -688,7 +688,7 @@ mod tests {
         let eng = engine();
         let cat = eng.catalog();
         let a = eng.lookup("SSPR_0014", &Config::DEFAULT);
-        let cs = strings("cs");
+        let cs = strings(cat, "cs");
         // Czech has no screen-error text: missing, unless the Czech file is still coming.
         let done = results(cat, "SSPR_0014", &a, None, "cs", &[]);
         let coming = results(
@@ -699,8 +699,8 @@ mod tests {
             "cs",
             &["cs".to_string(), "nl".to_string()],
         );
-        assert!(done.contains(cs.fallback) && !done.contains(cs.loading_lang));
-        assert!(coming.contains(cs.loading_lang) && !coming.contains(cs.fallback));
+        assert!(done.contains(cs.fallback()) && !done.contains(cs.loading_lang()));
+        assert!(coming.contains(cs.loading_lang()) && !coming.contains(cs.fallback()));
         // Another language pending changes nothing for this reader.
         assert_eq!(
             results(cat, "SSPR_0014", &a, None, "cs", &["nl".to_string()]),
@@ -721,12 +721,12 @@ mod tests {
         let eng = engine();
         let q = "Event 33004 hr=800700CE";
         let a = eng.lookup(q, &Config::DEFAULT);
-        assert_eq!(status(q, &a, "sv"), "2 träffar: EVENT_33004, HR_800700CE");
-        assert_eq!(status("  ", &a, "sv"), "");
+        assert_eq!(status(eng.catalog(), q, &a, "sv"), "2 träffar: EVENT_33004, HR_800700CE");
+        assert_eq!(status(eng.catalog(), "  ", &a, "sv"), "");
         let q = "the weather is nice today";
         assert_eq!(
-            status(q, &eng.lookup(q, &Config::DEFAULT), "en"),
-            strings("en").no_match
+            status(eng.catalog(), q, &eng.lookup(q, &Config::DEFAULT), "en"),
+            strings(eng.catalog(), "en").no_match()
         );
     }
 }

@@ -14,7 +14,7 @@ pub const MAX_LISTED: usize = 20;
 
 /// The whole answer in the reader's language.
 pub struct AnswerView<'a> {
-    pub t: &'static Strings,
+    pub t: Strings<'a>,
     pub no_match: bool,
     /// Guesses shown with "no confident match".
     pub guesses: Vec<EntryLine<'a>>,
@@ -49,7 +49,7 @@ pub struct CardView<'a> {
     /// Every language the entry has, the one to show first.
     pub locales: Vec<LocaleView<'a>>,
     /// Who must act.
-    pub who: &'static str,
+    pub who: &'a str,
     pub related: Vec<EntryLine<'a>>,
 }
 
@@ -69,7 +69,7 @@ pub struct LocaleView<'a> {
     /// The message as seen, when it says more than the title.
     pub message: Option<&'a str>,
     /// "What it means" and "What to do", with their labels, when present.
-    pub sections: Vec<(&'static str, &'a Rich)>,
+    pub sections: Vec<(&'a str, &'a Rich)>,
     /// "Source: Microsoft Docs, file §section (date)".
     pub source: String,
 }
@@ -82,7 +82,7 @@ pub fn percent(score: f32) -> u32 {
 /// Builds the view of `a` for a reader of `lang`. `loading`: the reader's language file is
 /// still on its way (a card then says so instead of "not in your language").
 pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> AnswerView<'a> {
-    let t = strings(lang);
+    let t = strings(cat, lang);
     let prefs = chain(lang);
     let guesses = a
         .candidates
@@ -106,9 +106,9 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
         unknown_codes: unknown
             .iter()
             .take(MAX_LISTED)
-            .map(|c| t.unknown_code.replace("{code}", c))
+            .map(|c| t.unknown_code().replace("{code}", c))
             .collect(),
-        more: (hidden > 0).then(|| t.and_more.replace("{n}", &hidden.to_string())),
+        more: (hidden > 0).then(|| t.and_more().replace("{n}", &hidden.to_string())),
         notes: a.notes.iter().map(|n| t.note(n)).collect(),
     }
 }
@@ -157,33 +157,33 @@ pub fn card<'a>(
     loading: bool,
 ) -> Option<CardView<'a>> {
     let e = cat.get(key)?;
-    let t = strings(lang);
+    let t = strings(cat, lang);
     let prefs = chain(lang);
     let (best, _) = e.best_locale(&prefs)?;
     let fallback = (best.lang != lang).then(|| {
-        let why = if loading { t.loading_lang } else { t.fallback };
+        let why = if loading { t.loading_lang() } else { t.fallback() };
         format!("{why} {}.", best.lang)
     });
     // The best language first, then the others in catalog order.
     let locales = std::iter::once(best)
         .chain(e.locales.iter().filter(|l| l.lang != best.lang))
-        .map(|l| locale(l, t))
+        .map(|l| locale(l, &t))
         .collect();
     Some(CardView {
         key: &e.key,
         aliases: aliases(e),
         found: hit.map(|h| Found {
             confidence: h.confidence,
-            label: format!("{}: {}", t.confidence, t.level(h.confidence)),
+            label: format!("{}: {}", t.confidence(), t.level(h.confidence)),
             percent: percent(h.score),
             reason: t.reason(&h.reason),
         }),
         fallback,
         locales,
         who: if e.audience == Audience::User {
-            t.who_user
+            t.who_user()
         } else {
-            t.who_admin
+            t.who_admin()
         },
         related: e
             .related
@@ -209,18 +209,18 @@ fn aliases(e: &Entry) -> Vec<&str> {
         .collect()
 }
 
-fn locale<'a>(l: &'a Localized, t: &'static Strings) -> LocaleView<'a> {
+fn locale<'a>(l: &'a Localized, t: &Strings<'a>) -> LocaleView<'a> {
     LocaleView {
         lang: &l.lang,
         title: &l.title,
         message: (!l.message.is_empty() && l.message != l.title).then_some(l.message.as_str()),
-        sections: [(t.meaning, &l.meaning), (t.action, &l.action)]
+        sections: [(t.meaning(), &l.meaning), (t.action(), &l.action)]
             .into_iter()
             .filter(|(_, r)| !r.is_empty())
             .collect(),
         source: format!(
             "{}: Microsoft Docs, {} §{} ({})",
-            t.source, l.source.file, l.source.section, l.source.date
+            t.source(), l.source.file, l.source.section, l.source.date
         ),
     }
 }
@@ -229,12 +229,12 @@ fn locale<'a>(l: &'a Localized, t: &'static Strings) -> LocaleView<'a> {
 /// it: what "Copy answer" copies.
 pub fn answer_text(cat: &Catalog, a: &Answer, lang: &str) -> String {
     let v = answer(cat, a, lang, false);
-    let t = v.t;
+    let t = &v.t;
     let mut out = String::new();
     if v.no_match {
-        out.push_str(&format!("{}\n", t.no_match));
+        out.push_str(&format!("{}\n", t.no_match()));
         if !v.guesses.is_empty() {
-            out.push_str(&format!("{}\n", t.guesses));
+            out.push_str(&format!("{}\n", t.guesses()));
         }
         for g in &v.guesses {
             out.push_str(&format!("  {} ({}%) {}\n", g.key, g.percent.unwrap_or(0), g.title));
@@ -244,7 +244,7 @@ pub fn answer_text(cat: &Catalog, a: &Answer, lang: &str) -> String {
         card_text(&mut out, c);
     }
     if !v.hresults.is_empty() {
-        out.push_str(&format!("{}:\n", t.hresult));
+        out.push_str(&format!("{}:\n", t.hresult()));
     }
     for (hex, line) in &v.hresults {
         out.push_str(&format!("  {hex}: {line}\n"));
@@ -322,6 +322,7 @@ mod tests {
 
     #[test]
     fn reasons_are_worded_per_language() {
+        let cat = Catalog::embedded();
         let s = |x: &str| x.to_string();
         let cases = [
             (Reason::Code { code: s("SSPR_0014") }, "sv", "kod SSPR_0014"),
@@ -338,7 +339,7 @@ mod tests {
             (Reason::TextBeatsCode { code: s("SSPR_0012") }, "xx", "text beats code SSPR_0012"),
         ];
         for (reason, lang, want) in cases {
-            assert_eq!(strings(lang).reason(&reason), want);
+            assert_eq!(strings(&cat, lang).reason(&reason), want);
         }
     }
 

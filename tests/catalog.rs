@@ -337,3 +337,33 @@ fn every_link_is_absolute_or_an_entry() {
         }
     }
 }
+
+/// Every chrome file is complete, and the page's language list names exactly English and the
+/// languages with chrome, by the names their files give.
+#[test]
+fn chrome_is_complete_and_the_picker_lists_it() {
+    use sspr_lookup::i18n::{strings, Strings, UI_LANGS};
+    let cat = Catalog::embedded();
+    let langs = cat.chrome_languages();
+    assert!(langs.len() >= 3, "{langs:?}");
+    for lang in &langs {
+        let n = cat.chrome.iter().filter(|c| c.lang == *lang).count();
+        assert_eq!(n, Strings::KEYS.len(), "{lang}: {n} of {} strings", Strings::KEYS.len());
+    }
+    let mut want: Vec<(&str, &str)> = vec![("en", "English")];
+    want.extend(langs.iter().map(|l| (*l, strings(&cat, l).language_name())));
+    let mut got: Vec<(&str, &str)> = UI_LANGS.to_vec();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+}
+
+/// A language file of endless chrome lines is cut off at the cap, quickly, and says so.
+#[test]
+fn chrome_lines_are_capped() {
+    let mut cat = Catalog::default();
+    let text: String = (0..20_000).map(|i| format!("U\tsv\tk{i}\tv\n")).collect();
+    let problems = format::merge_language(&mut cat, &text);
+    assert_eq!(cat.chrome.len(), format::MAX_CHROME_STRINGS);
+    assert!(problems.iter().any(|p| p.contains("too many chrome strings")));
+}

@@ -80,7 +80,7 @@ fn text_beats_a_code_it_contradicts() {
         "the answer says why"
     );
     assert_eq!(
-        sspr_lookup::i18n::strings("sv").note(&a.notes[0]),
+        sspr_lookup::i18n::strings(engine().catalog(), "sv").note(&a.notes[0]),
         "Texten hör till SSPR_0013; äldre artiklar skriver felaktigt koden SSPR_0012."
     );
     // The code alone is still its own entry.
@@ -190,6 +190,7 @@ fn tiny() -> Engine {
             Entry::new("printer-jam", Kind::Symptom, Area::Usage)
                 .text("en", "Printer jam", "", "Paper is stuck inside the printer tray rollers."),
         ],
+        ..Catalog::default()
     };
     Engine::new(catalog, &IndexConfig::DEFAULT)
 }

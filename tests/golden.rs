@@ -28,7 +28,7 @@ fn hit(h: &Hit) -> String {
 
 /// The reason as its English wording (what the JSON carried when the copies were made).
 fn reason(h: &Hit) -> String {
-    sspr_lookup::i18n::strings("en").reason(&h.reason)
+    sspr_lookup::i18n::english().reason(&h.reason)
 }
 
 /// Everything an answer says, on one line.

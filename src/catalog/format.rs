@@ -13,6 +13,7 @@
 //! T <title>   S <message>   W <meaning (rich)>   A <action (rich)>   F <file> <section> <date>
 //! K <key> <lang>,<lang>,…               (language files) continues entry <key>; the list is
 //!                                       the entry's languages in canonical order
+//! U <lang> <key> <text>                 one string of the page's chrome in <lang>
 //! ```
 //!
 //! The page does not embed the whole catalog: [`split`] cuts it into `core` (every entry with
@@ -21,7 +22,7 @@
 //! gives back exactly the whole catalog (tested).
 //! Field values escape `\`, tab and newline as `\\`, `\t`, `\n`.
 
-use super::{Area, Audience, Catalog, Entry, Kind, Localized, Rich, Source};
+use super::{Area, Audience, Catalog, ChromeText, Entry, Kind, Localized, Rich, Source};
 
 pub const HEADER: &str = "# sspr-lookup catalog, format 1. GENERATED: do not edit by hand.\n\
 # Regenerate with `cargo run --release -- regen` (reads catalog/sources/ and catalog/overrides.txt).\n\
@@ -98,7 +99,14 @@ pub fn write(cat: &Catalog) -> String {
             write_locale(&mut out, l);
         }
     }
+    write_chrome(&mut out, cat, None);
     out
+}
+
+fn write_chrome(out: &mut String, cat: &Catalog, lang: Option<&str>) {
+    for c in cat.chrome.iter().filter(|c| lang.is_none_or(|l| c.lang == l)) {
+        out.push_str(&format!("U\t{}\t{}\t{}\n", c.lang, escape(&c.key), escape(&c.value)));
+    }
 }
 
 fn write_locale(out: &mut String, l: &Localized) {
@@ -125,12 +133,14 @@ fn write_locale(out: &mut String, l: &Localized) {
 /// `(lang, …)` for each other language, in catalog order.
 pub fn split(cat: &Catalog) -> Vec<(String, String)> {
     let mut core = cat.clone();
+    core.chrome.clear();
     for e in &mut core.entries {
         e.locales.retain(|l| l.lang == CORE_LANG);
     }
     let mut out = vec![("core".to_string(), write(&core))];
     for lang in cat.languages().into_iter().filter(|l| *l != CORE_LANG) {
         let mut text = String::from(LANG_HEADER);
+        write_chrome(&mut text, cat, Some(lang));
         for e in &cat.entries {
             if let Some(l) = e.locale(lang) {
                 text.push_str(&format!("K\t{}\t{}\n", e.key, e.languages().join(",")));
@@ -179,12 +189,12 @@ fn read_into(cat: &mut Catalog, src: &str, mut r: Reader) -> Vec<String> {
         let mut fields = line.split('\t');
         let tag = fields.next().unwrap_or("");
         let rest: Vec<&str> = fields.collect();
-        if matches!(tag, "E" | "K" | "L") {
+        if matches!(tag, "E" | "K" | "L" | "U") {
             r.skip = false;
         } else if r.skip {
             continue;
         }
-        if let Err(what) = r.line(&mut cat.entries, tag, &rest) {
+        if let Err(what) = r.line(cat, tag, &rest) {
             r.problems.push(format!("line {}: {what}", n + 1));
         }
     }
@@ -213,16 +223,20 @@ fn field(rest: &[&str], i: usize) -> String {
 
 impl Reader {
     /// Reads one line; `Err` says what was wrong with it.
-    fn line(&mut self, entries: &mut Vec<Entry>, tag: &str, rest: &[&str]) -> Result<(), String> {
+    fn line(&mut self, cat: &mut Catalog, tag: &str, rest: &[&str]) -> Result<(), String> {
         if self.languages_only && matches!(tag, "E" | "C" | "X" | "R") {
             return Err(format!("{tag} line in a language file"));
         }
         match tag {
-            "E" => return self.entry(entries, rest),
-            "K" => return self.continued(entries, rest),
+            "U" => {
+                (self.cur, self.loc) = (None, None);
+                return chrome(&mut cat.chrome, rest);
+            }
+            "E" => return self.entry(&mut cat.entries, rest),
+            "K" => return self.continued(&cat.entries, rest),
             _ => {}
         }
-        let Some(e) = self.cur.and_then(|i| entries.get_mut(i)) else {
+        let Some(e) = self.cur.and_then(|i| cat.entries.get_mut(i)) else {
             return Err(format!("{tag} outside an entry"));
         };
         let all = || rest.iter().map(|s| unescape(s)).collect::<Vec<_>>();
@@ -308,6 +322,29 @@ impl Reader {
         self.loc = Some(at);
         Ok(())
     }
+}
+
+/// Chrome strings a catalog may hold: about fifty a language, for far more languages than any
+/// article is published in; a bound on the work a hostile language file can cause.
+pub const MAX_CHROME_STRINGS: usize = 4096;
+
+/// `U lang key text`: a chrome string (one per language and key; a repeat is refused).
+/// Each insert scans the strings so far, so their number is capped ([`MAX_CHROME_STRINGS`]).
+fn chrome(chrome: &mut Vec<ChromeText>, rest: &[&str]) -> Result<(), String> {
+    let (lang, key, value) = (field(rest, 0), field(rest, 1), field(rest, 2));
+    if chrome.len() >= MAX_CHROME_STRINGS {
+        return Err("too many chrome strings".into());
+    }
+    if lang.is_empty() || key.is_empty() {
+        return Err("bad chrome line".into());
+    }
+    if chrome.iter().any(|c| c.lang == lang && c.key == key) {
+        return Err(format!("chrome '{key}' in '{lang}' already present"));
+    }
+    // Kept in language order whatever order the files are merged in (keys in file order).
+    let at = chrome.iter().rposition(|c| c.lang <= lang).map_or(0, |i| i + 1);
+    chrome.insert(at, ChromeText { lang, key, value });
+    Ok(())
 }
 
 /// `T`, `S`, `W`, `A`, `F`: a field of the current localisation.

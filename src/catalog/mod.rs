@@ -228,6 +228,16 @@ impl Entry {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     pub entries: Vec<Entry>,
+    /// The page's chrome in languages other than English (`catalog/chrome/<lang>.txt`).
+    pub chrome: Vec<ChromeText>,
+}
+
+/// One string of the page's chrome in one language (see `i18n::Strings::set` for the keys).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChromeText {
+    pub lang: String,
+    pub key: String,
+    pub value: String,
 }
 
 /// The generated catalog, as committed (native builds: every language).
@@ -238,8 +248,9 @@ pub const EMBEDDED: &str = include_str!("../../catalog/catalog.txt");
 #[cfg(target_arch = "wasm32")]
 pub const EMBEDDED: &str = include_str!("../../catalog/web/core.txt");
 
-fn locale_count(cat: &Catalog) -> usize {
-    cat.entries.iter().map(|e| e.locales.len()).sum()
+/// How much text the catalog holds: localisations and chrome strings.
+fn text_count(cat: &Catalog) -> usize {
+    cat.entries.iter().map(|e| e.locales.len()).sum::<usize>() + cat.chrome.len()
 }
 
 impl Catalog {
@@ -260,11 +271,11 @@ impl Catalog {
     /// when it added no text: not a language file, or one already merged.
     pub fn add_language(&mut self, text: &str) -> Result<Vec<String>, String> {
         let before: Vec<String> = self.languages().into_iter().map(str::to_string).collect();
-        let count = locale_count(self);
+        let count = text_count(self);
         // Only localisations are added, so an unchanged count means an unchanged catalog
         // (no copy to roll back to: a copy of the catalog costs the page's wasm a kilobyte).
         let problems = format::merge_language(self, text);
-        if locale_count(self) == count {
+        if text_count(self) == count {
             let why = problems.first().map(String::as_str).unwrap_or("no text");
             return Err(format!("nothing to add ({why})"));
         }
@@ -288,6 +299,17 @@ impl Catalog {
 
     pub fn index_of(&self, key: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.key == key)
+    }
+
+    /// Languages with chrome strings, in first-seen order.
+    pub fn chrome_languages(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for c in &self.chrome {
+            if !out.contains(&c.lang.as_str()) {
+                out.push(&c.lang);
+            }
+        }
+        out
     }
 
     /// Every language tag present, in first-seen order.

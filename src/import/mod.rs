@@ -154,7 +154,13 @@ pub fn build(articles: &[Article], ov: &overrides::Overrides) -> (Catalog, Vec<R
     for e in &mut entries {
         e.related.retain(|r| keys.contains(r));
     }
-    (Catalog { entries }, reports)
+    (
+        Catalog {
+            entries,
+            ..Catalog::default()
+        },
+        reports,
+    )
 }
 
 fn sort_key(key: &str, ord: usize) -> (u64, usize) {
@@ -1206,6 +1212,31 @@ pub fn generate(root: &std::path::Path) -> Result<(String, Vec<Report>), String>
     if !problems.is_empty() {
         return Err(format!("catalog/overrides.txt: {}", problems.join("; ")));
     }
-    let (cat, reports) = build(&arts, &ov);
+    let (mut cat, reports) = build(&arts, &ov);
+    cat.chrome = read_chrome(&root.join("catalog/chrome"))?;
     Ok((crate::catalog::format::write(&cat), reports))
+}
+
+/// The page chrome of every language but English (built in): `catalog/chrome/<lang>.txt`, in
+/// file-name order.
+fn read_chrome(dir: &std::path::Path) -> Result<Vec<crate::catalog::ChromeText>, String> {
+    let mut names: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".txt"))
+            .collect(),
+        Err(_) => return Ok(vec![]),
+    };
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let lang = name.trim_end_matches(".txt");
+        let text = std::fs::read_to_string(dir.join(&name))
+            .map_err(|e| format!("catalog/chrome/{name}: {e}"))?;
+        out.extend(
+            crate::i18n::parse_chrome(lang, &text)
+                .map_err(|e| format!("catalog/chrome/{name}: {e}"))?,
+        );
+    }
+    Ok(out)
 }

@@ -116,6 +116,7 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let (q, set_q) = signal(initial_q);
     let (hash_key, set_hash_key) = signal(if own_page { browser::hash_key() } else { None });
     let changed = CATALOG_CHANGED.with(ArcRwSignal::clone);
+    let chrome_changed = changed.clone();
     let pending = PENDING.with(ArcRwSignal::clone);
     // Recomputed only when the paste or the catalog changes, so every new answer counts as a
     // change (comparing answers would add its own code to the wasm for nothing).
@@ -139,10 +140,16 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
         });
     }
 
-    // The chrome's text in the reader's language. One closure type for every string (a
-    // separate closure per string would each be its own copy in the wasm).
-    let t =
-        move |pick: fn(&'static i18n::Strings) -> &'static str| move || pick(strings(&lang.get()));
+    // The chrome's text in the reader's language (which arrives with its language file). One
+    // closure type for every string (a separate closure per string would each be its own copy
+    // in the wasm).
+    let t = move |pick: for<'a> fn(&'a i18n::Strings<'a>) -> &'a str| {
+        let changed = chrome_changed.clone();
+        move || {
+            changed.track();
+            pick(&strings(slot::engine().catalog(), &lang.get())).to_string()
+        }
+    };
     let on_lang = move |ev| {
         let v = event_target_value(&ev);
         browser::store_lang(&v);
@@ -154,7 +161,7 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
             let l = lang.get_untracked();
             let eng = slot::engine();
             browser::copy(&crate::answer_text(eng.catalog(), &answer.get_untracked(), &l));
-            button.set_text_content(Some(strings(&l).copied));
+            button.set_text_content(Some(strings(eng.catalog(), &l).copied()));
         }
         Some(browser::Clicked::ShowLang(button, shown)) => browser::show_lang(&button, &shown),
         // Embedded: entry links open the entry inside the widget, not in the host's URL.
@@ -169,35 +176,35 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     view! {
         <main class="sspr" class:compact=compact lang=move || lang.get() data-testid="app" on:click=on_click>
             <header>
-                <h1>{t(|s| s.title)}</h1>
+                <h1>{t(|s| s.title())}</h1>
                 <label class="lang">
-                    <span>{t(|s| s.language)}</span>
+                    <span>{t(|s| s.language())}</span>
                     <select data-testid="lang-select" on:change=on_lang prop:value=move || lang.get()>
                         {UI_LANGS.iter().map(|(tag, name)| view! { <option value=*tag>{*name}</option> }).collect_view()}
                     </select>
                 </label>
             </header>
-            <p class="intro">{t(|s| s.intro)}</p>
-            <label for=paste_id.clone() class="paste-label">{t(|s| s.label)}</label>
+            <p class="intro">{t(|s| s.intro())}</p>
+            <label for=paste_id.clone() class="paste-label">{t(|s| s.label())}</label>
             <textarea
                 id=paste_id
                 data-testid="paste"
                 rows="4"
                 spellcheck="false"
-                placeholder=t(|s| s.placeholder)
+                placeholder=t(|s| s.placeholder())
                 prop:value=move || q.get()
                 on:input=move |ev| set_q.set(event_target_value(&ev))
             ></textarea>
             // A short status for screen readers; the cards themselves are not re-read on
             // every keystroke.
             <p class="sr-only" role="status" aria-live="polite" data-testid="status">
-                {move || render::status(&q.get(), &answer.get(), &lang.get())}
+                {move || render::status(slot::engine().catalog(), &q.get(), &answer.get(), &lang.get())}
             </p>
             <section data-testid="results" class="results" inner_html=move || {
                 let eng = slot::engine();
                 render::results(eng.catalog(), &q.get(), &answer.get(), hash_key.get().as_deref(), &lang.get(), &pending.read())
             }></section>
-            <footer class="privacy">{t(|s| s.privacy)}</footer>
+            <footer class="privacy">{t(|s| s.privacy())}</footer>
         </main>
     }
 }
