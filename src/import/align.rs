@@ -3,6 +3,7 @@
 //! their area that lack the article's language, or start new entries with readable keys.
 
 use super::evidence::{key_words, Evidence};
+use super::limits::MAX_ROWS_PER_ENTRY;
 use super::rows::Row;
 use super::Report;
 use crate::catalog::{Area, Audience, Block, Entry, Inline, Kind, Localized, Rich, Source};
@@ -64,7 +65,18 @@ impl Entries {
     ) {
         let (coded, uncoded): (Vec<Row>, Vec<Row>) =
             rows.into_iter().partition(|r| r.key.is_some());
+        let mut rows_per_key: BTreeMap<String, usize> = BTreeMap::new();
         for row in coded {
+            let key = row.key.clone().unwrap_or_default();
+            let n = rows_per_key.entry(key.clone()).or_insert(0);
+            *n += 1;
+            if *n > MAX_ROWS_PER_ENTRY {
+                report.unplaced.push(format!(
+                    "line {}: {key} already has {MAX_ROWS_PER_ENTRY} rows from this article; row skipped",
+                    row.line
+                ));
+                continue;
+            }
             let idx = self.coded_entry(&row, lang, report);
             merge_row(&mut self.list[idx], row, lang, source, report);
         }
@@ -283,17 +295,22 @@ fn align_score(row: &Row, b: &Building) -> f32 {
     s
 }
 
-/// `MM/DD/YYYY` (Docs front matter) or `YYYY-MM-DD` → `YYYYMMDD`; 0 when unknown.
+/// `MM/DD/YYYY` (Docs front matter) or `YYYY-MM-DD` → `YYYYMMDD`; 0 when unknown or out of
+/// range (a month past 12 or a day past 31 is not a date).
 pub fn sortable_date(d: &str) -> u32 {
     let parts: Vec<u32> = d
         .split(['/', '-', '.'])
         .filter_map(|p| p.trim().parse().ok())
         .collect();
-    match parts.as_slice() {
-        [y, m, d] if *y > 1900 => y * 10_000 + m * 100 + d,
-        [m, d, y] if *y > 1900 => y * 10_000 + m * 100 + d,
-        _ => 0,
+    let (y, m, d) = match parts.as_slice() {
+        [y, m, d] if *y > 1900 => (*y, *m, *d),
+        [m, d, y] if *y > 1900 => (*y, *m, *d),
+        _ => return 0,
+    };
+    if y > 9999 || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return 0;
     }
+    y * 10_000 + m * 100 + d
 }
 
 fn audience_of(area: Area) -> Audience {

@@ -17,22 +17,27 @@
 //! | `rows` | an article's tables and sections → rows |
 //! | `evidence` | language-independent evidence for aligning uncoded rows |
 //! | `align` | rows → entries across languages (coded by key, uncoded by evidence) |
+//! | `limits` | the documented limits on an article (size, headings, rows, cells) |
 //! | `overrides` | `catalog/overrides.txt`, the documented corrections |
+//! | `report` | what happened to one article, and its printable text |
 //! | `project` | the project's files: reading sources, generating, writing the catalog |
 
 mod align;
 mod cells;
 mod evidence;
 mod language;
+pub mod limits;
 pub mod markdown;
 pub mod overrides;
 pub mod project;
+mod report;
 mod rows;
 mod sections;
 
 pub use align::sortable_date;
 pub use language::article_language;
-pub use project::{catalog_files, generate, read_sources};
+pub use project::{catalog_files, generate, read_sources, Imported, Project};
+pub use report::{printable, Report};
 pub use sections::guide_key;
 
 use crate::catalog::{key, Catalog, Entry, Kind};
@@ -46,28 +51,6 @@ pub struct Article {
     pub text: String,
     /// Language given by the user (`--lang`); overrides detection.
     pub lang: Option<String>,
-}
-
-/// What happened to one article.
-#[derive(Clone, Debug, Default)]
-pub struct Report {
-    pub file: String,
-    pub lang: String,
-    /// How the language was decided.
-    pub lang_reason: String,
-    pub date: String,
-    /// Rows placed in entries that other articles also have.
-    pub aligned: Vec<String>,
-    /// Entries this article created.
-    pub new_entries: Vec<String>,
-    /// Rows that could not be placed, with why.
-    pub unplaced: Vec<String>,
-    pub diagnostics: Vec<String>,
-    /// Rows not used because a newer article in the same language gives the same entry.
-    pub superseded: Vec<String>,
-    /// (key, section, line) for every table row, heading row and guide section taken from this
-    /// article; `line` is 1-based in the article body after its front matter.
-    pub rows: Vec<(String, String, usize)>,
 }
 
 /// Imports articles in order (English first is best: it names new uncoded entries) and returns

@@ -7,6 +7,7 @@ use super::cells::{
     symptom_key, truncate,
 };
 use super::evidence::{english_words, evidence_of, Evidence};
+use super::limits::{self, MAX_ARTICLE_BYTES, MAX_CELL_CHARS, MAX_ROWS, MAX_SECTIONS};
 use super::sections::{area_of_section, guide_key, is_boilerplate};
 use super::{language::article_language, markdown, Article, Report};
 use crate::catalog::{key, Area, Kind, Rich};
@@ -95,7 +96,6 @@ pub(super) struct Parsed {
 /// Reads one article: its language, then its rows (none when the language is unknown).
 pub(super) fn parse_article(a: &Article) -> Parsed {
     let (fm, body) = markdown::front_matter(&a.text);
-    let body = markdown::strip_translation_spans(body);
     let mut report = Report {
         file: a.file.clone(),
         date: fm.date.clone(),
@@ -105,6 +105,11 @@ pub(super) fn parse_article(a: &Article) -> Parsed {
         file: a.file.clone(),
         date: fm.date.clone(),
     };
+    if a.text.len() > MAX_ARTICLE_BYTES {
+        let why = limits::exceeded("bytes", a.text.len(), MAX_ARTICLE_BYTES);
+        return refuse(report, source, why);
+    }
+    let body = markdown::strip_translation_spans(body);
     let (lang, reason) = article_language(a).unwrap_or_else(|| {
         report.diagnostics.push(
             "language unknown: no front matter and too little text to tell; pass --lang TAG".into(),
@@ -124,7 +129,37 @@ pub(super) fn parse_article(a: &Article) -> Parsed {
             source,
         };
     }
-    let secs = markdown::sections(&body);
+    match rows_of(&body, &mut report) {
+        Ok(rows) => Parsed {
+            report,
+            rows,
+            source,
+        },
+        Err(why) => refuse(report, source, why),
+    }
+}
+
+/// An article past a limit: no rows, and the report says why.
+fn refuse(mut report: Report, source: SourceRef, why: String) -> Parsed {
+    report.unplaced.push(format!(
+        "every row: {why}; nothing from this article was used"
+    ));
+    report.refused = Some(why);
+    Parsed {
+        report,
+        rows: vec![],
+        source,
+    }
+}
+
+/// The rows of an article body, or which limit it exceeds.
+fn rows_of(body: &str, report: &mut Report) -> Result<Vec<Row>, String> {
+    let secs = markdown::sections(body);
+    // The first section is the text before any heading.
+    let headings = secs.len().saturating_sub(1);
+    if headings > MAX_SECTIONS {
+        return Err(limits::exceeded("headings", headings, MAX_SECTIONS));
+    }
     let mut x = Extractor {
         ctx: LinkContext {
             base: DOCS_BASE,
@@ -132,15 +167,10 @@ pub(super) fn parse_article(a: &Article) -> Parsed {
         },
         counts: BTreeMap::new(),
         rows: Vec::new(),
-        report: &mut report,
-    };
-    x.sections(&secs);
-    let rows = x.rows;
-    Parsed {
         report,
-        rows,
-        source,
-    }
+    };
+    x.sections(&secs)?;
+    Ok(x.rows)
 }
 
 /// In-article links to a guide section become `#KEY` links to the guide's entry.
@@ -156,6 +186,30 @@ fn is_symptom_area(a: &Area) -> bool {
     )
 }
 
+/// Checks a table against the row and cell limits before any of it is read (`placed`: rows
+/// the article gave so far).
+fn check_table(t: &Table, placed: usize) -> Result<(), String> {
+    if placed + t.rows.len() > MAX_ROWS {
+        return Err(limits::exceeded("rows", placed + t.rows.len(), MAX_ROWS));
+    }
+    for (line, cells) in &t.rows {
+        for c in cells {
+            // Bytes bound characters from above: count characters only for long cells.
+            if c.len() > MAX_CELL_CHARS && c.chars().count() > MAX_CELL_CHARS {
+                return Err(format!(
+                    "line {line}: {}",
+                    limits::exceeded(
+                        "characters in a table cell",
+                        c.chars().count(),
+                        MAX_CELL_CHARS
+                    )
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Turns sections into rows, numbering them within their area.
 struct Extractor<'a> {
     ctx: LinkContext<'static>,
@@ -165,7 +219,7 @@ struct Extractor<'a> {
 }
 
 impl Extractor<'_> {
-    fn sections(&mut self, secs: &[Section]) {
+    fn sections(&mut self, secs: &[Section]) -> Result<(), String> {
         // The area of the nearest enclosing level-2 section (for heading-style rows).
         let mut parent_area: Option<Area> = None;
         for (si, sec) in secs.iter().enumerate() {
@@ -179,6 +233,9 @@ impl Extractor<'_> {
             } else {
                 area_of_section(&sec.anchor)
             };
+            if self.rows.len() > MAX_ROWS {
+                return Err(limits::exceeded("rows", self.rows.len(), MAX_ROWS));
+            }
             if let Some(gk) = guide_key(&sec.anchor) {
                 self.guide(sec, gk);
                 continue;
@@ -186,6 +243,7 @@ impl Extractor<'_> {
             let tables = markdown::tables(&sec.lines, sec.line);
             if !tables.is_empty() {
                 for t in &tables {
+                    check_table(t, self.rows.len())?;
                     self.table(t, sec, sec_area);
                 }
                 continue;
@@ -208,6 +266,10 @@ impl Extractor<'_> {
                 ));
             }
         }
+        if self.rows.len() > MAX_ROWS {
+            return Err(limits::exceeded("rows", self.rows.len(), MAX_ROWS));
+        }
+        Ok(())
     }
 
     fn next_pos(&mut self, area: Area) -> usize {
