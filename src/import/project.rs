@@ -64,13 +64,22 @@ pub fn read_sources(dir: &Path) -> std::io::Result<Vec<Article>> {
     Ok(out)
 }
 
-/// Reads at most `max` bytes and one more, so a huge file is never read whole: a file past
-/// `max` gets the whole article, however large, refused by the importer's size limit.
+/// Reads a file of at most `max` bytes; a larger one is an error, found without reading it
+/// whole.
 fn read_limited(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)?
         .take(max as u64 + 1)
         .read_to_end(&mut bytes)?;
+    if bytes.len() > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "{}: the article has more than {max} bytes; the importer takes at most {max} (see catalog/README.md, \"Limits\")",
+                path.display()
+            ),
+        ));
+    }
     Ok(bytes)
 }
 
@@ -204,8 +213,10 @@ impl Project {
             .map_err(|e| format!("--lang: {e}"))?;
         let mut incoming: Vec<(Article, Vec<u8>)> = Vec::new();
         for p in paths {
-            let bytes = read_limited(p, MAX_ARTICLE_BYTES)
-                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let bytes = read_limited(p, MAX_ARTICLE_BYTES).map_err(|e| match e.kind() {
+                std::io::ErrorKind::InvalidData => e.to_string(),
+                _ => format!("cannot read {}: {e}", p.display()),
+            })?;
             let article = Article::from_bytes(&source_name(p), &bytes, lang.clone());
             if article_language(&article).is_none() {
                 return Err(format!(
