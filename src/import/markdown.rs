@@ -2,6 +2,16 @@
 //! anchors, pipe tables, and cell/section text turned into [`Rich`] text.
 //!
 //! Nothing here can fail: malformed input produces fewer or emptier pieces, never a panic.
+//! Everything is linear in its input: no scan restarts at each character (a remembered
+//! "next occurrence" per delimiter, [`NextMatch`]/[`NextStr`], replaces searching to the end
+//! once per opener).
+//!
+//! Hand-written rather than pulldown-cmark, on purpose: the library cannot read a fragment that
+//! starts mid-table (rows with no header, as pasted from a browser), evens out table rows to the
+//! header's cell count (a screen-error row is read by its own cells), and knows no front matter
+//! or Docs `<a name>` anchors; and with pulldown-cmark for the inline text the generated catalog
+//! changes in three lines (numbered lines inside a cell become a list and lose their numbers,
+//! `*\*.host\*` wildcards decode differently), while the catalog must stay as it is.
 
 use crate::catalog::{Block, Inline, Rich};
 
@@ -471,9 +481,9 @@ impl Delim {
     }
 }
 
-/// The nodes of one run of inline Markdown (text nodes not yet cleaned). Hand-written rather
-/// than pulldown-cmark: its rules are simpler than CommonMark's (any `*…*` is emphasis, a link
-/// label ends at the first `](`), and the catalog is generated with exactly these rules.
+/// The nodes of one run of inline Markdown (text nodes not yet cleaned). Its rules are simpler
+/// than CommonMark's (any `*…*` is emphasis, a link label ends at the first `](`), and the
+/// catalog is generated with exactly these rules (see the module docs on pulldown-cmark).
 /// Linear: closers are found with [`NextMatch`], so an opener without a closer costs nothing
 /// after the first search.
 fn inline_nodes(chars: &[char], ctx: &LinkContext) -> Vec<Inline> {
