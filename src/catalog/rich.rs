@@ -108,7 +108,7 @@ impl Rich {
     }
 
     /// Parses [`Rich::encode`] output. Never fails: unbalanced markup is kept as text.
-    /// Linear in the input: closing delimiters are found with [`Closer`], so openers without a
+    /// Linear in the input: closing delimiters are found with `Closer`, so openers without a
     /// closer (`[[[[…`) cost nothing after the first search.
     pub fn decode(src: &str) -> Rich {
         let chars: Vec<char> = src.chars().collect();

@@ -3,7 +3,7 @@
 //!
 //! Nothing here can fail: malformed input produces fewer or emptier pieces, never a panic.
 //! Everything is linear in its input: no scan restarts at each character (a remembered
-//! "next occurrence" per delimiter, [`NextMatch`]/[`NextStr`], replaces searching to the end
+//! "next occurrence" per delimiter, `NextMatch`/`NextStr`, replaces searching to the end
 //! once per opener).
 //!
 //! Hand-written rather than pulldown-cmark, on purpose: the library cannot read a fragment that

@@ -1,7 +1,7 @@
 //! The project's files: reading `catalog/sources/` (articles and their `.md.lang` sidecars),
 //! generating the catalog from them, writing the generated files, and importing new articles.
 //!
-//! Everything written goes through [`Project::write_inside`]: a path built from fixed names and
+//! Everything written goes through `Project::write_inside`: a path built from fixed names and
 //! validated parts (a language tag that passed [`tag::normalize`], a file name cut down to
 //! `A-Z a-z 0-9 - _`), checked to stay inside the project's `catalog/` folder. An import is
 //! all-or-nothing: the catalog is generated in memory from the sources plus the new articles
@@ -329,7 +329,7 @@ fn check_generated_name(rel: &str) -> Result<(), String> {
 }
 
 /// The name an article gets in `catalog/sources/`: its file stem cut down to ASCII letters,
-/// digits, `-` and `_` (anything else becomes `-`, at most [`MAX_NAME_CHARS`]), plus `.md`.
+/// digits, `-` and `_` (anything else becomes `-`, at most `MAX_NAME_CHARS`), plus `.md`.
 pub fn source_name(path: &Path) -> String {
     let stem = path
         .file_stem()
