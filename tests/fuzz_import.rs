@@ -345,7 +345,7 @@ fn importing_hostile_articles_writes_only_inside_the_catalog() {
         };
         let before = snapshot(&outer);
         let result = bounded("Project::import", seed, || {
-            project.import(&[article.clone()], lang)
+            project.import(std::slice::from_ref(&article), lang)
         });
         let after = snapshot(&outer);
         let changed: Vec<&PathBuf> = after

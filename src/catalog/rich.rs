@@ -117,7 +117,7 @@ impl Rich {
             blocks: Vec::new(),
             cur: None,
             text: String::new(),
-            closers: CLOSERS.map(|c| Closer::new(c)),
+            closers: CLOSERS.map(Closer::new),
         };
         d.run();
         d.finish()
