@@ -16,7 +16,7 @@ use sspr_lookup::catalog::{tag, Block, Inline, Rich};
 use sspr_lookup::import::{self, markdown, overrides::Overrides, Article, Project};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Longest time one input may take (debug builds are ~10× slower than release; before the
 /// parsers were linear, single inputs here took from seconds to minutes).
@@ -188,14 +188,22 @@ fn article(g: &mut Gen) -> String {
     s
 }
 
-/// Runs `f` and fails the test when it panics or takes longer than [`PER_INPUT`].
-fn bounded<T>(what: &str, seed: u64, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
-        .unwrap_or_else(|_| panic!("{what}: case {seed} panicked (rerun with that seed)"));
-    let took = start.elapsed();
-    assert!(took < PER_INPUT, "{what}: case {seed} took {took:?}");
-    out
+/// Runs `f` on its own thread and fails the test when it panics or has not finished within
+/// [`PER_INPUT`] (a watchdog: a hang fails the test at once instead of stopping the run).
+fn bounded<T: Send + 'static>(what: &str, seed: u64, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    match rx.recv_timeout(PER_INPUT) {
+        Ok(out) => out,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what}: case {seed} not done within {PER_INPUT:?} (rerun with that seed)")
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            panic!("{what}: case {seed} panicked (rerun with that seed)")
+        }
+    }
 }
 
 /// A generated file name is `catalog/catalog.txt` or `catalog/web/<core or valid tag>.txt`.
@@ -225,7 +233,7 @@ fn import_never_panics_hangs_or_names_a_file_outside_the_catalog() {
             text,
             lang,
         }];
-        let (cat, reports) = bounded("import::build", seed, || {
+        let (cat, reports) = bounded("import::build", seed, move || {
             import::build(&arts, &Overrides::default())
         });
         for l in cat.languages() {
@@ -282,7 +290,8 @@ fn rich_text_decoding_is_bounded_and_stable() {
                 s.push_str(piece);
             }
         }
-        let r = bounded("Rich::decode", seed, || Rich::decode(&s));
+        let src = s.clone();
+        let r = bounded("Rich::decode", seed, move || Rich::decode(&src));
         // What decoding gives, encoding keeps: the catalog's round trip holds for any input.
         assert_eq!(Rich::decode(&r.encode()), r, "case {seed}: {s:?}");
     }
@@ -344,8 +353,9 @@ fn importing_hostile_articles_writes_only_inside_the_catalog() {
             _ => None,
         };
         let before = snapshot(&outer);
-        let result = bounded("Project::import", seed, || {
-            project.import(std::slice::from_ref(&article), lang)
+        let (p, a) = (project.clone(), article.clone());
+        let result = bounded("Project::import", seed, move || {
+            p.import(std::slice::from_ref(&a), lang)
         });
         let after = snapshot(&outer);
         let changed: Vec<&PathBuf> = after
@@ -402,10 +412,6 @@ fn article_text(g: &mut Gen) -> String {
 /// Inputs that took from seconds to minutes before the parsers were made linear (issue 10).
 #[test]
 fn known_hostile_inputs_finish() {
-    let ctx = markdown::LinkContext {
-        base: "https://docs.microsoft.com/azure/active-directory/authentication/",
-        anchor: &|_| None,
-    };
     let cases: Vec<(&str, String)> = vec![
         ("a table cell of 96k '['", "[".repeat(96_000)),
         ("50k '<' then one '>'", format!("{}>", "<".repeat(50_000))),
@@ -415,12 +421,18 @@ fn known_hostile_inputs_finish() {
         ),
         ("50k '**' and '`' openers", "**a`".repeat(50_000)),
     ];
-    for (i, (what, cell)) in cases.iter().enumerate() {
-        let r = bounded(what, i as u64, || markdown::cell_rich(cell, &ctx));
+    for (i, (what, cell)) in cases.into_iter().enumerate() {
+        let r = bounded(what, i as u64, move || {
+            let ctx = markdown::LinkContext {
+                base: "https://docs.microsoft.com/azure/active-directory/authentication/",
+                anchor: &|_| None,
+            };
+            markdown::cell_rich(&cell, &ctx)
+        });
         assert!(!r.0.is_empty(), "{what}");
     }
     let spans = "<span class=\"sxs-lookup\">".repeat(50_000);
-    bounded("50k unclosed translation spans", 0, || {
+    bounded("50k unclosed translation spans", 0, move || {
         markdown::strip_translation_spans(&spans)
     });
     for (what, src) in [
@@ -437,7 +449,7 @@ fn known_hostile_inputs_finish() {
             format!("¶{}", "**x*".repeat(100_000)),
         ),
     ] {
-        let r = bounded(what, 0, || Rich::decode(&src));
+        let r = bounded(what, 0, move || Rich::decode(&src));
         assert!(
             matches!(&r.0[..], [Block::Para(v)] if !v.is_empty() && matches!(v[0], Inline::Text { .. } | Inline::Strong { .. })),
             "{what}"
@@ -454,7 +466,7 @@ fn known_hostile_inputs_finish() {
         text: same,
         lang: Some("en".into()),
     }];
-    let (cat, _) = bounded("2,000 same headings", 0, || {
+    let (cat, _) = bounded("2,000 same headings", 0, move || {
         import::build(&arts, &Overrides::default())
     });
     assert!(cat.get("writeback-same-problem-again-1999").is_some());
