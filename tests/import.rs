@@ -571,3 +571,20 @@ fn impossible_dates_do_not_overflow() {
     );
     assert!(cat.get("EVENT_32002").is_some());
 }
+
+#[test]
+fn a_catalog_folder_linked_elsewhere_is_not_written_through() {
+    // Paths are checked after symbolic links are resolved: a `catalog/web` that points outside
+    // the catalog is refused rather than written through.
+    let (outer, project) = nested_project("symlink");
+    let elsewhere = outer.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::remove_dir_all(project.join("catalog/web")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, project.join("catalog/web")).unwrap();
+    let out = sspr(&project, &["regen"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("outside catalog/"), "{stderr}");
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    std::fs::remove_dir_all(&outer).ok();
+}
