@@ -1,8 +1,14 @@
 //! The command-line tool. Thin: argument handling and printing; the work is in the library.
+//!
+//! Output goes through one writer and every write is checked: a reader that stops early
+//! (`sspr-lookup … | head`) ends the tool quietly with exit code 0, any other write error with
+//! a message and exit code 1, never a panic. Commands that change files (`import`, `regen`) do
+//! all their file work before they print anything.
 
-use sspr_lookup::catalog::Catalog;
-use sspr_lookup::{eval, import, Config, Engine, IndexConfig};
-use std::io::Read;
+use sspr_lookup::catalog::{tag, Catalog};
+use sspr_lookup::import::{self, Project};
+use sspr_lookup::{eval, Config, Engine, IndexConfig};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 const USAGE: &str = "\
@@ -19,36 +25,73 @@ usage:
   sspr-lookup regen [--check]                 regenerate catalog/catalog.txt and catalog/web/ from catalog/sources/
 ";
 
-pub fn run(args: &[String]) -> i32 {
-    let json = args.iter().any(|a| a == "--json");
-    let lang = flag_value(args, "--lang");
-    let rest: Vec<&String> = {
-        let mut v = Vec::new();
-        let mut skip = false;
-        for a in args {
-            if skip {
-                skip = false;
-                continue;
-            }
-            if a == "--lang" {
-                skip = true;
-                continue;
-            }
-            if a == "--json" || a.starts_with("--lang=") {
-                continue;
-            }
-            v.push(a);
-        }
-        v
+/// The command line after the flags that apply to every command.
+struct Args {
+    json: bool,
+    /// `--lang TAG` or `--lang=TAG`, normalized ([`tag::normalize`]).
+    lang: Option<String>,
+    rest: Vec<String>,
+}
+
+/// Splits off `--json` and `--lang`; `--lang` without a language tag is an error.
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut parsed = Args {
+        json: false,
+        lang: None,
+        rest: Vec::new(),
     };
-    match rest.first().map(|s| s.as_str()) {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = if a == "--lang" {
+            let v = it.next();
+            Some(
+                v.ok_or("--lang needs a language tag (like en, sv, de, pt-BR)")?
+                    .as_str(),
+            )
+        } else {
+            a.strip_prefix("--lang=")
+        };
+        match value {
+            Some(v) => {
+                let t = tag::normalize(v).map_err(|e| format!("--lang: {e}"))?;
+                parsed.lang = Some(t);
+            }
+            None if a == "--json" => parsed.json = true,
+            None => parsed.rest.push(a.clone()),
+        }
+    }
+    Ok(parsed)
+}
+
+/// Runs the tool; returns the exit code.
+pub fn run(args: &[String]) -> i32 {
+    let args = match parse_args(args) {
+        Ok(a) => a,
+        Err(e) => return fail(&e),
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let done = command(&args, &mut out).and_then(|code| out.flush().map(|()| code));
+    match done {
+        Ok(code) => code,
+        // The reader went away (`| head`): what it wanted is printed; end quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "sspr-lookup: cannot write output: {e}");
+            1
+        }
+    }
+}
+
+fn command(args: &Args, out: &mut dyn Write) -> io::Result<i32> {
+    let (json, lang, rest) = (args.json, args.lang.as_deref(), &args.rest);
+    Ok(match rest.first().map(|s| s.as_str()) {
         Some("-h") | Some("--help") | Some("help") => {
-            print!("{USAGE}");
+            write!(out, "{USAGE}")?;
             0
         }
-        Some("list") => list(json),
+        Some("list") => list(json, out)?,
         Some("eval") => match rest.get(1) {
-            Some(f) => eval_cmd(Path::new(f.as_str()), json),
+            Some(f) => eval_cmd(Path::new(f.as_str()), json, out)?,
             None => fail("eval needs a FILE.jsonl"),
         },
         Some("explain") => {
@@ -62,28 +105,27 @@ pub fn run(args: &[String]) -> i32 {
                     sspr_lookup::rank::index::Field::Message => "message",
                     sspr_lookup::rank::index::Field::Body => "body",
                 };
-                println!("{:.3}  {:<45} {} {field}", x.score, x.key, x.lang);
+                writeln!(out, "{:.3}  {:<45} {} {field}", x.score, x.key, x.lang)?;
             }
             0
         }
-        Some("regen") => regen(rest.iter().any(|a| *a == "--check")),
+        Some("regen") => regen(rest.iter().any(|a| *a == "--check"), out)?,
         Some("import") => {
             let files: Vec<PathBuf> = rest[1..]
                 .iter()
                 .map(|s| PathBuf::from(s.as_str()))
                 .collect();
             if files.is_empty() {
-                return fail("import needs at least one ARTICLE.md");
+                return Ok(fail("import needs at least one ARTICLE.md"));
             }
-            import_cmd(&files, lang.as_deref())
+            import_cmd(&files, lang, out)?
         }
         _ => {
             let text = if rest.is_empty() {
-                let mut s = Vec::new();
-                if std::io::stdin().read_to_end(&mut s).is_err() {
-                    return fail("could not read standard input");
+                match read_stdin() {
+                    Ok(s) => s,
+                    Err(_) => return Ok(fail("could not read standard input")),
                 }
-                String::from_utf8_lossy(&s).into_owned()
             } else {
                 rest.iter()
                     .map(|s| s.as_str())
@@ -93,16 +135,21 @@ pub fn run(args: &[String]) -> i32 {
             let eng = engine();
             let a = eng.lookup(&text, &Config::DEFAULT);
             if json {
-                println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
-            } else {
-                print!(
+                writeln!(
+                    out,
                     "{}",
-                    sspr_lookup::answer_text(eng.catalog(), &a, lang.as_deref().unwrap_or("en"))
-                );
+                    serde_json::to_string_pretty(&a).unwrap_or_default()
+                )?;
+            } else {
+                write!(
+                    out,
+                    "{}",
+                    sspr_lookup::answer_text(eng.catalog(), &a, lang.unwrap_or("en"))
+                )?;
             }
             0
         }
-    }
+    })
 }
 
 /// The engine over the catalog built into the binary (every language).
@@ -110,25 +157,25 @@ fn engine() -> Engine {
     Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT)
 }
 
-fn flag_value(args: &[String], name: &str) -> Option<String> {
-    let prefix = format!("{name}=");
-    for (i, a) in args.iter().enumerate() {
-        if a == name {
-            return args.get(i + 1).cloned();
-        }
-        if let Some(v) = a.strip_prefix(&prefix) {
-            return Some(v.to_string());
-        }
-    }
-    None
+/// Standard input, up to what a lookup reads ([`Config::max_code_bytes`]) plus the longest
+/// UTF-8 sequence, so a character cut at the end lies past what the engine reads and the
+/// answer is the one the whole input gives. Invalid UTF-8 is replaced, as before.
+///
+/// [`Config::max_code_bytes`]: sspr_lookup::rank::Config
+fn read_stdin() -> io::Result<String> {
+    const UTF8_MAX_SEQUENCE: usize = 4;
+    let max = sspr_lookup::rank::Config::DEFAULT.max_code_bytes + UTF8_MAX_SEQUENCE;
+    let mut s = Vec::new();
+    io::stdin().lock().take(max as u64).read_to_end(&mut s)?;
+    Ok(String::from_utf8_lossy(&s).into_owned())
 }
 
 fn fail(msg: &str) -> i32 {
-    eprintln!("sspr-lookup: {msg}\n\n{USAGE}");
+    let _ = writeln!(io::stderr(), "sspr-lookup: {msg}\n\n{USAGE}");
     2
 }
 
-fn list(json: bool) -> i32 {
+fn list(json: bool, out: &mut dyn Write) -> io::Result<i32> {
     let cat = Catalog::embedded();
     if json {
         let v: Vec<serde_json::Value> = cat
@@ -141,213 +188,113 @@ fn list(json: bool) -> i32 {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        )?;
     } else {
         for e in &cat.entries {
             let title = e
                 .best_locale(&["en"])
                 .map(|(l, _)| l.title.as_str())
                 .unwrap_or("");
-            println!(
+            writeln!(
+                out,
                 "{:<40} {:<8} [{}] {}",
                 e.key,
                 e.kind.name(),
                 e.languages().join(","),
                 title
-            );
+            )?;
         }
     }
-    0
+    Ok(0)
 }
 
-fn eval_cmd(path: &Path, json: bool) -> i32 {
+fn eval_cmd(path: &Path, json: bool, out: &mut dyn Write) -> io::Result<i32> {
     let src = match std::fs::read_to_string(path) {
         Ok(s) => s,
-        Err(e) => return fail(&format!("cannot read {}: {e}", path.display())),
+        Err(e) => return Ok(fail(&format!("cannot read {}: {e}", path.display()))),
     };
     let (cases, errors) = eval::parse(&src);
     for e in &errors {
-        eprintln!("sspr-lookup: {}: {e} (line skipped)", path.display());
+        let _ = writeln!(
+            io::stderr(),
+            "sspr-lookup: {}: {e} (line skipped)",
+            path.display()
+        );
     }
     let r = eval::run(&engine(), &Config::DEFAULT, &cases);
     if json {
-        println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&r).unwrap_or_default()
+        )?;
     } else {
-        print!("{}", r.text());
+        write!(out, "{}", r.text())?;
     }
-    0
+    Ok(0)
 }
 
-fn project_root() -> Option<PathBuf> {
-    let cwd = std::env::current_dir().ok()?;
-    cwd.ancestors()
-        .find(|p| p.join("catalog/sources").is_dir() && p.join("Cargo.toml").is_file())
-        .map(Path::to_path_buf)
+fn project() -> Option<Project> {
+    Project::find(&std::env::current_dir().ok()?)
 }
 
-fn write_catalog_files(root: &Path, files: &[(String, String)]) -> Result<(), String> {
-    let web = root.join("catalog/web");
-    std::fs::create_dir_all(&web).map_err(|e| format!("cannot create {}: {e}", web.display()))?;
-    // A language that left the catalog leaves no stale file behind.
-    if let Ok(dir) = std::fs::read_dir(&web) {
-        for f in dir.flatten() {
-            let rel = format!("catalog/web/{}", f.file_name().to_string_lossy());
-            if rel.ends_with(".txt") && !files.iter().any(|(r, _)| *r == rel) {
-                let _ = std::fs::remove_file(f.path());
-            }
-        }
-    }
-    for (rel, text) in files {
-        let path = root.join(rel);
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    Ok(())
-}
-
-fn regen(check: bool) -> i32 {
-    let Some(root) = project_root() else {
-        return fail("run this from the project (no catalog/sources/ found)");
+fn regen(check: bool, out: &mut dyn Write) -> io::Result<i32> {
+    let Some(p) = project() else {
+        return Ok(fail(
+            "run this from the project (no catalog/sources/ found)",
+        ));
     };
-    match import::generate(&root) {
-        Ok((text, reports)) => {
-            let files = import::catalog_files(&text);
-            if check {
-                for (rel, want) in &files {
-                    let cur = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
-                    if cur != *want {
-                        eprintln!("{rel} is stale: run `cargo run --release -- regen`");
-                        return 1;
-                    }
-                }
-                println!("catalog/catalog.txt and catalog/web/ are up to date");
-                return 0;
-            }
-            if let Err(e) = write_catalog_files(&root, &files) {
-                return fail(&e);
-            }
-            for r in &reports {
-                print_report(r);
-            }
-            println!(
-                "wrote catalog/catalog.txt ({} bytes) and catalog/web/; rebuild the page to embed it",
-                text.len()
+    let import::project::Generated { files, reports } = match p.generated() {
+        Ok(g) => g,
+        Err(e) => return Ok(fail(&import::printable(&e))),
+    };
+    if check {
+        if let Some(rel) = p.stale(&files).first() {
+            let _ = writeln!(
+                io::stderr(),
+                "{rel} is stale: run `cargo run --release -- regen`"
             );
-            0
+            return Ok(1);
         }
-        Err(e) => fail(&e),
+        writeln!(out, "catalog/catalog.txt and catalog/web/ are up to date")?;
+        return Ok(0);
     }
+    if let Err(e) = p.write_catalog(&files) {
+        return Ok(fail(&import::printable(&e)));
+    }
+    for r in &reports {
+        write!(out, "{}", r.text())?;
+    }
+    let bytes = files.first().map_or(0, |(_, t)| t.len());
+    writeln!(
+        out,
+        "wrote catalog/catalog.txt ({bytes} bytes) and catalog/web/; rebuild the page to embed it"
+    )?;
+    Ok(0)
 }
 
-fn import_cmd(files: &[PathBuf], lang: Option<&str>) -> i32 {
-    let Some(root) = project_root() else {
-        return fail("run import from the project root (no catalog/sources/ found)");
+fn import_cmd(files: &[PathBuf], lang: Option<&str>, out: &mut dyn Write) -> io::Result<i32> {
+    let Some(p) = project() else {
+        return Ok(fail(
+            "run import from the project root (no catalog/sources/ found)",
+        ));
     };
-    if let Some(l) = lang {
-        if !valid_tag(l) {
-            return fail(&format!(
-                "--lang {l:?} is not a BCP 47 language tag (like en, sv, nl, cs, de, ja, pt-BR)"
-            ));
-        }
-    }
-    let mut names = Vec::new();
-    for f in files {
-        let bytes = match std::fs::read(f) {
-            Ok(b) => b,
-            Err(e) => return fail(&format!("cannot read {}: {e}", f.display())),
-        };
-        // Refuse before writing anything when the language cannot be told.
-        let probe = import::Article {
-            file: String::new(),
-            text: String::from_utf8_lossy(&bytes).into_owned(),
-            lang: lang.map(str::to_string),
-        };
-        if import::article_language(&probe).is_none() {
-            return fail(&format!(
-                "cannot tell the language of {} (no front matter, too little text): pass --lang TAG; nothing was written",
-                f.display()
-            ));
-        }
-        let stem = f
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "article".into());
-        let name = format!(
-            "{}.md",
-            stem.chars()
-                .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '-'
-                })
-                .collect::<String>()
-        );
-        let dest = root.join("catalog/sources").join(&name);
-        if let Err(e) = std::fs::write(&dest, &bytes) {
-            return fail(&format!("cannot write {}: {e}", dest.display()));
-        }
-        let side = dest.with_extension("md.lang");
-        match lang {
-            Some(l) => {
-                let _ = std::fs::write(&side, format!("{l}\n"));
+    // All file work is done (or refused, writing nothing) before anything is printed.
+    match p.import(files, lang) {
+        Ok(done) => {
+            for r in &done.reports {
+                write!(out, "{}", r.text())?;
             }
-            None => {
-                let _ = std::fs::remove_file(&side);
-            }
+            writeln!(out, "wrote catalog/catalog.txt and catalog/web/; rebuild the page (scripts/serve.sh) to embed it")?;
+            Ok(0)
         }
-        names.push(name);
-    }
-    match import::generate(&root) {
-        Ok((text, reports)) => {
-            for r in reports.iter().filter(|r| names.contains(&r.file)) {
-                print_report(r);
-            }
-            if let Err(e) = write_catalog_files(&root, &import::catalog_files(&text)) {
-                return fail(&e);
-            }
-            println!("wrote catalog/catalog.txt and catalog/web/; rebuild the page (scripts/serve.sh) to embed it");
-            0
-        }
-        Err(e) => fail(&e),
-    }
-}
-
-fn valid_tag(t: &str) -> bool {
-    let mut parts = t.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-fn print_report(r: &import::Report) {
-    println!(
-        "== {} — language {} ({}), dated {}",
-        r.file,
-        r.lang,
-        r.lang_reason,
-        if r.date.is_empty() {
-            "unknown"
-        } else {
-            &r.date
-        }
-    );
-    println!(
-        "   rows placed: {}  aligned to existing entries: {}  new entries: {}  unplaced: {}",
-        r.rows.len(),
-        r.aligned.len(),
-        r.new_entries.len(),
-        r.unplaced.len()
-    );
-    if !r.new_entries.is_empty() {
-        println!("   new: {}", r.new_entries.join(", "));
-    }
-    for u in &r.unplaced {
-        println!("   unplaced: {u}");
-    }
-    for d in &r.superseded {
-        println!("   superseded: {d}");
-    }
-    for d in &r.diagnostics {
-        println!("   note: {d}");
+        Err(e) => Ok(fail(&format!(
+            "{}; nothing was written",
+            import::printable(&e)
+        ))),
     }
 }

@@ -266,3 +266,325 @@ fn an_article_in_an_unknown_language_is_refused_and_nothing_is_written() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ---- Hostile articles (issue 10): a crafted article cannot touch files ----
+
+/// Every file under `dir` (relative path, contents), for before/after comparisons.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap_or_default(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A temp project one level down (`outer/project`), so a write to `project/../x` is seen in
+/// `outer`; the catalog is generated first, as in a real checkout.
+fn nested_project(name: &str) -> (PathBuf, PathBuf) {
+    let inner = temp_project(name);
+    let outer = inner.with_extension("outer");
+    let _ = std::fs::remove_dir_all(&outer);
+    std::fs::create_dir_all(&outer).unwrap();
+    let project = outer.join("project");
+    std::fs::rename(&inner, &project).unwrap();
+    let out = sspr(&project, &["regen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (outer, project)
+}
+
+fn sspr(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_sspr-lookup"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// Runs `f` on another thread; fails the test when it has not finished within `limit`
+/// (a hang, not a timing: the limits are many times the expected time).
+fn within<T: Send + 'static>(
+    limit: std::time::Duration,
+    what: &str,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("{what}: not done within {limit:?}"))
+}
+
+/// An article that tells nothing about its language except through its front matter.
+fn with_locale(locale: &str) -> String {
+    format!(
+        "---\nms.date: 01/01/2024\nms.contentlocale: {locale}\n---\n\
+# <a name=\"password-writeback-event-log-error-codes\"></a>Codes\n\
+| Code | Name | Description |\n| --- | --- | --- |\n| 32002 | ServiceBusError | x |\n"
+    )
+}
+
+/// Every file added or changed under `outer` since `before` is in the project's catalog/
+/// (or the article itself), core.txt and catalog.txt are what `regen` gives.
+fn only_catalog_changed(
+    outer: &Path,
+    before: &std::collections::BTreeMap<PathBuf, Vec<u8>>,
+    what: &str,
+) {
+    for (p, bytes) in snapshot(outer) {
+        if before.get(&p) != Some(&bytes) {
+            assert!(
+                p.starts_with("project/catalog")
+                    || p.extension().is_some_and(|x| x == "md")
+                        && p.parent() == Some(Path::new("")),
+                "{what}: wrote {}",
+                p.display()
+            );
+        }
+    }
+    assert!(
+        sspr(&outer.join("project"), &["regen", "--check"])
+            .status
+            .success(),
+        "{what}"
+    );
+}
+
+#[test]
+fn a_front_matter_language_never_names_a_file() {
+    // Regression (issue 10): `ms.contentlocale: ../../../pwned` wrote `../../../pwned.txt`
+    // relative to catalog/web/, `core` overwrote catalog/web/core.txt, `../catalog` the catalog.
+    for (i, locale) in [
+        "../../../pwned",
+        "..",
+        "core",
+        "../catalog",
+        "catalog",
+        "a/../../b",
+        "sv\u{1b}[2J",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let (outer, project) = nested_project(&format!("fm-{i}"));
+        let before = snapshot(&outer);
+        let article = outer.join("hostile.md");
+        std::fs::write(&article, with_locale(locale)).unwrap();
+        // Without --lang the tag is ignored: the text tells the language, or nothing does and
+        // the import is refused. Either way only catalog files change.
+        let out = sspr(&project, &["import", article.to_str().unwrap()]);
+        let said = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("ms.contentlocale ignored") || said.contains("nothing was written"),
+            "{locale}: {said}"
+        );
+        only_catalog_changed(&outer, &before, locale);
+        let out = sspr(
+            &project,
+            &["import", "--lang", "de", article.to_str().unwrap()],
+        );
+        assert!(
+            out.status.success(),
+            "{locale}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        only_catalog_changed(&outer, &before, locale);
+        assert!(project.join("catalog/web/de.txt").exists(), "{locale}");
+        assert!(
+            sspr(&project, &["regen", "--check"]).status.success(),
+            "{locale}"
+        );
+        std::fs::remove_dir_all(&outer).ok();
+    }
+}
+
+#[test]
+fn a_sidecar_language_is_validated() {
+    // Regression (issue 10): the `.md.lang` sidecar was used as a file name unchecked.
+    let (outer, project) = nested_project("sidecar");
+    let src = project.join("catalog/sources");
+    std::fs::write(src.join("x.md"), with_locale("")).unwrap();
+    std::fs::write(src.join("x.md.lang"), "../../../evil\n").unwrap();
+    let before = snapshot(&outer);
+    let out = sspr(&project, &["regen"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("x.md.lang"), "{stderr}");
+    assert!(snapshot(&outer) == before, "regen changed files");
+    // A valid tag in any case is the catalog's lower-case tag.
+    std::fs::write(src.join("x.md.lang"), "DE-at\n").unwrap();
+    let out = sspr(&project, &["regen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(project.join("catalog/web/de-at.txt").exists());
+    std::fs::remove_dir_all(&outer).ok();
+}
+
+#[test]
+fn lang_flag_needs_a_valid_value() {
+    // Regression (issue 10): `--lang` at the end was ignored and the import went ahead.
+    let (outer, project) = nested_project("lang-flag");
+    let article = outer.join("Artikel.md");
+    std::fs::write(&article, GERMAN_FRAGMENT).unwrap();
+    let before = snapshot(&outer);
+    let a = article.to_str().unwrap();
+    for args in [
+        vec!["import", a, "--lang"],
+        vec!["import", "--lang=", a],
+        vec!["import", "--lang", "../x", a],
+        vec!["import", "--lang", "core", a],
+        vec!["--lang"],
+    ] {
+        let out = sspr(&project, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("--lang"),
+            "{args:?}"
+        );
+        assert!(snapshot(&outer) == before, "{args:?} changed files");
+    }
+    std::fs::remove_dir_all(&outer).ok();
+}
+
+#[test]
+fn an_article_past_a_limit_leaves_the_project_as_it_was() {
+    // Regression (issue 10): the article was copied into sources/ before the catalog was
+    // generated from it, so one that hung or failed broke every later import and regen.
+    let rows: String = (0..import::limits::MAX_ROWS + 1)
+        .map(|i| format!("| The user sees problem number {i} | Do thing {i}. |\n"))
+        .collect();
+    let big_cell = format!(
+        "| {} | x |\n",
+        "[".repeat(import::limits::MAX_CELL_CHARS + 1)
+    );
+    let header = "---\nms.contentlocale: en-us\n---\n# <a name=\"troubleshoot-password-writeback\"></a>W\n| Problem | Solution |\n| --- | --- |\n";
+    let too_big = "word ".repeat(import::limits::MAX_ARTICLE_BYTES / 5 + 1);
+    let heads = "### h\n".repeat(import::limits::MAX_SECTIONS + 1);
+    for (i, (what, text)) in [
+        ("rows", format!("{header}{rows}")),
+        ("characters in a table cell", format!("{header}{big_cell}")),
+        ("bytes", format!("{header}{too_big}")),
+        ("headings", format!("{header}{heads}")),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (outer, project) = nested_project(&format!("limit-{i}"));
+        let article = outer.join("big.md");
+        std::fs::write(&article, &text).unwrap();
+        let before = snapshot(&outer);
+        let p = project.clone();
+        let a = article.clone();
+        let out = within(std::time::Duration::from_secs(60), what, move || {
+            sspr(&p, &["import", "--lang", "en", a.to_str().unwrap()])
+        });
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{what}: imported");
+        assert!(
+            stderr.contains(what) && stderr.contains("at most"),
+            "{what}: {stderr}"
+        );
+        assert!(snapshot(&outer) == before, "{what}: files changed");
+        assert!(
+            sspr(&project, &["regen", "--check"]).status.success(),
+            "{what}"
+        );
+        std::fs::remove_dir_all(&outer).ok();
+    }
+}
+
+#[test]
+fn article_text_is_escaped_in_the_report() {
+    // Regression (issue 10): control characters from an article reached the terminal.
+    let (outer, project) = nested_project("escape");
+    let article = outer.join("esc.md");
+    let text = GERMAN_FRAGMENT.replace("ADNewHypotheticalError", "AD\u{1b}[2JError")
+        + "| \u{1b}]0;pwned\u{7} | \u{202e}x |\n";
+    std::fs::write(
+        &article,
+        format!("---\nms.date: \u{1b}[31m01/01/2024\u{9b}0m\n---\n{text}"),
+    )
+    .unwrap();
+    let out = sspr(
+        &project,
+        &["import", "--lang", "de", article.to_str().unwrap()],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("\\u{1b}[31m01/01/2024"), "{stdout}");
+    for c in stdout.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{c:?} in {stdout}"
+        );
+    }
+    std::fs::remove_dir_all(&outer).ok();
+}
+
+#[test]
+fn impossible_dates_do_not_overflow() {
+    // Regression (issue 10): `ms.date: 4294967295/99/99` overflowed a multiplication.
+    for (d, want) in [
+        ("4294967295/99/99", 0),
+        ("99/99/4294967295", 0),
+        ("12/31/9999", 99991231),
+        ("13/01/2020", 0),
+        ("2020-02-30", 20200230),
+        ("2020-00-10", 0),
+    ] {
+        assert_eq!(import::sortable_date(d), want, "{d}");
+    }
+    // Through the importer: two Swedish articles with the same entry compare their dates.
+    let art = |file: &str, date: &str| Article {
+        file: file.into(),
+        text: with_locale("sv-se").replace("01/01/2024", date),
+        lang: None,
+    };
+    let (cat, _) = import::build(
+        &[
+            art("a.md", "4294967295/99/99"),
+            art("b.md", "99/99/4294967295"),
+        ],
+        &Overrides::default(),
+    );
+    assert!(cat.get("EVENT_32002").is_some());
+}
+
+#[test]
+fn a_catalog_folder_linked_elsewhere_is_not_written_through() {
+    // Paths are checked after symbolic links are resolved: a `catalog/web` that points outside
+    // the catalog is refused rather than written through.
+    let (outer, project) = nested_project("symlink");
+    let elsewhere = outer.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::remove_dir_all(project.join("catalog/web")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, project.join("catalog/web")).unwrap();
+    let out = sspr(&project, &["regen"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("outside catalog/"), "{stderr}");
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    std::fs::remove_dir_all(&outer).ok();
+}

@@ -9,6 +9,7 @@
 pub mod format;
 pub mod key;
 pub mod rich;
+pub mod tag;
 
 use serde::Serialize;
 

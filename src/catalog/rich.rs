@@ -108,82 +108,188 @@ impl Rich {
     }
 
     /// Parses [`Rich::encode`] output. Never fails: unbalanced markup is kept as text.
+    /// Linear in the input: closing delimiters are found with `Closer`, so openers without a
+    /// closer (`[[[[…`) cost nothing after the first search.
     pub fn decode(src: &str) -> Rich {
-        let mut blocks = Vec::new();
-        let mut cur: Option<(bool, Vec<Inline>)> = None;
         let chars: Vec<char> = src.chars().collect();
-        let mut i = 0;
-        let mut text = String::new();
-        let flush = |text: &mut String, cur: &mut Option<(bool, Vec<Inline>)>| {
-            if !text.is_empty() {
-                let c = cur.get_or_insert((false, Vec::new()));
-                c.1.push(Inline::Text {
-                    s: std::mem::take(text),
-                });
-            }
+        let mut d = Decoder {
+            chars: &chars,
+            blocks: Vec::new(),
+            cur: None,
+            text: String::new(),
+            closers: CLOSERS.map(Closer::new),
         };
+        d.run();
+        d.finish()
+    }
+}
+
+/// The closing delimiters of the markup: `**`, `*`, `` ` ``, `](` and `)`.
+const CLOSERS: [&[char]; 5] = [&['*', '*'], &['*'], &['`'], &[']', '('], &[')']];
+const STRONG: usize = 0;
+const EM: usize = 1;
+const CODE: usize = 2;
+const LINK_MID: usize = 3;
+const LINK_END: usize = 4;
+
+/// The state of one [`Rich::decode`].
+struct Decoder<'a> {
+    chars: &'a [char],
+    blocks: Vec<Block>,
+    /// The block being filled: (is a list item, its inlines).
+    cur: Option<(bool, Vec<Inline>)>,
+    text: String,
+    closers: [Closer; 5],
+}
+
+impl Decoder<'_> {
+    fn run(&mut self) {
+        let chars = self.chars;
+        let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
             match c {
                 '\\' if i + 1 < chars.len() => {
-                    text.push(chars[i + 1]);
+                    self.text.push(chars[i + 1]);
                     i += 2;
                     continue;
                 }
                 PARA | ITEM => {
-                    flush(&mut text, &mut cur);
-                    if let Some((item, v)) = cur.take() {
-                        blocks.push(if item { Block::Item(v) } else { Block::Para(v) });
-                    }
-                    cur = Some((c == ITEM, Vec::new()));
+                    self.flush_text();
+                    self.end_block();
+                    self.cur = Some((c == ITEM, Vec::new()));
                 }
                 '*' | '`' | '[' => {
-                    let (open, close): (&str, &str) = match c {
-                        '*' if chars.get(i + 1) == Some(&'*') => ("**", "**"),
-                        '*' => ("*", "*"),
-                        '`' => ("`", "`"),
-                        _ => ("[", "]("),
-                    };
-                    let start = i + open.chars().count();
-                    if let Some((inner, after)) = read_until(&chars, start, close) {
-                        let node = if c == '[' {
-                            match read_until(&chars, after, ")") {
-                                Some((href, after2)) => {
-                                    flush(&mut text, &mut cur);
-                                    cur.get_or_insert((false, Vec::new()))
-                                        .1
-                                        .push(Inline::Link { s: inner, href });
-                                    i = after2;
-                                    continue;
-                                }
-                                None => None,
-                            }
-                        } else {
-                            Some(match open {
-                                "**" => Inline::Strong { s: inner },
-                                "*" => Inline::Em { s: inner },
-                                _ => Inline::Code { s: inner },
-                            })
-                        };
-                        if let Some(node) = node {
-                            flush(&mut text, &mut cur);
-                            cur.get_or_insert((false, Vec::new())).1.push(node);
-                            i = after;
-                            continue;
-                        }
+                    if let Some((node, after)) = self.node_at(i) {
+                        self.flush_text();
+                        self.cur.get_or_insert((false, Vec::new())).1.push(node);
+                        i = after;
+                        continue;
                     }
-                    text.push(c);
+                    self.text.push(c);
                 }
-                _ => text.push(c),
+                _ => self.text.push(c),
             }
             i += 1;
         }
-        flush(&mut text, &mut cur);
-        if let Some((item, v)) = cur.take() {
-            blocks.push(if item { Block::Item(v) } else { Block::Para(v) });
-        }
-        Rich(blocks)
     }
+
+    /// The node whose opening delimiter is at `i`, and the index after it; `None` when it is
+    /// not closed in its block.
+    fn node_at(&mut self, i: usize) -> Option<(Inline, usize)> {
+        let chars = self.chars;
+        let (kind, open) = match chars[i] {
+            '*' if chars.get(i + 1) == Some(&'*') => (STRONG, 2),
+            '*' => (EM, 1),
+            '`' => (CODE, 1),
+            _ => (LINK_MID, 1),
+        };
+        let start = i + open;
+        let close = self.closers[kind].at_or_after(chars, start)?;
+        let after = close + CLOSERS[kind].len();
+        let inner = unescape(&chars[start..close]);
+        Some(match kind {
+            STRONG => (Inline::Strong { s: inner }, after),
+            EM => (Inline::Em { s: inner }, after),
+            CODE => (Inline::Code { s: inner }, after),
+            _ => {
+                let end = self.closers[LINK_END].at_or_after(chars, after)?;
+                let href = unescape(&chars[after..end]);
+                (Inline::Link { s: inner, href }, end + 1)
+            }
+        })
+    }
+
+    fn flush_text(&mut self) {
+        if !self.text.is_empty() {
+            let c = self.cur.get_or_insert((false, Vec::new()));
+            c.1.push(Inline::Text {
+                s: std::mem::take(&mut self.text),
+            });
+        }
+    }
+
+    fn end_block(&mut self) {
+        if let Some((item, v)) = self.cur.take() {
+            self.blocks
+                .push(if item { Block::Item(v) } else { Block::Para(v) });
+        }
+    }
+
+    fn finish(mut self) -> Rich {
+        self.flush_text();
+        self.end_block();
+        Rich(self.blocks)
+    }
+}
+
+/// Finds the next unescaped closing delimiter before the end of the block (`¶`/`•`), and
+/// remembers it: scans start only at token boundaries of one left-to-right pass (an escape
+/// `\x` is one token), so the answer from a later position up to the remembered stop is the
+/// same, and each character is examined at most once per delimiter in all.
+struct Closer {
+    pattern: &'static [char],
+    /// The last scan: where it started, where it stopped, and whether it stopped at the
+    /// delimiter (rather than at a block mark or the end).
+    from: usize,
+    stop: usize,
+    found: bool,
+    scanned: bool,
+}
+
+impl Closer {
+    fn new(pattern: &'static [char]) -> Closer {
+        Closer {
+            pattern,
+            from: 0,
+            stop: 0,
+            found: false,
+            scanned: false,
+        }
+    }
+
+    fn at_or_after(&mut self, chars: &[char], from: usize) -> Option<usize> {
+        if !(self.scanned && from >= self.from && from <= self.stop) {
+            self.from = from;
+            (self.stop, self.found) = scan_to_close(chars, from, self.pattern);
+            self.scanned = true;
+        }
+        self.found.then_some(self.stop)
+    }
+}
+
+/// From `start`, the index of the first unescaped `close` (true) or of the first block mark or
+/// the end (false).
+fn scan_to_close(chars: &[char], start: usize, close: &[char]) -> (usize, bool) {
+    let mut i = start;
+    while i < chars.len() {
+        if chars[i] == '\\' && i + 1 < chars.len() {
+            i += 2;
+            continue;
+        }
+        if chars[i..].starts_with(close) {
+            return (i, true);
+        }
+        if chars[i] == PARA || chars[i] == ITEM {
+            return (i, false);
+        }
+        i += 1;
+    }
+    (chars.len(), false)
+}
+
+/// Escaped text with its escapes removed.
+fn unescape(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '\\' && i + 1 < chars.len() {
+            i += 1;
+        }
+        s.push(chars[i]);
+        i += 1;
+    }
+    s
 }
 
 pub fn inlines(b: &Block) -> &[Inline] {
@@ -205,30 +311,6 @@ fn wrap(out: &mut String, open: &str, s: &str, close: &str) {
     out.push_str(open);
     escape_into(out, s);
     out.push_str(close);
-}
-
-/// Reads escaped text from `start` up to the unescaped delimiter `close`; returns the text and
-/// the index after the delimiter.
-fn read_until(chars: &[char], start: usize, close: &str) -> Option<(String, usize)> {
-    let close: Vec<char> = close.chars().collect();
-    let mut s = String::new();
-    let mut i = start;
-    while i < chars.len() {
-        if chars[i] == '\\' && i + 1 < chars.len() {
-            s.push(chars[i + 1]);
-            i += 2;
-            continue;
-        }
-        if chars[i..].starts_with(&close) {
-            return Some((s, i + close.len()));
-        }
-        if chars[i] == PARA || chars[i] == ITEM {
-            return None;
-        }
-        s.push(chars[i]);
-        i += 1;
-    }
-    None
 }
 
 #[cfg(test)]

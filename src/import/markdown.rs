@@ -2,6 +2,16 @@
 //! anchors, pipe tables, and cell/section text turned into [`Rich`] text.
 //!
 //! Nothing here can fail: malformed input produces fewer or emptier pieces, never a panic.
+//! Everything is linear in its input: no scan restarts at each character (a remembered
+//! "next occurrence" per delimiter, `NextMatch`/`NextStr`, replaces searching to the end
+//! once per opener).
+//!
+//! Hand-written rather than pulldown-cmark, on purpose: the library cannot read a fragment that
+//! starts mid-table (rows with no header, as pasted from a browser), evens out table rows to the
+//! header's cell count (a screen-error row is read by its own cells), and knows no front matter
+//! or Docs `<a name>` anchors; and with pulldown-cmark for the inline text the generated catalog
+//! changes in three lines (numbered lines inside a cell become a list and lose their numbers,
+//! `*\*.host\*` wildcards decode differently), while the catalog must stay as it is.
 
 use crate::catalog::{Block, Inline, Rich};
 
@@ -61,20 +71,20 @@ pub fn front_matter(src: &str) -> (FrontMatter, &str) {
 /// duplicates are dropped, `<span data-ttu-id=…>` wrappers are unwrapped.
 pub fn strip_translation_spans(src: &str) -> String {
     const DUP: &str = "<span class=\"sxs-lookup\">";
+    const DUP_END: &str = "</span></span>";
     let mut out = String::with_capacity(src.len());
-    let mut rest = src;
-    while let Some(i) = rest.find(DUP) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + DUP.len()..];
+    let mut next_end = NextStr::new(src, DUP_END);
+    let mut pos = 0;
+    while let Some(i) = src[pos..].find(DUP).map(|i| pos + i) {
+        out.push_str(&src[pos..i]);
+        let after = i + DUP.len();
         // The duplicate is `<span data-stu-id=…>TEXT</span></span>`: skip to the double close.
-        match after.find("</span></span>") {
-            Some(j) => rest = &after[j + "</span></span>".len()..],
-            None => {
-                rest = after;
-            }
-        }
+        pos = match next_end.at_or_after(after) {
+            Some(j) => j + DUP_END.len(),
+            None => after,
+        };
     }
-    out.push_str(rest);
+    out.push_str(&src[pos..]);
     let mut cleaned = String::with_capacity(out.len());
     let mut rest = out.as_str();
     while let Some(i) = rest.find("<span") {
@@ -410,9 +420,75 @@ pub fn collapse_ws(s: &str) -> String {
 pub fn inline(s: &str, ctx: &LinkContext) -> Vec<Inline> {
     let s = decode_entities(&strip_tags_except_links(s));
     let chars: Vec<char> = s.chars().collect();
+    collapse_text_nodes(inline_nodes(&chars, ctx))
+}
+
+/// An emphasis or code delimiter: what opens and closes it, and the node it makes.
+#[derive(Clone, Copy)]
+enum Delim {
+    StrongStar,
+    StrongUnderscore,
+    EmStar,
+    EmUnderscore,
+    Code,
+}
+
+impl Delim {
+    const ALL: [Delim; 5] = [
+        Delim::StrongStar,
+        Delim::StrongUnderscore,
+        Delim::EmStar,
+        Delim::EmUnderscore,
+        Delim::Code,
+    ];
+
+    fn pattern(self) -> &'static [char] {
+        match self {
+            Delim::StrongStar => &['*', '*'],
+            Delim::StrongUnderscore => &['_', '_'],
+            Delim::EmStar => &['*'],
+            Delim::EmUnderscore => &['_'],
+            Delim::Code => &['`'],
+        }
+    }
+
+    fn node(self, s: String) -> Inline {
+        match self {
+            Delim::StrongStar | Delim::StrongUnderscore => Inline::Strong { s },
+            Delim::EmStar | Delim::EmUnderscore => Inline::Em { s },
+            Delim::Code => Inline::Code { s },
+        }
+    }
+
+    /// The delimiter opening at `i`, if any (`_` opens emphasis only after a non-word
+    /// character, so `snake_case` stays text).
+    fn at(chars: &[char], i: usize) -> Option<Delim> {
+        let c = chars[i];
+        let next = chars.get(i + 1);
+        if c == '*' && next == Some(&'*') {
+            Some(Delim::StrongStar)
+        } else if c == '_' && next == Some(&'_') {
+            Some(Delim::StrongUnderscore)
+        } else if c == '*' {
+            Some(Delim::EmStar)
+        } else if c == '_' && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+            Some(Delim::EmUnderscore)
+        } else if c == '`' {
+            Some(Delim::Code)
+        } else {
+            None
+        }
+    }
+}
+
+/// The nodes of one run of inline Markdown (text nodes not yet cleaned). Its rules are simpler
+/// than CommonMark's (any `*…*` is emphasis, a link label ends at the first `](`), and the
+/// catalog is generated with exactly these rules (see the module docs on pulldown-cmark).
+/// Linear: closers are found with [`NextMatch`], so an opener without a closer costs nothing
+/// after the first search.
+fn inline_nodes(chars: &[char], ctx: &LinkContext) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     let mut text = String::new();
-    let mut i = 0;
     let push_text = |out: &mut Vec<Inline>, text: &mut String| {
         if !text.is_empty() {
             out.push(Inline::Text {
@@ -420,6 +496,10 @@ pub fn inline(s: &str, ctx: &LinkContext) -> Vec<Inline> {
             });
         }
     };
+    let mut link_mid = NextMatch::new(chars, &[']', '(']);
+    let mut link_end = NextMatch::new(chars, &[')']);
+    let mut closers = Delim::ALL.map(|d| NextMatch::new(chars, d.pattern()));
+    let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if c == '\\' && i + 1 < chars.len() && chars[i + 1].is_ascii_punctuation() {
@@ -428,44 +508,30 @@ pub fn inline(s: &str, ctx: &LinkContext) -> Vec<Inline> {
             continue;
         }
         if c == '[' {
-            if let Some(close) = find_seq(&chars, i + 1, &[']', '(']) {
-                if let Some(end) = find_seq(&chars, close + 2, &[')']) {
-                    let label: String = chars[i + 1..close].iter().collect();
-                    let href: String = chars[close + 2..end].iter().collect();
-                    let label = collapse_ws(&strip_emphasis(&label));
-                    push_text(&mut out, &mut text);
-                    match resolve_link(&href, ctx) {
-                        Some(h) if !label.is_empty() => {
-                            out.push(Inline::Link { s: label, href: h })
-                        }
-                        _ => text.push_str(&label),
-                    }
-                    i = end + 1;
-                    continue;
+            let close = link_mid.at_or_after(i + 1);
+            if let Some((close, end)) = close.and_then(|m| Some((m, link_end.at_or_after(m + 2)?)))
+            {
+                let label: String = chars[i + 1..close].iter().collect();
+                let href: String = chars[close + 2..end].iter().collect();
+                let label = collapse_ws(&strip_emphasis(&label));
+                push_text(&mut out, &mut text);
+                match resolve_link(&href, ctx) {
+                    Some(h) if !label.is_empty() => out.push(Inline::Link { s: label, href: h }),
+                    _ => text.push_str(&label),
                 }
+                i = end + 1;
+                continue;
             }
         }
-        let delim: Option<(&[char], fn(String) -> Inline)> =
-            if c == '*' && chars.get(i + 1) == Some(&'*') {
-                Some((&['*', '*'], |s| Inline::Strong { s }))
-            } else if c == '_' && chars.get(i + 1) == Some(&'_') {
-                Some((&['_', '_'], |s| Inline::Strong { s }))
-            } else if c == '*' || (c == '_' && (i == 0 || !chars[i - 1].is_alphanumeric())) {
-                Some((if c == '*' { &['*'] } else { &['_'] }, |s| Inline::Em { s }))
-            } else if c == '`' {
-                Some((&['`'], |s| Inline::Code { s }))
-            } else {
-                None
-            };
-        if let Some((d, make)) = delim {
-            let start = i + d.len();
-            if let Some(end) = find_seq(&chars, start, d) {
+        if let Some(d) = Delim::at(chars, i) {
+            let start = i + d.pattern().len();
+            if let Some(end) = closers[d as usize].at_or_after(start) {
                 let inner: String = chars[start..end].iter().collect();
                 let inner_clean = collapse_ws(&strip_emphasis(&inner));
                 if !inner_clean.is_empty() && end > start {
                     push_text(&mut out, &mut text);
-                    out.push(make(inner_clean));
-                    i = end + d.len();
+                    out.push(d.node(inner_clean));
+                    i = end + d.pattern().len();
                     continue;
                 }
             }
@@ -474,6 +540,11 @@ pub fn inline(s: &str, ctx: &LinkContext) -> Vec<Inline> {
         i += 1;
     }
     push_text(&mut out, &mut text);
+    out
+}
+
+/// Whitespace collapsed within and across text nodes; leading and trailing space dropped.
+fn collapse_text_nodes(out: Vec<Inline>) -> Vec<Inline> {
     // Collapse whitespace across nodes.
     let mut cleaned: Vec<Inline> = Vec::new();
     for node in out {
@@ -509,45 +580,111 @@ fn strip_emphasis(s: &str) -> String {
     s.replace("**", "").replace('`', "")
 }
 
-fn find_seq(chars: &[char], from: usize, seq: &[char]) -> Option<usize> {
-    (from..chars.len()).find(|&j| chars[j..].starts_with(seq))
+/// The next occurrence of a pattern at or after a position, remembered: when positions only
+/// grow (as in one left-to-right scan), each character is examined at most once per pattern in
+/// all, so a scan with many openers and no closer stays linear. Any order of calls gives the
+/// right answer; only growing positions are cheap.
+struct NextMatch<'a> {
+    chars: &'a [char],
+    pattern: &'a [char],
+    /// The last search: from where, and what it found (`None`: nothing at or after `from`).
+    from: usize,
+    found: Option<usize>,
+    searched: bool,
 }
 
-/// Removes HTML tags; `<a href="x">t</a>` becomes `[t](x)` so links survive.
+impl<'a> NextMatch<'a> {
+    fn new(chars: &'a [char], pattern: &'a [char]) -> Self {
+        NextMatch {
+            chars,
+            pattern,
+            from: 0,
+            found: None,
+            searched: false,
+        }
+    }
+
+    fn at_or_after(&mut self, from: usize) -> Option<usize> {
+        let still_valid =
+            self.searched && from >= self.from && self.found.is_none_or(|f| f >= from);
+        if !still_valid {
+            self.from = from;
+            self.found =
+                (from..self.chars.len()).find(|&j| self.chars[j..].starts_with(self.pattern));
+            self.searched = true;
+        }
+        self.found
+    }
+}
+
+/// Removes HTML tags; `<a href="x">t</a>` becomes `[t](x)` so links survive. Linear: the
+/// next `>` and `</a>` are found with [`NextStr`].
 fn strip_tags_except_links(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let Some(end) = tail.find('>') else {
-            out.push_str(tail);
-            rest = "";
+    let mut next_gt = NextStr::new(s, ">");
+    let mut next_close = NextStr::new(s, "</a>");
+    let mut pos = 0;
+    while let Some(i) = s[pos..].find('<').map(|i| pos + i) {
+        out.push_str(&s[pos..i]);
+        let Some(end) = next_gt.at_or_after(i) else {
+            pos = i;
             break;
         };
-        let tag = &tail[1..end];
-        if tag.to_ascii_lowercase().starts_with("a ") {
-            if let Some(h) = tag.find("href=\"") {
-                let href = &tag[h + 6..];
-                let href = &href[..href.find('"').unwrap_or(href.len())];
-                let after = &tail[end + 1..];
-                if let Some(close) = after.find("</a>") {
-                    out.push_str(&format!("[{}]({})", &after[..close], href));
-                    rest = &after[close + 4..];
-                    continue;
-                }
+        let tag = &s[i + 1..end];
+        let is_a = tag.len() >= 2 && tag.as_bytes()[..2].eq_ignore_ascii_case(b"a ");
+        // Only an `<a ` tag is searched for its href (searching every tag would rescan a long
+        // run of `<` once per `<`).
+        if let Some(h) = if is_a { tag.find("href=\"") } else { None } {
+            let href = &tag[h + 6..];
+            let href = &href[..href.find('"').unwrap_or(href.len())];
+            if let Some(close) = next_close.at_or_after(end + 1) {
+                out.push_str(&format!("[{}]({})", &s[end + 1..close], href));
+                pos = close + "</a>".len();
+                continue;
             }
         }
         // Keep text that merely looks like a tag start (e.g. "a < b").
         if tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
-            rest = &tail[end + 1..];
+            pos = end + 1;
         } else {
             out.push('<');
-            rest = &tail[1..];
+            pos = i + 1;
         }
     }
-    out.push_str(rest);
+    out.push_str(&s[pos..]);
     out
+}
+
+/// [`NextMatch`] for a `&str` and byte positions (which must be character boundaries).
+struct NextStr<'a> {
+    hay: &'a str,
+    pattern: &'a str,
+    from: usize,
+    found: Option<usize>,
+    searched: bool,
+}
+
+impl<'a> NextStr<'a> {
+    fn new(hay: &'a str, pattern: &'a str) -> Self {
+        NextStr {
+            hay,
+            pattern,
+            from: 0,
+            found: None,
+            searched: false,
+        }
+    }
+
+    fn at_or_after(&mut self, from: usize) -> Option<usize> {
+        let still_valid =
+            self.searched && from >= self.from && self.found.is_none_or(|f| f >= from);
+        if !still_valid {
+            self.from = from;
+            self.found = self.hay[from..].find(self.pattern).map(|j| from + j);
+            self.searched = true;
+        }
+        self.found
+    }
 }
 
 fn decode_entities(s: &str) -> String {

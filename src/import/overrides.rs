@@ -65,72 +65,53 @@ impl Overrides {
     /// Applies the directives; reports a directive that names no entry, and a misprint the
     /// importer found that no directive documents.
     pub fn apply(&self, entries: &mut Vec<Entry>, reports: &mut [Report]) {
-        let mut notes: Vec<String> = Vec::new();
         for (d, _) in &self.directives {
             if let Directive::Rename { from, to } = d {
-                let Some(fi) = entries.iter().position(|e| &e.key == from) else {
-                    continue;
-                };
-                let old = entries.remove(fi);
-                match entries.iter_mut().find(|e| &e.key == to) {
-                    Some(t) => {
-                        t.codes.extend(old.codes);
-                        t.related.extend(old.related);
-                        for l in old.locales {
-                            if t.locale(&l.lang).is_none() {
-                                t.locales.push(l);
-                            }
-                        }
-                    }
-                    None => {
-                        let mut e = old;
-                        e.key = to.clone();
-                        e.codes.insert(0, to.clone());
-                        entries.insert(fi, e);
-                    }
-                }
-                for r in reports.iter_mut() {
-                    for (k, _, _) in r.rows.iter_mut() {
-                        if k == from {
-                            *k = to.clone();
-                        }
-                    }
-                    for k in r.new_entries.iter_mut().chain(r.aligned.iter_mut()) {
-                        if k == from {
-                            *k = to.clone();
-                        }
-                    }
-                }
+                rename(entries, reports, from, to);
             }
         }
+        let mut notes = self.apply_to_entries(entries);
+        notes.extend(self.undocumented_misprints(entries));
+        if let Some(r) = reports.first_mut() {
+            r.diagnostics.extend(notes);
+        }
+    }
+
+    /// Applies alias, misprint and related directives; returns a note for each that names no
+    /// entry.
+    fn apply_to_entries(&self, entries: &mut [Entry]) -> Vec<String> {
+        let mut notes = Vec::new();
         for (d, _) in &self.directives {
-            let (key, f): (&String, Box<dyn Fn(&mut Entry)>) = match d {
+            let key = match d {
                 Directive::Rename { .. } => continue,
-                Directive::Alias { key, code } => (
-                    key,
-                    Box::new(move |e: &mut Entry| e.codes.push(code.clone())),
-                ),
-                Directive::Misprint { key, code } => (
-                    key,
-                    Box::new(move |e: &mut Entry| {
-                        if !e.misprints.contains(code) {
-                            e.misprints.push(code.clone())
-                        }
-                    }),
-                ),
-                Directive::Related { key, other } => (
-                    key,
-                    Box::new(move |e: &mut Entry| e.related.push(other.clone())),
-                ),
+                Directive::Alias { key, .. }
+                | Directive::Misprint { key, .. }
+                | Directive::Related { key, .. } => key,
             };
-            match entries.iter_mut().find(|e| &e.key == key) {
-                Some(e) => f(e),
-                None => notes.push(format!(
+            let Some(e) = entries.iter_mut().find(|e| &e.key == key) else {
+                notes.push(format!(
                     "overrides: {key} is not in the catalog; directive ignored"
-                )),
+                ));
+                continue;
+            };
+            match d {
+                Directive::Rename { .. } => {}
+                Directive::Alias { code, .. } => e.codes.push(code.clone()),
+                Directive::Misprint { code, .. } => {
+                    if !e.misprints.contains(code) {
+                        e.misprints.push(code.clone())
+                    }
+                }
+                Directive::Related { other, .. } => e.related.push(other.clone()),
             }
         }
-        for e in entries.iter() {
+        notes
+    }
+
+    /// A note for each misprint the importer found that no directive documents.
+    fn undocumented_misprints(&self, entries: &[Entry]) -> Vec<String> {
+        let mut notes = Vec::new();
+        for e in entries {
             for m in &e.misprints {
                 let documented = self.directives.iter().any(|(d, _)| matches!(d, Directive::Misprint { key, code } if key == &e.key && code == m));
                 if !documented {
@@ -141,8 +122,44 @@ impl Overrides {
                 }
             }
         }
-        if let Some(r) = reports.first_mut() {
-            r.diagnostics.extend(notes);
+        notes
+    }
+}
+
+/// Renames entry `from` to `to` (merging into `to` when it exists), in the entries and in the
+/// reports.
+fn rename(entries: &mut Vec<Entry>, reports: &mut [Report], from: &str, to: &str) {
+    let Some(fi) = entries.iter().position(|e| e.key == from) else {
+        return;
+    };
+    let old = entries.remove(fi);
+    match entries.iter_mut().find(|e| e.key == to) {
+        Some(t) => {
+            t.codes.extend(old.codes);
+            t.related.extend(old.related);
+            for l in old.locales {
+                if t.locale(&l.lang).is_none() {
+                    t.locales.push(l);
+                }
+            }
+        }
+        None => {
+            let mut e = old;
+            e.key = to.to_string();
+            e.codes.insert(0, to.to_string());
+            entries.insert(fi, e);
+        }
+    }
+    for r in reports.iter_mut() {
+        for (k, _, _) in r.rows.iter_mut() {
+            if k == from {
+                *k = to.to_string();
+            }
+        }
+        for k in r.new_entries.iter_mut().chain(r.aligned.iter_mut()) {
+            if k == from {
+                *k = to.to_string();
+            }
         }
     }
 }
