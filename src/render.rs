@@ -249,7 +249,7 @@ fn card(h: &mut Html, c: &CardView, t: &Strings) {
     h.raw("<p class=\"codes\">")
         .el("span", &[("class", "key")], c.key)
         .raw(" ")
-        .el("span", &[("class", "aliases")], &c.aliases.join(" · "));
+        .el("span", &[("class", "aliases")], &c.aliases);
     if let Some(f) = &c.found {
         let class = format!("conf conf-{}", f.confidence.name());
         h.el("span", &[("class", &class), ("data-testid", "confidence")], &f.label)
@@ -309,7 +309,7 @@ fn locale(h: &mut Html, l: &LocaleView, hidden: bool) {
     if let Some(m) = l.message {
         h.el("blockquote", &[("class", "message"), ("data-testid", "message")], m);
     }
-    for (label, r) in &l.sections {
+    for (label, r) in l.sections.iter().filter(|(_, r)| !r.is_empty()) {
         h.el("h3", &[], label);
         rich(h, r);
     }

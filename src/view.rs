@@ -4,7 +4,7 @@
 
 use crate::answer::{Answer, Confidence, Hit};
 use crate::catalog::{Audience, Catalog, Entry, Localized, Rich};
-use crate::compact::{sort_by_heap, WordMap};
+use crate::compact::sort_by_heap;
 use crate::hresult::Decoded;
 use crate::i18n::{chain, strings, Strings};
 
@@ -41,7 +41,7 @@ pub struct EntryLine<'a> {
 pub struct CardView<'a> {
     pub key: &'a str,
     /// A few other names of the entry (not the key again, not the "Name = N" forms).
-    pub aliases: Vec<&'a str>,
+    pub aliases: String,
     /// Why it is shown, when it answers a paste (not when opened from the browse list).
     pub found: Option<Found>,
     /// Set when the best text is not in the reader's language: what to tell them.
@@ -68,8 +68,8 @@ pub struct LocaleView<'a> {
     pub title: &'a str,
     /// The message as seen, when it says more than the title.
     pub message: Option<&'a str>,
-    /// "What it means" and "What to do", with their labels, when present.
-    pub sections: Vec<(&'a str, &'a Rich)>,
+    /// "What it means" and "What to do", with their labels (either may be empty).
+    pub sections: [(&'a str, &'a Rich); 2],
     /// "Source: Microsoft Docs, file §section (date)".
     pub source: String,
 }
@@ -84,43 +84,37 @@ pub fn percent(score: f32) -> u32 {
 pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> AnswerView<'a> {
     let t = strings(cat, lang);
     let prefs = chain(lang);
-    let guesses = a
-        .candidates
-        .iter()
-        .filter_map(|h| entry_line(cat, &h.key, &prefs, Some(percent(h.score))))
-        .collect();
-    let cards = a
-        .groups
-        .iter()
-        .filter_map(|g| g.hits.first())
-        .filter_map(|h| card(cat, &h.key, lang, Some(h), loading))
-        .collect();
-    let unknown = distinct(&a.unknown_codes);
-    let hidden = a.hresults.len().saturating_sub(MAX_LISTED) + unknown.len().saturating_sub(MAX_LISTED);
-    AnswerView {
+    let mut v = AnswerView {
         t,
         no_match: a.no_match,
-        guesses,
-        cards,
-        hresults: a.hresults.iter().take(MAX_LISTED).map(hresult_line).collect(),
-        unknown_codes: unknown
-            .iter()
-            .take(MAX_LISTED)
-            .map(|c| t.unknown_code().replace("{code}", c))
-            .collect(),
-        more: (hidden > 0).then(|| t.and_more().replace("{n}", &hidden.to_string())),
-        notes: a.notes.iter().map(|n| t.note(n)).collect(),
+        guesses: Vec::new(),
+        cards: Vec::new(),
+        hresults: Vec::new(),
+        unknown_codes: Vec::new(),
+        more: None,
+        notes: Vec::new(),
+    };
+    for h in &a.candidates {
+        v.guesses.extend(entry_line(cat, &h.key, &prefs, Some(percent(h.score))));
     }
-}
-
-/// Each code once, in first-seen order.
-fn distinct(codes: &[String]) -> Vec<&str> {
-    let mut seen = WordMap::default();
-    codes
-        .iter()
-        .filter(|c| seen.insert(c.to_string(), 0).is_none())
-        .map(String::as_str)
-        .collect()
+    for h in a.groups.iter().filter_map(|g| g.hits.first()) {
+        v.cards.extend(card(cat, &h.key, lang, Some(h), loading));
+    }
+    for d in a.hresults.iter().take(MAX_LISTED) {
+        v.hresults.push(hresult_line(d));
+    }
+    for c in a.unknown_codes.iter().take(MAX_LISTED) {
+        v.unknown_codes.push(t.unknown_code().replace("{code}", c));
+    }
+    let hidden = a.hresults.len().saturating_sub(MAX_LISTED)
+        + a.unknown_codes.len().saturating_sub(MAX_LISTED);
+    if hidden > 0 {
+        v.more = Some(t.and_more().replace("{n}", &hidden.to_string()));
+    }
+    for n in &a.notes {
+        v.notes.push(t.note(n));
+    }
+    v
 }
 
 /// An HRESULT the catalog lacks, decoded: (`0x800700CE`, "failure, facility 7 (WIN32), …").
@@ -162,7 +156,7 @@ pub fn card<'a>(
     let (best, _) = e.best_locale(&prefs)?;
     let fallback = (best.lang != lang).then(|| {
         let why = if loading { t.loading_lang() } else { t.fallback() };
-        format!("{why} {}.", best.lang)
+        [why, " ", &best.lang, "."].concat()
     });
     // The best language first, then the others in catalog order.
     let locales = std::iter::once(best)
@@ -174,7 +168,7 @@ pub fn card<'a>(
         aliases: aliases(e),
         found: hit.map(|h| Found {
             confidence: h.confidence,
-            label: format!("{}: {}", t.confidence(), t.level(h.confidence)),
+            label: [t.confidence(), ": ", t.level(h.confidence)].concat(),
             percent: percent(h.score),
             reason: t.reason(&h.reason),
         }),
@@ -200,13 +194,14 @@ pub fn card<'a>(
 /// Aliases shown on a card.
 const CARD_ALIASES: usize = 3;
 
-fn aliases(e: &Entry) -> Vec<&str> {
+fn aliases(e: &Entry) -> String {
     e.codes
         .iter()
         .filter(|c| **c != e.key && !c.contains(" = "))
         .take(CARD_ALIASES)
         .map(String::as_str)
-        .collect()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn locale<'a>(l: &'a Localized, t: &Strings<'a>) -> LocaleView<'a> {
@@ -214,14 +209,18 @@ fn locale<'a>(l: &'a Localized, t: &Strings<'a>) -> LocaleView<'a> {
         lang: &l.lang,
         title: &l.title,
         message: (!l.message.is_empty() && l.message != l.title).then_some(l.message.as_str()),
-        sections: [(t.meaning(), &l.meaning), (t.action(), &l.action)]
-            .into_iter()
-            .filter(|(_, r)| !r.is_empty())
-            .collect(),
-        source: format!(
-            "{}: Microsoft Docs, {} §{} ({})",
-            t.source(), l.source.file, l.source.section, l.source.date
-        ),
+        sections: [(t.meaning(), &l.meaning), (t.action(), &l.action)],
+        source: [
+            t.source(),
+            ": Microsoft Docs, ",
+            &l.source.file,
+            " §",
+            &l.source.section,
+            " (",
+            &l.source.date,
+            ")",
+        ]
+        .concat(),
     }
 }
 
@@ -230,52 +229,67 @@ fn locale<'a>(l: &'a Localized, t: &Strings<'a>) -> LocaleView<'a> {
 pub fn answer_text(cat: &Catalog, a: &Answer, lang: &str) -> String {
     let v = answer(cat, a, lang, false);
     let t = &v.t;
-    let mut out = String::new();
+    let mut out = Lines::default();
     if v.no_match {
-        out.push_str(&format!("{}\n", t.no_match()));
+        out.line(&[t.no_match()]);
         if !v.guesses.is_empty() {
-            out.push_str(&format!("{}\n", t.guesses()));
+            out.line(&[t.guesses()]);
         }
         for g in &v.guesses {
-            out.push_str(&format!("  {} ({}%) {}\n", g.key, g.percent.unwrap_or(0), g.title));
+            let pct = g.percent.unwrap_or(0).to_string();
+            out.line(&["  ", g.key, " (", &pct, "%) ", g.title]);
         }
     }
     for c in &v.cards {
         card_text(&mut out, c);
     }
     if !v.hresults.is_empty() {
-        out.push_str(&format!("{}:\n", t.hresult()));
+        out.line(&[t.hresult(), ":"]);
     }
     for (hex, line) in &v.hresults {
-        out.push_str(&format!("  {hex}: {line}\n"));
+        out.line(&["  ", hex, ": ", line]);
     }
     for line in v.unknown_codes.iter().chain(&v.more).chain(&v.notes) {
-        out.push_str(&format!("{line}\n"));
+        out.line(&[line]);
     }
-    out
+    out.0
+}
+
+/// Plain text built line by line (pieces joined, no formatting machinery: it is large in wasm).
+#[derive(Default)]
+struct Lines(String);
+
+impl Lines {
+    fn line(&mut self, parts: &[&str]) {
+        for p in parts {
+            self.0.push_str(p);
+        }
+        self.0.push('\n');
+    }
 }
 
 /// One card as text: the shown language only.
-fn card_text(out: &mut String, c: &CardView) {
+fn card_text(out: &mut Lines, c: &CardView) {
     let Some(l) = c.locales.first() else { return };
-    out.push_str(&format!("{} — {}\n", c.key, l.title));
+    out.line(&[c.key, " — ", l.title]);
     if let Some(f) = &c.found {
-        out.push_str(&format!("  {} ({}%), {}\n", f.label, f.percent, f.reason));
+        let pct = f.percent.to_string();
+        out.line(&["  ", &f.label, " (", &pct, "%), ", &f.reason]);
     }
-    out.push_str(&format!("  {}\n", c.who));
+    out.line(&["  ", c.who]);
     if let Some(f) = &c.fallback {
-        out.push_str(&format!("  ({f})\n"));
+        out.line(&["  (", f, ")"]);
     }
     if let Some(m) = l.message {
-        out.push_str(&format!("  > {}\n", m.replace('\n', " / ")));
+        out.line(&["  > ", &m.replace('\n', " / ")]);
     }
-    for (label, r) in &l.sections {
-        out.push_str(&format!("  {label}:\n"));
+    for (label, r) in l.sections.iter().filter(|(_, r)| !r.is_empty()) {
+        out.line(&["  ", label, ":"]);
         for line in r.plain().lines() {
-            out.push_str(&format!("    {line}\n"));
+            out.line(&["    ", line]);
         }
     }
-    out.push_str(&format!("  {}\n", l.source));
+    out.line(&["  ", &l.source]);
 }
 
 /// Splits `text` into (piece, marked) at the given byte spans; spans off char boundaries or out
@@ -360,7 +374,7 @@ mod tests {
         let cat = Catalog::default();
         let a = Answer {
             no_match: true,
-            unknown_codes: (0..30).map(|i| format!("SSPR_{:04}", 1000 + i % 25)).collect(),
+            unknown_codes: (0..25).map(|i| format!("SSPR_{:04}", 1000 + i)).collect(),
             ..Answer::default()
         };
         let v = answer(&cat, &a, "en", false);

@@ -206,6 +206,10 @@ fn merging_refuses_repeats_and_junk() {
         ("E\tSSPR_9999\tscreen\tscreen\tuser\n", "E line in a language file"),
         ("K\tSSPR_0014\ten\nC\tmalicious-alias\n", "C line in a language file"),
         ("K\tSSPR_0014\ten\nR\tSSPR_0009\n", "R line in a language file"),
+        // Every language tag goes through the one validator (catalog::tag).
+        ("K\tSSPR_0014\ten\nL\t../../pwned\nT\tx\n", "'../../pwned' is not a language tag"),
+        ("K\tSSPR_0014\ten\nL\tcore\nT\tx\n", "'core' is not a language tag"),
+        ("U\tconstructor/x\ttitle\tx\n", "is not a language tag"),
     ];
     for (text, want) in cases {
         let mut cat = full.clone();

@@ -296,6 +296,7 @@ impl Reader {
 
     /// `L lang`: a localisation, placed in the entry's canonical language order.
     fn language(&mut self, e: &mut Entry, lang: String) -> Result<(), String> {
+        let lang = valid_tag(&lang).inspect_err(|_| self.skip = true)?;
         if e.locale(&lang).is_some() {
             (self.loc, self.skip) = (None, true);
             return Err(format!("{} already has language '{lang}'", e.key));
@@ -331,7 +332,7 @@ pub const MAX_CHROME_STRINGS: usize = 4096;
 /// `U lang key text`: a chrome string (one per language and key; a repeat is refused).
 /// Each insert scans the strings so far, so their number is capped ([`MAX_CHROME_STRINGS`]).
 fn chrome(chrome: &mut Vec<ChromeText>, rest: &[&str]) -> Result<(), String> {
-    let (lang, key, value) = (field(rest, 0), field(rest, 1), field(rest, 2));
+    let (lang, key, value) = (valid_tag(&field(rest, 0))?, field(rest, 1), field(rest, 2));
     if chrome.len() >= MAX_CHROME_STRINGS {
         return Err("too many chrome strings".into());
     }
@@ -345,6 +346,13 @@ fn chrome(chrome: &mut Vec<ChromeText>, rest: &[&str]) -> Result<(), String> {
     let at = chrome.iter().rposition(|c| c.lang <= lang).map_or(0, |i| i + 1);
     chrome.insert(at, ChromeText { lang, key, value });
     Ok(())
+}
+
+/// A language tag from a catalog or language file, in the catalog's form (see [`super::tag`]).
+fn valid_tag(t: &str) -> Result<String, String> {
+    // Echoed as printable ASCII only (cheaper in the wasm than escaping, and safe to print).
+    let shown: String = t.chars().filter(char::is_ascii_graphic).take(40).collect();
+    super::tag::normalize(t).map_err(|_| format!("'{shown}' is not a language tag"))
 }
 
 /// `T`, `S`, `W`, `A`, `F`: a field of the current localisation.

@@ -29,7 +29,7 @@ pub struct CodeFindings {
     /// The paste names another product's code or another event ("Event ID 4740", AADSTS…):
     /// it is about that, so the text alone can suggest entries but not claim one.
     pub foreign_subject: bool,
-    /// Unknown SSPR/event codes and other products' codes, as named to the reader.
+    /// Unknown SSPR/event codes and other products' codes, as named to the reader, each once.
     pub unknown_codes: Vec<String>,
     /// HRESULTs the catalog lacks, decoded, each once.
     pub hresults: Vec<Decoded>,
@@ -86,7 +86,14 @@ pub fn find(eng: &Engine, code_text: &str, body: &str, cfg: &Config) -> CodeFind
         });
     }
     order(eng, &mut f.matches);
+    dedup(&mut f.unknown_codes);
     f
+}
+
+/// Each code once, in first-seen order (a set: a log may repeat one thousands of times).
+fn dedup(codes: &mut Vec<String>) {
+    let mut seen = WordMap::default();
+    codes.retain(|c| seen.insert(c.clone(), 0).is_none());
 }
 
 /// A name similarity at or above this is the name itself (only case or separators differ).
