@@ -399,12 +399,13 @@ test('a language file that fails to load leaves the page working in the others',
   await page.route(/catalog-nl-[0-9a-f]+\.txt$/, (r) => r.abort());
   const p = await new LookupPage(page).open(root.url);
   await page.evaluate(() => window.ssprLookupReady);
-  // Dutch chrome, English card with the fallback notice; Swedish pastes still work.
-  assert.equal(await page.locator('h1').innerText(), 'SSPR-fout opzoeken');
+  // Dutch chrome travels in the Dutch file, so without it the page speaks English; the card is
+  // English with the fallback notice, and Swedish pastes still work.
+  assert.equal(await page.locator('h1').innerText(), 'SSPR error lookup');
   await p.type('SSPR_0014');
   await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="en"]:not([hidden])');
   // The file failed: the card says Dutch is not available (not that it is still loading).
-  assert.match(await page.locator('[data-testid="fallback"]').innerText(), /^Niet beschikbaar in uw taal; getoond in en\.$/);
+  assert.match(await page.locator('[data-testid="fallback"]').innerText(), /^Not available in your language; shown in en\.$/);
   await p.type('Du kan tyvärr inte återställa ditt lösenord just nu eftersom nödvändig information saknas i ditt konto.');
   await p.waitForKey('SSPR_0014');
   assert.deepEqual(errors, []);
@@ -424,10 +425,12 @@ async function openHeldSwedish(url) {
 test('while the reader\'s language is on its way, the card says so instead of "not in your language"', async () => {
   const { page, ctx, release } = await openHeldSwedish(root.url + '?q=SSPR_0014');
   await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="en"]:not([hidden])');
-  assert.match(await page.locator('[data-testid="fallback"]').innerText(), /laddas/);
+  // The Swedish chrome comes with the Swedish file: until then the notice is in English.
+  assert.match(await page.locator('[data-testid="fallback"]').innerText(), /is loading; meanwhile shown in en/);
   release();
   await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="sv"]:not([hidden])');
   assert.equal(await page.locator('[data-testid="fallback"]').count(), 0);
+  assert.equal(await page.locator('h1').innerText(), 'Slå upp SSPR-fel', 'Swedish chrome once its file is in');
   await ctx.close();
 });
 
