@@ -99,21 +99,30 @@ pub struct EmbedOptions {
     pub own_page: bool,
 }
 
+/// The reader's language: the one asked for, else the stored choice, else the browser's.
+fn reader_lang(asked: Option<String>) -> String {
+    asked
+        .or_else(browser::stored_lang)
+        .unwrap_or_else(|| i18n::pick(&browser::languages()).to_string())
+}
+
+/// On our own page, `#q=` follows the box without piling up history; following a `#KEY` link
+/// (browse list, related entries, guesses) shows that entry, and going back to a `#q=` entry
+/// shows that paste again.
+fn follow_url(q: ReadSignal<String>, set_q: WriteSignal<String>, set_key: WriteSignal<Option<String>>) {
+    Effect::new(move |_| browser::set_url_paste(&q.get()));
+    browser::on_hash_change(move || {
+        set_key.set(browser::hash_key());
+        set_q.set(browser::url_paste());
+    });
+}
+
 /// The whole page: paste box, answer, browse list.
 /// `paste_id`: the paste box's id.
 fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let own_page = opts.own_page;
-    let initial_q = if own_page {
-        browser::url_paste()
-    } else {
-        String::new()
-    };
-    let lang0 = opts
-        .lang
-        .or_else(browser::stored_lang)
-        .unwrap_or_else(|| i18n::pick(&browser::languages()).to_string());
-    let (lang, set_lang) = signal(lang0);
-    let (q, set_q) = signal(initial_q);
+    let (lang, set_lang) = signal(reader_lang(opts.lang));
+    let (q, set_q) = signal(if own_page { browser::url_paste() } else { String::new() });
     let (hash_key, set_hash_key) = signal(if own_page { browser::hash_key() } else { None });
     let changed = CATALOG_CHANGED.with(ArcRwSignal::clone);
     let chrome_changed = changed.clone();
@@ -129,15 +138,8 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     );
     let compact = opts.compact;
 
-    // #q= follows the box without piling up history.
     if own_page {
-        Effect::new(move |_| browser::set_url_paste(&q.get()));
-        // Following a #KEY link (browse list, related entries, guesses) shows that entry; going
-        // back to a #q= entry shows that paste again.
-        browser::on_hash_change(move || {
-            set_hash_key.set(browser::hash_key());
-            set_q.set(browser::url_paste());
-        });
+        follow_url(q, set_q, set_hash_key);
     }
 
     // The chrome's text in the reader's language (which arrives with its language file). One
