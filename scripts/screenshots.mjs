@@ -11,11 +11,12 @@ fs.mkdirSync(out, { recursive: true });
 const server = await serve(dist, { base: '/sspr/' });
 const browser = await launch();
 const shots = [
-  ['answer-en', '?q=' + encodeURIComponent('SSPR_0014: Additional security info is needed to reset your password.'), {}],
-  ['log-multi-code', '?q=' + encodeURIComponent('Source: PasswordResetService\nEvent ID: 33004\nTrackingId: 0b8d2c1e-1234-4cde-8f00-123456789abc\nADPermissionsError hr=800700CE'), {}],
-  ['no-match', '?q=' + encodeURIComponent('0x80070005 Access is denied'), {}],
-  ['swedish-dark', '?q=' + encodeURIComponent('Vi har upptäckt att tillbakaskrivning av lösenord inte har aktiverats.'), { locale: 'sv-SE', colorScheme: 'dark' }],
+  ['answer-en', '#q=' + encodeURIComponent('SSPR_0014: Additional security info is needed to reset your password.'), {}],
+  ['log-multi-code', '#q=' + encodeURIComponent('Source: PasswordResetService\nEvent ID: 33004\nTrackingId: 0b8d2c1e-1234-4cde-8f00-123456789abc\nADPermissionsError hr=800700CE'), {}],
+  ['no-match', '#q=' + encodeURIComponent('0x80070005 Access is denied'), {}],
+  ['swedish-dark', '#q=' + encodeURIComponent('Vi har upptäckt att tillbakaskrivning av lösenord inte har aktiverats.'), { locale: 'sv-SE', colorScheme: 'dark' }],
   ['browse-cs-phone', '', { locale: 'cs-CZ', viewport: { width: 360, height: 740 } }],
+  ['foreign-codes-nl-phone', '#q=' + encodeURIComponent('AADSTS90014 SSPR_0099 ' + Array.from({ length: 30 }, (_, i) => '0x8007' + (0x100 + i).toString(16).toUpperCase()).join(' ')), { locale: 'nl-NL', viewport: { width: 360, height: 740 } }],
   ['embed-demo', 'embed-demo.html', {}],
 ];
 try {
