@@ -68,7 +68,7 @@ pub fn decode(v: u32) -> Decoded {
     let code = (v & 0xffff) as u16;
     let win32 = (facility == 7).then_some(code);
     Decoded {
-        hex: format!("0x{v:08X}"),
+        hex: crate::catalog::key::hresult_display(v),
         failure: v & 0x8000_0000 != 0,
         facility,
         facility_name: FACILITIES

@@ -18,6 +18,12 @@ pub fn hresult(v: u32) -> String {
     format!("HR_{v:08X}")
 }
 
+/// The key of an HRESULT as an article prints it in a code column, digits as given (a
+/// misprinted 7-digit `HR 8023042` keeps them, so `overrides.txt` can name and rename it).
+pub fn hresult_as_printed(hex: &str) -> String {
+    format!("HR_{}", hex.to_ascii_uppercase())
+}
+
 /// The key of event `n`: PasswordResetService events are 30000–39999, the rest ADSync.
 pub fn event(n: u32) -> String {
     if is_password_reset_event(n) {
@@ -69,5 +75,6 @@ mod tests {
         assert_eq!(event_number("ADSYNC_6329"), Some("6329"));
         assert_eq!(event_number("SSPR_0014"), None);
         assert_eq!(hresult_hex("HR_800700CE"), Some("800700CE"));
+        assert_eq!(hresult_as_printed("8023042"), "HR_8023042");
     }
 }

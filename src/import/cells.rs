@@ -52,7 +52,7 @@ pub(super) fn code_cell(s: &str) -> Option<(String, Kind, Area)> {
             // The printed digits, not `key::hresult` of their value: a 7-digit misprint keeps
             // a key of its own, which catalog/overrides.txt renames (`HR_8023042`).
             return Some((
-                format!("HR_{}", h.to_ascii_uppercase()),
+                key::hresult_as_printed(h),
                 Kind::Hresult,
                 Area::AdSync,
             ));
