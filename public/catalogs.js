@@ -3,9 +3,10 @@
 // shipped as catalogs-HASH.js.
 //
 // scripts/postbuild.mjs replaces the BUILD line with this build's values (hashed file names,
-// the language files, the stored-language key read from src/web/browser.rs); the values below
+// the language files, the languages with chrome, the stored-language key read from
+// src/web/browser.rs); the values below
 // are placeholders so that this file reads and checks (`node --check`) on its own.
-export const BUILD = { wasm: './sspr-lookup_bg.wasm', css: './style.css', catalogs: { sv: './catalog-sv.txt' }, langKey: 'sspr-lookup.lang' };
+export const BUILD = { wasm: './sspr-lookup_bg.wasm', css: './style.css', catalogs: { sv: './catalog-sv.txt' }, uiLangs: ['en', 'sv'], langKey: 'sspr-lookup.lang' };
 
 const CATALOGS = BUILD.catalogs;
 // Own properties only: `lang="constructor"` or a stored "__proto__" is not a language file.
@@ -19,7 +20,7 @@ export function readerLang(given, stored, browser) {
   if (stored != null) return stored;
   for (const l of browser) {
     const p = String(l).split(/[-_]/)[0].toLowerCase();
-    if (p === 'en' || has(p)) return p;
+    if (BUILD.uiLangs.includes(p)) return p;
   }
   return 'en';
 }

@@ -80,7 +80,12 @@ if (!js || !wasm || !css) fail(`missing build files (js=${js} wasm=${wasm} css=$
 // others once the page is up, and merge each through addCatalog (see src/catalog/mod.rs).
 const webDir = new URL('../catalog/web/', import.meta.url);
 const catalogs = {};
-for (const f of fs.readdirSync(webDir).filter((f) => /^[a-z]{2,3}\.txt$/.test(f)).sort()) {
+// Every file but core.txt (embedded in the wasm) is a language file named by its tag, regions
+// included (pt-br.txt); anything else there is an error, not a file to skip silently.
+const langFiles = fs.readdirSync(webDir).filter((f) => f.endsWith('.txt') && f !== 'core.txt').sort();
+const badName = langFiles.find((f) => !/^[a-z]{2,3}(-[a-z0-9]{1,8})*\.txt$/.test(f));
+if (badName) fail(`catalog/web/${badName}: not a language file name (a lower-case language tag)`);
+for (const f of langFiles) {
   const text = fs.readFileSync(new URL(f, webDir), 'utf8');
   const lang = f.slice(0, -4);
   const name = `catalog-${lang}-${hash(text)}.txt`;
@@ -93,7 +98,11 @@ if (!Object.keys(catalogs).length) fail('no language files in catalog/web/ (run 
 const browserRs = fs.readFileSync(new URL('../src/web/browser.rs', import.meta.url), 'utf8');
 const langKey = browserRs.match(/^const LANG_KEY: &str = "([^"\\]+)";$/m)?.[1];
 if (!langKey) fail('src/web/browser.rs: no `const LANG_KEY: &str = "…";` line (the stored-language key)');
-const loader = await mini(fromSource('catalogs.js', { values: { wasm: `./${wasm}`, css: `./${css}`, catalogs, langKey } }));
+// The languages the page's chrome speaks (i18n::UI_LANGS: English and every catalog/chrome file;
+// tests/catalog.rs checks the two agree), so the loader picks the reader's language as the page does.
+const chromeDir = new URL('../catalog/chrome/', import.meta.url);
+const uiLangs = ['en', ...fs.readdirSync(chromeDir).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort()];
+const loader = await mini(fromSource('catalogs.js', { values: { wasm: `./${wasm}`, css: `./${css}`, catalogs, uiLangs, langKey } }));
 const loaderName = `catalogs-${hash(loader)}.js`;
 write(loaderName, loader);
 const imports = { './sspr-lookup.js': `./${js}`, './catalogs.js': `./${loaderName}` };

@@ -30,7 +30,7 @@ export function measureBuild(dir) {
   };
   const all = fs.readdirSync(dir).sort();
   const page = all.filter((f) => /\.(html|js|wasm|css)$/.test(f) && !['embed-demo.html', 'embed.js', 'sw.js'].includes(f)).map(measure);
-  const langs = all.map((f) => f.match(/^catalog-([a-z]+)-[0-9a-f]+\.txt$/)).filter(Boolean)
+  const langs = all.map((f) => f.match(/^catalog-([a-z0-9-]+)-[0-9a-f]{16}\.txt$/)).filter(Boolean)
     .map((m) => ({ lang: m[1], ...measure(m[0]) }));
   const pageTotal = sum(page);
   const readers = [{ lang: 'en', ...pageTotal }, ...langs.map((l) => ({ ...sum([pageTotal, l]), lang: l.lang }))];
