@@ -161,3 +161,21 @@ fn language_files_add_text_only_or_nothing() {
         });
     }
 }
+
+/// Regression (review): 100,000 distinct language tags under one entry made placing each new
+/// localisation scan all the others (quadratic). An entry now takes at most MAX_LANGUAGES.
+#[test]
+fn a_language_file_cannot_pile_languages_onto_an_entry() {
+    let base = Catalog::embedded();
+    let mut text = String::from("K\tSSPR_0014\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("L\tab-{i}\nT\tx\n"));
+    }
+    let cat = bounded("many languages", 0, move || {
+        let mut cat = base;
+        let _ = cat.add_language(&text);
+        cat
+    });
+    let e = cat.get("SSPR_0014").unwrap();
+    assert_eq!(e.locales.len(), format::MAX_LANGUAGES);
+}

@@ -287,7 +287,11 @@ impl Reader {
         let key = field(rest, 0);
         self.cur = entries.iter().position(|e| e.key == key);
         self.loc = None;
-        self.order = field(rest, 1).split(',').map(str::to_string).collect();
+        self.order = field(rest, 1)
+            .split(',')
+            .take(MAX_LANGUAGES)
+            .map(str::to_string)
+            .collect();
         match self.cur {
             Some(_) => Ok(()),
             None => Err(format!("unknown entry '{key}'")),
@@ -297,6 +301,10 @@ impl Reader {
     /// `L lang`: a localisation, placed in the entry's canonical language order.
     fn language(&mut self, e: &mut Entry, lang: String) -> Result<(), String> {
         let lang = valid_tag(&lang).inspect_err(|_| self.skip = true)?;
+        if e.locales.len() >= MAX_LANGUAGES {
+            self.skip = true;
+            return Err(format!("{} has the most languages an entry may have", e.key));
+        }
         if e.locale(&lang).is_some() {
             (self.loc, self.skip) = (None, true);
             return Err(format!("{} already has language '{lang}'", e.key));
@@ -324,6 +332,11 @@ impl Reader {
         Ok(())
     }
 }
+
+/// Localisations one entry may have: the articles exist in about twenty languages. Placing a
+/// localisation scans the entry's others, so this bounds the work a hostile language file can
+/// cause (its `K` language lists are cut to this length too).
+pub const MAX_LANGUAGES: usize = 64;
 
 /// Chrome strings a catalog may hold: about fifty a language, for far more languages than any
 /// article is published in; a bound on the work a hostile language file can cause.
