@@ -292,6 +292,8 @@ fn import_cmd(files: &[PathBuf], lang: Option<&str>, out: &mut dyn Write) -> io:
             writeln!(out, "wrote catalog/catalog.txt and catalog/web/; rebuild the page (scripts/serve.sh) to embed it")?;
             Ok(0)
         }
+        // Only an error of the writing stage says files changed; any other wrote nothing.
+        Err(e) if e.starts_with(import::project::WRITE_FAILED) => Ok(fail(&import::printable(&e))),
         Err(e) => Ok(fail(&format!(
             "{}; nothing was written",
             import::printable(&e)

@@ -588,3 +588,22 @@ fn a_catalog_folder_linked_elsewhere_is_not_written_through() {
     assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
     std::fs::remove_dir_all(&outer).ok();
 }
+
+#[test]
+fn a_write_that_fails_part_way_is_not_called_harmless() {
+    // Regression (review): the article was copied into sources/ and then writing the catalog
+    // failed, yet the tool said "nothing was written".
+    let (outer, project) = nested_project("write-fails");
+    let article = outer.join("again.md");
+    std::fs::copy(project.join("catalog/sources/sv-2021-sspr.md"), &article).unwrap();
+    // A folder where a generated file must go: its rename fails whoever runs the test.
+    let blocked = project.join("catalog/web/sv.txt");
+    std::fs::remove_file(&blocked).unwrap();
+    std::fs::create_dir_all(blocked.join("x")).unwrap();
+    let out = sspr(&project, &["import", "--lang", "sv", article.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(!stderr.contains("nothing was written"), "{stderr}");
+    assert!(stderr.contains("writing failed part-way"), "{stderr}");
+    std::fs::remove_dir_all(&outer).ok();
+}

@@ -157,6 +157,10 @@ pub struct Imported {
     pub catalog_bytes: usize,
 }
 
+/// How an import error starts when files had begun to change (every other error means nothing
+/// was written). Each file is replaced whole (temporary file and rename), never half-written.
+pub const WRITE_FAILED: &str = "writing failed part-way, some files may be new (run `regen` after fixing the cause): ";
+
 /// A project: the folder holding `Cargo.toml` and `catalog/sources/`.
 #[derive(Clone, Debug)]
 pub struct Project {
@@ -260,10 +264,13 @@ impl Project {
         for (rel, _) in &files {
             check_generated_name(rel)?;
         }
+        // Everything above only read; from here files change. A failure now (disk full,
+        // permissions) is named as such: some files may already have been replaced.
+        let partly = |e: String| format!("{WRITE_FAILED}{e}");
         for (a, bytes) in &incoming {
-            self.write_source(a, bytes)?;
+            self.write_source(a, bytes).map_err(partly)?;
         }
-        self.write_catalog(&files)?;
+        self.write_catalog(&files).map_err(partly)?;
         let reports = reports
             .into_iter()
             .filter(|r| incoming.iter().any(|(a, _)| a.file == r.file))
