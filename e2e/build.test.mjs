@@ -34,7 +34,7 @@ test('the built JavaScript in dist/ passes node --check', { skip: !fs.existsSync
 });
 
 // A stand-in for Trunk's staged output: the page with its inline loader and the glue's
-// integrity attribute, the glue, a wasm header, a stylesheet.
+// integrity attribute, the glue, a wasm header, a stylesheet with its integrity attribute.
 const GLUE = 'export default async function init() {}\nexport function lookup() { return null; }\n';
 const H = '0123456789abcdef';
 const sri = (s) => 'sha384-' + crypto.createHash('sha384').update(s).digest('base64');
@@ -48,6 +48,7 @@ function staging({ title = 'SSPR error lookup', css = 'main{color:red}', head = 
 <head>
   ${head}
   <title>${title}</title>
+  <link rel="stylesheet" href="./style-${H}.css" integrity="${sri(css)}"/>
 <script type="module">
 import init, * as bindings from './sspr-lookup-${H}.js';
 const wasm = await init({ module_or_path: './sspr-lookup-${H}_bg.wasm' });
@@ -158,4 +159,16 @@ test('the loader takes only its own language files: inherited names are no langu
     globalThis.fetch = saved.fetch;
     if (saved.navigator) Object.defineProperty(globalThis, 'navigator', saved.navigator); else delete globalThis.navigator;
   }
+});
+
+test('the stylesheet ships minified, with an integrity attribute that matches it', (t) => {
+  const sheet = '/* a comment */\n.sspr .a > .b ,\n.c { font: 1rem "Segoe UI", sans-serif ;  color : red ; }\n';
+  const dir = staging({ css: sheet });
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const r = runHook(dir);
+  assert.equal(r.status, 0, r.out);
+  const css = fs.readFileSync(path.join(dir, `style-${H}.css`), 'utf8');
+  assert.equal(css, '.sspr .a>.b,.c{font: 1rem "Segoe UI",sans-serif;color : red}');
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  assert.ok(html.includes(`integrity="${sri(css)}"`), 'the page names the minified sheet');
 });

@@ -2,11 +2,15 @@
 //! and what to do, from whatever they paste.
 //!
 //! The core (this crate without `web`) is pure Rust and never touches the web:
-//! - [`catalog`]: the generated multilingual catalog, embedded at build time;
+//! - [`catalog`]: the generated multilingual catalog, embedded at build time, as a value;
 //! - [`query`]: folding, code extraction, language guessing;
-//! - [`rank`]: retrieval, scoring and confidence, behind [`lookup`];
-//! - [`import`] (native only): article Markdown → catalog;
-//! - [`render`]: the page's result markup as escaped HTML strings.
+//! - [`rank`]: retrieval, scoring and confidence: [`Engine::new`] over a catalog, then
+//!   [`Engine::lookup`];
+//! - [`answer`]: the answer as plain data; [`view`]: the answer in the reader's language, from
+//!   which [`render`] (the page's markup as escaped HTML strings) and [`answer_text`] (the copied
+//!   text) are made; [`i18n`]: the page's chrome;
+//! - [`compact`]: size-saving collections; [`hresult`]: HRESULT decoding;
+//! - [`import`] (native only): article Markdown → catalog; [`eval`] (native only).
 //!
 //! The Leptos page lives in `web` (wasm32 only) and the JS exports in `src/js_api.rs`.
 

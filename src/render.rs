@@ -161,9 +161,12 @@ fn answer_view(h: &mut Html, v: &AnswerView) {
         for (hex, line) in &v.hresults {
             h.raw("<li>").el("code", &[], hex).text(": ").text(line).raw("</li>");
         }
+        if let Some(m) = &v.hresults_more {
+            h.el("li", &[], m);
+        }
         h.raw("</ul></div>");
     }
-    let notes: Vec<&String> = v.unknown_codes.iter().chain(&v.more).chain(&v.notes).collect();
+    let notes: Vec<&String> = v.unknown_codes.iter().chain(&v.codes_more).chain(&v.notes).collect();
     if !notes.is_empty() {
         h.open("ul", &[("class", "notes"), ("data-testid", "notes")]);
         for n in notes {

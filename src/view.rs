@@ -24,8 +24,10 @@ pub struct AnswerView<'a> {
     pub hresults: Vec<(String, String)>,
     /// Codes the catalog does not know, as sentences, at most [`MAX_LISTED`].
     pub unknown_codes: Vec<String>,
-    /// "… and N more" when a list was cut.
-    pub more: Option<String>,
+    /// "… and N more" when the HRESULT list was cut.
+    pub hresults_more: Option<String>,
+    /// "… and N more" when the list of unknown codes was cut.
+    pub codes_more: Option<String>,
     pub notes: Vec<String>,
 }
 
@@ -91,7 +93,8 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
         cards: Vec::new(),
         hresults: Vec::new(),
         unknown_codes: Vec::new(),
-        more: None,
+        hresults_more: None,
+        codes_more: None,
         notes: Vec::new(),
     };
     for h in &a.candidates {
@@ -106,15 +109,19 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
     for c in a.unknown_codes.iter().take(MAX_LISTED) {
         v.unknown_codes.push(t.unknown_code().replace("{code}", c));
     }
-    let hidden = a.hresults.len().saturating_sub(MAX_LISTED)
-        + a.unknown_codes.len().saturating_sub(MAX_LISTED);
-    if hidden > 0 {
-        v.more = Some(t.and_more().replace("{n}", &hidden.to_string()));
-    }
+    v.hresults_more = more(&t, a.hresults.len());
+    v.codes_more = more(&t, a.unknown_codes.len());
     for n in &a.notes {
         v.notes.push(t.note(n));
     }
     v
+}
+
+/// "… and N more" for a list of `len` items cut at [`MAX_LISTED`].
+#[inline(never)]
+fn more(t: &Strings, len: usize) -> Option<String> {
+    let hidden = len.checked_sub(MAX_LISTED).filter(|h| *h > 0)?;
+    Some(t.and_more().replace("{n}", &hidden.to_string()))
 }
 
 /// An HRESULT the catalog lacks, decoded: (`0x800700CE`, "failure, facility 7 (WIN32), …").
@@ -249,7 +256,10 @@ pub fn answer_text(cat: &Catalog, a: &Answer, lang: &str) -> String {
     for (hex, line) in &v.hresults {
         out.line(&["  ", hex, ": ", line]);
     }
-    for line in v.unknown_codes.iter().chain(&v.more).chain(&v.notes) {
+    if let Some(m) = &v.hresults_more {
+        out.line(&["  ", m]);
+    }
+    for line in v.unknown_codes.iter().chain(&v.codes_more).chain(&v.notes) {
         out.line(&[line]);
     }
     out.0
@@ -379,7 +389,8 @@ mod tests {
         };
         let v = answer(&cat, &a, "en", false);
         assert_eq!(v.unknown_codes.len(), MAX_LISTED);
-        assert_eq!(v.more.as_deref(), Some("… and 5 more"), "25 distinct codes, 20 listed");
+        assert_eq!(v.codes_more.as_deref(), Some("… and 5 more"), "25 codes, 20 listed");
+        assert_eq!(v.hresults_more, None);
         let text = answer_text(&cat, &a, "en");
         assert!(text.contains("… and 5 more"), "{text}");
         assert_eq!(text.lines().filter(|l| l.contains("SSPR_1")).count(), MAX_LISTED);

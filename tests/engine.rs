@@ -173,6 +173,7 @@ fn config_defaults_respect_their_documented_constraints() {
     assert!(c.min_precision.powf(c.precision_weight) < c.text_low);
     assert!(c.text_low < c.text_medium && c.text_medium < c.text_high);
     assert!(c.max_text_bytes >= 2048 && c.max_code_bytes >= c.max_text_bytes);
+    assert!(c.max_guesses <= 10 && c.max_alternatives <= 5);
     let i = IndexConfig::DEFAULT;
     assert!(i.list_item_weight <= i.later_passage_weight && i.later_passage_weight <= 1.0);
 }

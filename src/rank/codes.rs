@@ -328,6 +328,11 @@ impl FoldedWords {
 const MIN_FUZZY_NAME: usize = 6;
 /// Names at least this long may be a prefix or subsequence of a longer name.
 const MIN_PARTIAL_NAME: usize = 7;
+/// A partial name must start like the real one for this many characters.
+const NAME_PREFIX: usize = 4;
+/// The similarity of a partial name that covers none of the real one: above `ident_min`'s
+/// lower range, so a prefix of a long name counts as medium evidence; it grows with coverage.
+const PARTIAL_NAME_FLOOR: f32 = 0.75;
 /// Most edits between a misspelt name and the real one.
 const MAX_NAME_EDITS: usize = 3;
 
@@ -342,7 +347,7 @@ fn fuzzy_ident(eng: &Engine, tok: &str, cfg: &Config) -> Option<(usize, f32)> {
         return None; // exact aliases are found by alias_runs
     }
     let mut best: Option<(usize, f32)> = None;
-    let prefix4 = &t[..t.char_indices().nth(4).map_or(t.len(), |(i, _)| i)];
+    let prefix4 = &t[..t.char_indices().nth(NAME_PREFIX).map_or(t.len(), |(i, _)| i)];
     for (name, ei) in &eng.index.idents {
         // Cheap rejections first: far in length and not a prefix of the name.
         if name.len().abs_diff(t.len()) > MAX_NAME_EDITS && !name.starts_with(prefix4) {
@@ -370,7 +375,7 @@ fn name_similarity(eng: &Engine, t: &str, name: &str, prefix4: &str) -> f32 {
             let prefix = name.starts_with(prefix4);
             let cover = t.len() as f32 / name.len() as f32;
             if prefix && s > 0 {
-                sim = sim.max(0.75 + 0.25 * cover);
+                sim = sim.max(PARTIAL_NAME_FLOOR + (1.0 - PARTIAL_NAME_FLOOR) * cover);
             }
         }
     }

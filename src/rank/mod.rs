@@ -155,7 +155,7 @@ impl Engine {
         matches
             .all()
             .iter()
-            .take(10)
+            .take(EXPLAIN_CANDIDATES)
             .map(|r| {
                 let doc = &self.index.docs[r.doc];
                 Explained {
@@ -168,6 +168,9 @@ impl Engine {
             .collect()
     }
 }
+
+/// Candidates `sspr-lookup explain` lists.
+const EXPLAIN_CANDIDATES: usize = 10;
 
 /// One line of `sspr-lookup explain`.
 #[derive(Clone, Debug)]

@@ -117,7 +117,12 @@ impl TextMatches<'_> {
 const SENTENCE_SPLIT_BYTES: usize = 160;
 /// Lines read from a paste (a bound on the work; logs state their messages early).
 const MAX_LINES: usize = 400;
-/// A paste of more than three lines and at most this many bytes is also scored whole.
+/// Adjacent lines joined into one window: a message wrapped by a narrow screen or log viewer
+/// rarely spans more than three.
+const MAX_WINDOW_LINES: usize = 3;
+/// Hex-and-dash tokens this long are identifiers (GUIDs, hashes, tracking IDs), not words.
+const MIN_HEX_TOKEN: usize = 8;
+/// A paste of more lines than a window and at most this many bytes is also scored whole.
 const WHOLE_PASTE_BYTES: usize = 600;
 
 /// Lines (long ones split at sentence ends), plus windows of 2–3 adjacent lines and the whole
@@ -128,7 +133,7 @@ pub fn segments(text: &str, cfg: &Config) -> Vec<Segment> {
     let n = lines.len();
     // Windows of 2–3 lines rejoin a message wrapped over lines; a long log is read line by line
     // (its messages stand on one line each), which bounds the work.
-    let windows = if n <= cfg.max_windowed_lines { 3 } else { 1 };
+    let windows = if n <= cfg.max_windowed_lines { MAX_WINDOW_LINES } else { 1 };
     for i in 0..n {
         out.push(lines[i]);
         for w in 2..=windows {
@@ -140,7 +145,7 @@ pub fn segments(text: &str, cfg: &Config) -> Vec<Segment> {
             }
         }
     }
-    if n > 3 && text.len() <= WHOLE_PASTE_BYTES {
+    if n > MAX_WINDOW_LINES && text.len() <= WHOLE_PASTE_BYTES {
         out.push(Segment {
             start: 0,
             end: text.len(),
@@ -193,7 +198,7 @@ fn strip_noise(s: &str) -> String {
             !(w.contains('@')
                 || w.contains("://")
                 || digits * 2 > w.len()
-                || (w.len() >= 8 && w.chars().all(|c| c.is_ascii_hexdigit() || c == '-')))
+                || (w.len() >= MIN_HEX_TOKEN && w.chars().all(|c| c.is_ascii_hexdigit() || c == '-')))
         })
         .collect::<Vec<_>>()
         .join(" ")
