@@ -40,6 +40,15 @@ const FLOORS: &[Floor] = &[
         top3: 1.0,
         negatives_rejected: 0.8,
     },
+    // People's own words in 18 languages, written without seeing the engine (issue 12). The
+    // floor is the first run (10.2 % top-1: most of its languages are not in the catalog yet;
+    // every near miss rejected): raise it as the meaning work lands.
+    Floor {
+        file: "tests/eval/colloquial.jsonl",
+        top1: 0.10,
+        top3: 0.10,
+        negatives_rejected: 1.0,
+    },
     // Generated from the catalog with realistic damage (tests/eval/generate.py).
     Floor {
         file: "tests/eval/generated.jsonl",
