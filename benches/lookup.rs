@@ -86,12 +86,35 @@ fn main() {
 /// show how the engine scales with the catalog (an admin's own notes, many more languages).
 fn synthetic() {
     const WORDS: &[&str] = &[
-        "password", "reset", "writeback", "token", "sync", "agent", "license", "policy",
-        "phone", "registration", "service", "bus", "relay", "domain", "controller", "account",
-        "locked", "disabled", "permission", "denied", "tenant", "federated", "certificate",
+        "password",
+        "reset",
+        "writeback",
+        "token",
+        "sync",
+        "agent",
+        "license",
+        "policy",
+        "phone",
+        "registration",
+        "service",
+        "bus",
+        "relay",
+        "domain",
+        "controller",
+        "account",
+        "locked",
+        "disabled",
+        "permission",
+        "denied",
+        "tenant",
+        "federated",
+        "certificate",
     ];
     let text = |i: usize, n: usize| -> String {
-        (0..n).map(|k| WORDS[(i * 7 + k * 13 + k * k) % WORDS.len()]).collect::<Vec<_>>().join(" ")
+        (0..n)
+            .map(|k| WORDS[(i * 7 + k * 13 + k * k) % WORDS.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let entries: Vec<Entry> = (0..1000)
         .map(|i| {

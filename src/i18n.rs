@@ -289,7 +289,10 @@ mod tests {
             ("titel\tRubrik\n", "unknown key 'titel'"),
             ("title\tA\ntitle\tB\n", "'title' given twice"),
             ("note_truncated\tBara början lästes.\n", "keep [\"kb\"]"),
-            ("reason_hresult_named_in\tHRESULT {x}\n", "keep [\"x\", \"y\"]"),
+            (
+                "reason_hresult_named_in\tHRESULT {x}\n",
+                "keep [\"x\", \"y\"]",
+            ),
             ("title\t \n", "must be non-empty"),
             ("title Rubrik\n", "expected key<TAB>text"),
         ];

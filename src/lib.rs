@@ -15,8 +15,8 @@
 //! The Leptos page lives in `web` (wasm32 only) and the JS exports in `src/js_api.rs`.
 
 pub mod answer;
-pub mod compact;
 pub mod catalog;
+pub mod compact;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod hresult;

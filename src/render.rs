@@ -159,14 +159,23 @@ fn answer_view(h: &mut Html, v: &AnswerView) {
             .el("p", &[], t.hresult())
             .raw("<ul>");
         for (hex, line) in &v.hresults {
-            h.raw("<li>").el("code", &[], hex).text(": ").text(line).raw("</li>");
+            h.raw("<li>")
+                .el("code", &[], hex)
+                .text(": ")
+                .text(line)
+                .raw("</li>");
         }
         if let Some(m) = &v.hresults_more {
             h.el("li", &[], m);
         }
         h.raw("</ul></div>");
     }
-    let notes: Vec<&String> = v.unknown_codes.iter().chain(&v.codes_more).chain(&v.notes).collect();
+    let notes: Vec<&String> = v
+        .unknown_codes
+        .iter()
+        .chain(&v.codes_more)
+        .chain(&v.notes)
+        .collect();
     if !notes.is_empty() {
         h.open("ul", &[("class", "notes"), ("data-testid", "notes")]);
         for n in notes {
@@ -255,12 +264,20 @@ fn card(h: &mut Html, c: &CardView, t: &Strings) {
         .el("span", &[("class", "aliases")], &c.aliases);
     if let Some(f) = &c.found {
         let class = format!("conf conf-{}", f.confidence.name());
-        h.el("span", &[("class", &class), ("data-testid", "confidence")], &f.label)
-            .el("span", &[("class", "reason")], &f.reason);
+        h.el(
+            "span",
+            &[("class", &class), ("data-testid", "confidence")],
+            &f.label,
+        )
+        .el("span", &[("class", "reason")], &f.reason);
     }
     h.raw("</p>");
     if let Some(note) = &c.fallback {
-        h.el("p", &[("class", "fallback"), ("data-testid", "fallback")], note);
+        h.el(
+            "p",
+            &[("class", "fallback"), ("data-testid", "fallback")],
+            note,
+        );
     }
     for (i, l) in c.locales.iter().enumerate() {
         locale(h, l, i > 0);
@@ -272,7 +289,11 @@ fn card(h: &mut Html, c: &CardView, t: &Strings) {
             let href = format!("#{}", r.key);
             h.el(
                 "a",
-                &[("href", &href), ("data-testid", "related"), ("data-key", r.key)],
+                &[
+                    ("href", &href),
+                    ("data-testid", "related"),
+                    ("data-key", r.key),
+                ],
                 r.title,
             )
             .raw(" ");
@@ -310,14 +331,22 @@ fn locale(h: &mut Html, l: &LocaleView, hidden: bool) {
     }
     h.raw(">").el("h2", &[("class", "title")], l.title);
     if let Some(m) = l.message {
-        h.el("blockquote", &[("class", "message"), ("data-testid", "message")], m);
+        h.el(
+            "blockquote",
+            &[("class", "message"), ("data-testid", "message")],
+            m,
+        );
     }
     for (label, r) in l.sections.iter().filter(|(_, r)| !r.is_empty()) {
         h.el("h3", &[], label);
         rich(h, r);
     }
-    h.el("p", &[("class", "source"), ("data-testid", "source")], &l.source)
-        .raw("</div>");
+    h.el(
+        "p",
+        &[("class", "source"), ("data-testid", "source")],
+        &l.source,
+    )
+    .raw("</div>");
 }
 
 /// Catalog rich text: paragraphs, bullet lists (consecutive items), safe links.
@@ -724,7 +753,10 @@ mod tests {
         let eng = engine();
         let q = "Event 33004 hr=800700CE";
         let a = eng.lookup(q, &Config::DEFAULT);
-        assert_eq!(status(eng.catalog(), q, &a, "sv"), "2 träffar: EVENT_33004, HR_800700CE");
+        assert_eq!(
+            status(eng.catalog(), q, &a, "sv"),
+            "2 träffar: EVENT_33004, HR_800700CE"
+        );
         assert_eq!(status(eng.catalog(), "  ", &a, "sv"), "");
         let q = "the weather is nice today";
         assert_eq!(

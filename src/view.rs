@@ -98,7 +98,8 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
         notes: Vec::new(),
     };
     for h in &a.candidates {
-        v.guesses.extend(entry_line(cat, &h.key, &prefs, Some(percent(h.score))));
+        v.guesses
+            .extend(entry_line(cat, &h.key, &prefs, Some(percent(h.score))));
     }
     for h in a.groups.iter().filter_map(|g| g.hits.first()) {
         v.cards.extend(card(cat, &h.key, lang, Some(h), loading));
@@ -140,7 +141,12 @@ pub fn hresult_line(d: &Decoded) -> (String, String) {
     (d.hex.clone(), line.trim_end().to_string())
 }
 
-fn entry_line<'a>(cat: &'a Catalog, key: &str, prefs: &[&str], percent: Option<u32>) -> Option<EntryLine<'a>> {
+fn entry_line<'a>(
+    cat: &'a Catalog,
+    key: &str,
+    prefs: &[&str],
+    percent: Option<u32>,
+) -> Option<EntryLine<'a>> {
     let e = cat.get(key)?;
     Some(EntryLine {
         key: &e.key,
@@ -162,7 +168,11 @@ pub fn card<'a>(
     let prefs = chain(lang);
     let (best, _) = e.best_locale(&prefs)?;
     let fallback = (best.lang != lang).then(|| {
-        let why = if loading { t.loading_lang() } else { t.fallback() };
+        let why = if loading {
+            t.loading_lang()
+        } else {
+            t.fallback()
+        };
         [why, " ", &best.lang, "."].concat()
     });
     // The best language first, then the others in catalog order.
@@ -349,7 +359,13 @@ mod tests {
         let cat = Catalog::embedded();
         let s = |x: &str| x.to_string();
         let cases = [
-            (Reason::Code { code: s("SSPR_0014") }, "sv", "kod SSPR_0014"),
+            (
+                Reason::Code {
+                    code: s("SSPR_0014"),
+                },
+                "sv",
+                "kod SSPR_0014",
+            ),
             (Reason::Number { number: s("32002") }, "cs", "číslo 32002"),
             (
                 Reason::HresultNamedIn {
@@ -360,7 +376,13 @@ mod tests {
                 "HRESULT 0x8023061F genoemd in ADSYNC_6329",
             ),
             (Reason::Text { lang: s("sv") }, "en", "text (sv)"),
-            (Reason::TextBeatsCode { code: s("SSPR_0012") }, "xx", "text beats code SSPR_0012"),
+            (
+                Reason::TextBeatsCode {
+                    code: s("SSPR_0012"),
+                },
+                "xx",
+                "text beats code SSPR_0012",
+            ),
         ];
         for (reason, lang, want) in cases {
             assert_eq!(strings(&cat, lang).reason(&reason), want);
@@ -389,11 +411,18 @@ mod tests {
         };
         let v = answer(&cat, &a, "en", false);
         assert_eq!(v.unknown_codes.len(), MAX_LISTED);
-        assert_eq!(v.codes_more.as_deref(), Some("… and 5 more"), "25 codes, 20 listed");
+        assert_eq!(
+            v.codes_more.as_deref(),
+            Some("… and 5 more"),
+            "25 codes, 20 listed"
+        );
         assert_eq!(v.hresults_more, None);
         let text = answer_text(&cat, &a, "en");
         assert!(text.contains("… and 5 more"), "{text}");
-        assert_eq!(text.lines().filter(|l| l.contains("SSPR_1")).count(), MAX_LISTED);
+        assert_eq!(
+            text.lines().filter(|l| l.contains("SSPR_1")).count(),
+            MAX_LISTED
+        );
     }
 
     #[test]

@@ -203,12 +203,27 @@ fn merging_refuses_repeats_and_junk() {
         ("T\tstray title\n", "outside an entry"),
         ("<html>not a catalog</html>", "outside an entry"),
         // A language file adds text, nothing else.
-        ("E\tSSPR_9999\tscreen\tscreen\tuser\n", "E line in a language file"),
-        ("K\tSSPR_0014\ten\nC\tmalicious-alias\n", "C line in a language file"),
-        ("K\tSSPR_0014\ten\nR\tSSPR_0009\n", "R line in a language file"),
+        (
+            "E\tSSPR_9999\tscreen\tscreen\tuser\n",
+            "E line in a language file",
+        ),
+        (
+            "K\tSSPR_0014\ten\nC\tmalicious-alias\n",
+            "C line in a language file",
+        ),
+        (
+            "K\tSSPR_0014\ten\nR\tSSPR_0009\n",
+            "R line in a language file",
+        ),
         // Every language tag goes through the one validator (catalog::tag).
-        ("K\tSSPR_0014\ten\nL\t../../pwned\nT\tx\n", "'../../pwned' is not a language tag"),
-        ("K\tSSPR_0014\ten\nL\tcore\nT\tx\n", "'core' is not a language tag"),
+        (
+            "K\tSSPR_0014\ten\nL\t../../pwned\nT\tx\n",
+            "'../../pwned' is not a language tag",
+        ),
+        (
+            "K\tSSPR_0014\ten\nL\tcore\nT\tx\n",
+            "'core' is not a language tag",
+        ),
         ("U\tconstructor/x\ttitle\tx\n", "is not a language tag"),
     ];
     for (text, want) in cases {
@@ -352,7 +367,12 @@ fn chrome_is_complete_and_the_picker_lists_it() {
     assert!(langs.len() >= 3, "{langs:?}");
     for lang in &langs {
         let n = cat.chrome.iter().filter(|c| c.lang == *lang).count();
-        assert_eq!(n, Strings::KEYS.len(), "{lang}: {n} of {} strings", Strings::KEYS.len());
+        assert_eq!(
+            n,
+            Strings::KEYS.len(),
+            "{lang}: {n} of {} strings",
+            Strings::KEYS.len()
+        );
     }
     let mut want: Vec<(&str, &str)> = vec![("en", "English")];
     want.extend(langs.iter().map(|l| (*l, strings(&cat, l).language_name())));
@@ -369,5 +389,7 @@ fn chrome_lines_are_capped() {
     let text: String = (0..20_000).map(|i| format!("U\tsv\tk{i}\tv\n")).collect();
     let problems = format::merge_language(&mut cat, &text);
     assert_eq!(cat.chrome.len(), format::MAX_CHROME_STRINGS);
-    assert!(problems.iter().any(|p| p.contains("too many chrome strings")));
+    assert!(problems
+        .iter()
+        .any(|p| p.contains("too many chrome strings")));
 }

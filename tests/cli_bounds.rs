@@ -105,9 +105,8 @@ fn a_cut_stdin_gives_the_answer_of_the_whole_input() {
         sspr_lookup::Catalog::embedded(),
         &sspr_lookup::IndexConfig::DEFAULT,
     );
-    let want =
-        serde_json::to_string_pretty(&engine.lookup(&whole, &sspr_lookup::Config::DEFAULT))
-            .unwrap();
+    let want = serde_json::to_string_pretty(&engine.lookup(&whole, &sspr_lookup::Config::DEFAULT))
+        .unwrap();
     let (_, out) = feed(&["--json"], input);
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim_end(), want);

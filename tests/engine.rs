@@ -184,12 +184,26 @@ fn tiny() -> Engine {
         entries: vec![
             Entry::new("SSPR_0014", Kind::Screen, Area::Screen)
                 .code("UserNotProperlyConfigured")
-                .text("en", "Security info missing", "Additional security info is needed", "The user has no phone or e-mail registered."),
+                .text(
+                    "en",
+                    "Security info missing",
+                    "Additional security info is needed",
+                    "The user has no phone or e-mail registered.",
+                ),
             Entry::new("EVENT_32002", Kind::Event, Area::Events)
                 .code("32002")
-                .text("en", "Service bus unreachable", "Error connecting to the service bus", "The sync server cannot reach the relay endpoint."),
-            Entry::new("printer-jam", Kind::Symptom, Area::Usage)
-                .text("en", "Printer jam", "", "Paper is stuck inside the printer tray rollers."),
+                .text(
+                    "en",
+                    "Service bus unreachable",
+                    "Error connecting to the service bus",
+                    "The sync server cannot reach the relay endpoint.",
+                ),
+            Entry::new("printer-jam", Kind::Symptom, Area::Usage).text(
+                "en",
+                "Printer jam",
+                "",
+                "Paper is stuck inside the printer tray rollers.",
+            ),
         ],
         ..Catalog::default()
     };
@@ -207,7 +221,11 @@ fn an_engine_answers_from_the_catalog_it_is_given() {
         ("SSPR_0014", false, &["SSPR_0014"]),
         ("UserNotProperlyConfigured", false, &["SSPR_0014"]),
         ("Event ID: 32002", false, &["EVENT_32002"]),
-        ("paper is stuck inside the printer tray", false, &["printer-jam"]),
+        (
+            "paper is stuck inside the printer tray",
+            false,
+            &["printer-jam"],
+        ),
         // Not in this catalog, though the full one has it.
         ("SSPR_0029", true, &[]),
         ("hr=800700CE", true, &[]),
@@ -215,7 +233,11 @@ fn an_engine_answers_from_the_catalog_it_is_given() {
     for (q, no_match, want) in cases {
         let (nm, got) = keys(q);
         assert_eq!(nm, *no_match, "{q}: {got:?}");
-        assert_eq!(got.iter().map(String::as_str).collect::<Vec<_>>(), *want, "{q}");
+        assert_eq!(
+            got.iter().map(String::as_str).collect::<Vec<_>>(),
+            *want,
+            "{q}"
+        );
     }
 }
 
@@ -239,7 +261,13 @@ fn another_config_changes_the_answer_not_the_engine() {
         ..Config::DEFAULT
     };
     assert!(!eng.lookup(q, &Config::DEFAULT).no_match);
-    assert!(eng.lookup(q, &strict).no_match, "a higher bar turns the answer into a guess");
+    assert!(
+        eng.lookup(q, &strict).no_match,
+        "a higher bar turns the answer into a guess"
+    );
     assert_eq!(eng.lookup(q, &strict).candidates[0].key, "printer-jam");
-    assert!(!eng.lookup(q, &Config::DEFAULT).no_match, "the engine itself is unchanged");
+    assert!(
+        !eng.lookup(q, &Config::DEFAULT).no_match,
+        "the engine itself is unchanged"
+    );
 }

@@ -36,9 +36,7 @@ impl Gen {
 
 fn engine() -> Arc<Engine> {
     static E: OnceLock<Arc<Engine>> = OnceLock::new();
-    Arc::clone(E.get_or_init(|| {
-        Arc::new(Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT))
-    }))
+    Arc::clone(E.get_or_init(|| Arc::new(Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT))))
 }
 
 /// Runs `f` on its own thread; fails the test when it panics or outlives [`PER_INPUT`].
@@ -52,19 +50,71 @@ fn bounded<T: Send + 'static>(what: &str, seed: u64, f: impl FnOnce() -> T + Sen
         Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
             panic!("{what}: seed {seed} not done within {PER_INPUT:?}")
         }
-        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => panic!("{what}: seed {seed} panicked"),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            panic!("{what}: seed {seed} panicked")
+        }
     }
 }
 
 /// What pastes are made of: codes in every spelling, log furniture, markup, scripts.
 const PASTE: &[&str] = &[
-    "SSPR_0014", "sspr 9", "SSPR_00", "SSPR_9999", "SSPR_OO14", "hr=800700CE", "0x8023061F",
-    "0x8007", "-2147024690", "HR 8023042", "Event ID: 32002", "evt 33009", "error 6329", "4740",
-    "AADSTS90014", "MMS(4924)", "UserNotProp", "ADMutliMatchError", "LDAP_SERVER_POLICY_HINTS_OID",
-    " = 14", "6f1c2a9e-3b1d-4a57-9f0e-2b7d1c0a4e1", "3/14/2024 9:11:44 AM", "a@b.c",
-    "https://x.y/z", "\n", "\r\n", "\t", " ", ".", "!", "?", ":", "(", ")", "[", "]", "<script>",
-    "&amp;", "\"", "'", "å", "č", "ß", "\u{200b}", "\u{202e}", "日本語", "🙂", "\u{0}",
-    "password", "reset", "writeback", "lösenord", "wachtwoord", "heslo", "not", "the", "a",
+    "SSPR_0014",
+    "sspr 9",
+    "SSPR_00",
+    "SSPR_9999",
+    "SSPR_OO14",
+    "hr=800700CE",
+    "0x8023061F",
+    "0x8007",
+    "-2147024690",
+    "HR 8023042",
+    "Event ID: 32002",
+    "evt 33009",
+    "error 6329",
+    "4740",
+    "AADSTS90014",
+    "MMS(4924)",
+    "UserNotProp",
+    "ADMutliMatchError",
+    "LDAP_SERVER_POLICY_HINTS_OID",
+    " = 14",
+    "6f1c2a9e-3b1d-4a57-9f0e-2b7d1c0a4e1",
+    "3/14/2024 9:11:44 AM",
+    "a@b.c",
+    "https://x.y/z",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    ".",
+    "!",
+    "?",
+    ":",
+    "(",
+    ")",
+    "[",
+    "]",
+    "<script>",
+    "&amp;",
+    "\"",
+    "'",
+    "å",
+    "č",
+    "ß",
+    "\u{200b}",
+    "\u{202e}",
+    "日本語",
+    "🙂",
+    "\u{0}",
+    "password",
+    "reset",
+    "writeback",
+    "lösenord",
+    "wachtwoord",
+    "heslo",
+    "not",
+    "the",
+    "a",
 ];
 
 fn paste(g: &mut Gen) -> String {
@@ -95,9 +145,16 @@ fn pastes_never_panic_hang_or_flood_the_page() {
                 }
             }
             let html = render::results(eng.catalog(), &q, &a, None, "en", &[]);
-            assert!(html.matches("<li>").count() <= 2 * view::MAX_LISTED + 60, "seed {seed}");
+            assert!(
+                html.matches("<li>").count() <= 2 * view::MAX_LISTED + 60,
+                "seed {seed}"
+            );
             let text = sspr_lookup::answer_text(eng.catalog(), &a, "sv");
-            assert!(text.lines().count() < 2000, "seed {seed}: {} lines", text.lines().count());
+            assert!(
+                text.lines().count() < 2000,
+                "seed {seed}: {} lines",
+                text.lines().count()
+            );
         });
     }
 }
@@ -107,25 +164,57 @@ fn pastes_never_panic_hang_or_flood_the_page() {
 #[test]
 fn thousands_of_distinct_codes_are_listed_a_few_at_a_time() {
     let eng = engine();
-    let q: String = (0..24_000u32).map(|i| format!("0x8007{:04X} ", i)).collect();
+    let q: String = (0..24_000u32)
+        .map(|i| format!("0x8007{:04X} ", i))
+        .collect();
     let a = eng.lookup(&q, &Config::DEFAULT);
     assert!(a.hresults.len() > 1000, "decoded: {}", a.hresults.len());
     let html = render::results(eng.catalog(), &q, &a, None, "en", &[]);
     assert_eq!(html.matches("<li><code>").count(), view::MAX_LISTED);
     assert!(html.contains("more"), "says how many are left out");
-    let sspr: String = (0..26_000u32).map(|i| format!("SSPR_{:04} SSPR_0001 ", 100 + i % 9000)).collect();
+    let sspr: String = (0..26_000u32)
+        .map(|i| format!("SSPR_{:04} SSPR_0001 ", 100 + i % 9000))
+        .collect();
     let a = eng.lookup(&sspr, &Config::DEFAULT);
     let text = sspr_lookup::answer_text(eng.catalog(), &a, "en");
-    assert!(text.lines().count() <= view::MAX_LISTED + 5, "{} lines", text.lines().count());
+    assert!(
+        text.lines().count() <= view::MAX_LISTED + 5,
+        "{} lines",
+        text.lines().count()
+    );
 }
 
 /// What language files are made of: their own lines, in any order, with hostile values.
 const LANG_LINE: &[&str] = &[
-    "K\tSSPR_0014\n", "K\tSSPR_0014\ten,sv\n", "K\tNO_SUCH\n", "K\n", "L\tsv\n", "L\tde\n",
-    "L\t../x\n", "L\tcore\n", "L\t\n", "T\tRubrik\n", "S\t<b>x</b>\n", "W\t¶**a** [b](javascript:x)\n",
-    "A\t•[[[[[[[[\n", "F\tf.md\ts\t01/01/2020\n", "U\tsv\ttitle\tRubrik\n", "U\t..\ttitle\tx\n",
-    "U\tsv\t\tx\n", "E\tX\tscreen\tscreen\tuser\n", "C\tevil\n", "R\tSSPR_0009\n", "X\tSSPR_0001\n",
-    "# comment\n", "\n", "\t\t\t\n", "garbage", "\u{feff}", "\\", "\\t", "🙂",
+    "K\tSSPR_0014\n",
+    "K\tSSPR_0014\ten,sv\n",
+    "K\tNO_SUCH\n",
+    "K\n",
+    "L\tsv\n",
+    "L\tde\n",
+    "L\t../x\n",
+    "L\tcore\n",
+    "L\t\n",
+    "T\tRubrik\n",
+    "S\t<b>x</b>\n",
+    "W\t¶**a** [b](javascript:x)\n",
+    "A\t•[[[[[[[[\n",
+    "F\tf.md\ts\t01/01/2020\n",
+    "U\tsv\ttitle\tRubrik\n",
+    "U\t..\ttitle\tx\n",
+    "U\tsv\t\tx\n",
+    "E\tX\tscreen\tscreen\tuser\n",
+    "C\tevil\n",
+    "R\tSSPR_0009\n",
+    "X\tSSPR_0001\n",
+    "# comment\n",
+    "\n",
+    "\t\t\t\n",
+    "garbage",
+    "\u{feff}",
+    "\\",
+    "\\t",
+    "🙂",
 ];
 
 #[test]
@@ -154,7 +243,11 @@ fn language_files_add_text_only_or_nothing() {
                         );
                     }
                     for l in cat.entries.iter().flat_map(|e| &e.locales) {
-                        assert!(sspr_lookup::catalog::tag::normalize(&l.lang).is_ok(), "{}", l.lang);
+                        assert!(
+                            sspr_lookup::catalog::tag::normalize(&l.lang).is_ok(),
+                            "{}",
+                            l.lang
+                        );
                     }
                 }
             }

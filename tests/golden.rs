@@ -11,7 +11,14 @@ use sspr_lookup::answer::{Answer, Hit};
 use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
 
 /// The sets whose answers are pinned (file stem under `tests/eval/`).
-const SETS: &[&str] = &["dev", "handwritten", "newer", "round2", "generated", "colloquial"];
+const SETS: &[&str] = &[
+    "dev",
+    "handwritten",
+    "newer",
+    "round2",
+    "generated",
+    "colloquial",
+];
 
 fn hit(h: &Hit) -> String {
     let spans: Vec<String> = h.spans.iter().map(|(a, b)| format!("{a}-{b}")).collect();
@@ -68,7 +75,13 @@ fn compare(path: &str, got: &str, failures: &mut Vec<String>) {
             .zip(got.lines())
             .find(|(a, b)| a != b)
             .map(|(a, b)| format!("\n  was: {a}\n  now: {b}"))
-            .unwrap_or_else(|| format!(" ({} lines, now {})", want.lines().count(), got.lines().count()));
+            .unwrap_or_else(|| {
+                format!(
+                    " ({} lines, now {})",
+                    want.lines().count(),
+                    got.lines().count()
+                )
+            });
         failures.push(format!("{path} differs{diff}"));
     }
 }
@@ -87,10 +100,20 @@ fn answers_equal_the_golden_copies() {
             let a = engine.lookup(&c.query, &Config::DEFAULT);
             lines.push_str(&format!("{}\t{}\n", c.id, fingerprint(&a)));
         }
-        compare(&format!("{root}/tests/eval/golden/{set}.answers.txt"), &lines, &mut failures);
+        compare(
+            &format!("{root}/tests/eval/golden/{set}.answers.txt"),
+            &lines,
+            &mut failures,
+        );
         // Exactly what `sspr-lookup eval FILE --json` prints.
-        let report = serde_json::to_string_pretty(&eval::run(&engine, &Config::DEFAULT, &cases)).unwrap() + "\n";
-        compare(&format!("{root}/tests/eval/golden/{set}.eval.json"), &report, &mut failures);
+        let report = serde_json::to_string_pretty(&eval::run(&engine, &Config::DEFAULT, &cases))
+            .unwrap()
+            + "\n";
+        compare(
+            &format!("{root}/tests/eval/golden/{set}.eval.json"),
+            &report,
+            &mut failures,
+        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

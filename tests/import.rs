@@ -600,7 +600,10 @@ fn a_write_that_fails_part_way_is_not_called_harmless() {
     let blocked = project.join("catalog/web/sv.txt");
     std::fs::remove_file(&blocked).unwrap();
     std::fs::create_dir_all(blocked.join("x")).unwrap();
-    let out = sspr(&project, &["import", "--lang", "sv", article.to_str().unwrap()]);
+    let out = sspr(
+        &project,
+        &["import", "--lang", "sv", article.to_str().unwrap()],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{stderr}");
     assert!(!stderr.contains("nothing was written"), "{stderr}");

@@ -15,11 +15,11 @@ fn embedded_catalog_parses_in_wasm_and_languages_merge() {
     assert_eq!(cat.languages(), ["en"]);
     // A Swedish paste finds nothing until Swedish arrives (as the page loads it).
     let q = "Vi kan tyvärr inte återställa ditt lösenord just nu eftersom administratören inte har konfigurerat lösenordsåterställning för din organisation.";
-    let lookup = |cat: &Catalog| {
-        Engine::new(cat.clone(), &IndexConfig::DEFAULT).lookup(q, &Config::DEFAULT)
-    };
+    let lookup =
+        |cat: &Catalog| Engine::new(cat.clone(), &IndexConfig::DEFAULT).lookup(q, &Config::DEFAULT);
     let before = lookup(&cat);
-    cat.add_language(include_str!("../catalog/web/sv.txt")).expect("sv merges");
+    cat.add_language(include_str!("../catalog/web/sv.txt"))
+        .expect("sv merges");
     let after = lookup(&cat);
     assert_eq!(after.detected_lang.as_deref(), Some("sv"), "{after:?}");
     assert_eq!(
@@ -29,7 +29,8 @@ fn embedded_catalog_parses_in_wasm_and_languages_merge() {
     );
     assert_ne!(before, after);
     assert!(
-        cat.add_language(include_str!("../catalog/web/sv.txt")).is_err(),
+        cat.add_language(include_str!("../catalog/web/sv.txt"))
+            .is_err(),
         "no second merge"
     );
     let both =

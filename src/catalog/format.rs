@@ -104,8 +104,17 @@ pub fn write(cat: &Catalog) -> String {
 }
 
 fn write_chrome(out: &mut String, cat: &Catalog, lang: Option<&str>) {
-    for c in cat.chrome.iter().filter(|c| lang.is_none_or(|l| c.lang == l)) {
-        out.push_str(&format!("U\t{}\t{}\t{}\n", c.lang, escape(&c.key), escape(&c.value)));
+    for c in cat
+        .chrome
+        .iter()
+        .filter(|c| lang.is_none_or(|l| c.lang == l))
+    {
+        out.push_str(&format!(
+            "U\t{}\t{}\t{}\n",
+            c.lang,
+            escape(&c.key),
+            escape(&c.value)
+        ));
     }
 }
 
@@ -303,7 +312,10 @@ impl Reader {
         let lang = valid_tag(&lang).inspect_err(|_| self.skip = true)?;
         if e.locales.len() >= MAX_LANGUAGES {
             self.skip = true;
-            return Err(format!("{} has the most languages an entry may have", e.key));
+            return Err(format!(
+                "{} has the most languages an entry may have",
+                e.key
+            ));
         }
         if e.locale(&lang).is_some() {
             (self.loc, self.skip) = (None, true);
@@ -356,7 +368,10 @@ fn chrome(chrome: &mut Vec<ChromeText>, rest: &[&str]) -> Result<(), String> {
         return Err(format!("chrome '{key}' in '{lang}' already present"));
     }
     // Kept in language order whatever order the files are merged in (keys in file order).
-    let at = chrome.iter().rposition(|c| c.lang <= lang).map_or(0, |i| i + 1);
+    let at = chrome
+        .iter()
+        .rposition(|c| c.lang <= lang)
+        .map_or(0, |i| i + 1);
     chrome.insert(at, ChromeText { lang, key, value });
     Ok(())
 }

@@ -51,11 +51,7 @@ pub(super) fn code_cell(s: &str) -> Option<(String, Kind, Area)> {
         if (7..=8).contains(&h.len()) && h.chars().all(|c| c.is_ascii_hexdigit()) {
             // The printed digits, not `key::hresult` of their value: a 7-digit misprint keeps
             // a key of its own, which catalog/overrides.txt renames (`HR_8023042`).
-            return Some((
-                key::hresult_as_printed(h),
-                Kind::Hresult,
-                Area::AdSync,
-            ));
+            return Some((key::hresult_as_printed(h), Kind::Hresult, Area::AdSync));
         }
     }
     None

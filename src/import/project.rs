@@ -159,7 +159,8 @@ pub struct Imported {
 
 /// How an import error starts when files had begun to change (every other error means nothing
 /// was written). Each file is replaced whole (temporary file and rename), never half-written.
-pub const WRITE_FAILED: &str = "writing failed part-way, some files may be new (run `regen` after fixing the cause): ";
+pub const WRITE_FAILED: &str =
+    "writing failed part-way, some files may be new (run `regen` after fixing the cause): ";
 
 /// A project: the folder holding `Cargo.toml` and `catalog/sources/`.
 #[derive(Clone, Debug)]

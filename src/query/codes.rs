@@ -203,7 +203,10 @@ fn code_at(text: &str, toks: &[Token], i: usize) -> (Option<CodeHit>, usize) {
         return (kind.map(|k| hit(k, at.span.clone())), 1);
     }
     // Identifier-like tokens: CamelCase words, names with '_' or digits, MMS(4924).
-    (is_identifier(core).then(|| hit(CodeKind::Ident, at.span.clone())), 1)
+    (
+        is_identifier(core).then(|| hit(CodeKind::Ident, at.span.clone())),
+        1,
+    )
 }
 
 /// SSPR codes: "SSPR_0014", "SSPR-0014", "SSPR0014", "sspr 14", "SSPR_OO14". Returns the

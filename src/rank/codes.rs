@@ -55,7 +55,9 @@ pub fn find(eng: &Engine, code_text: &str, body: &str, cfg: &Config) -> CodeFind
     for h in &query::extract(code_text) {
         let named = match h.kind {
             CodeKind::Sspr(n) => sspr(eng, n, &mut f),
-            CodeKind::Number { n, context } => number(eng, n, context || short_query, context, &mut f),
+            CodeKind::Number { n, context } => {
+                number(eng, n, context || short_query, context, &mut f)
+            }
             CodeKind::Hresult(v) => hresult_code(eng, v, &mut f, &mut seen_hresults),
             CodeKind::Foreign => {
                 f.unknown_codes.push(h.text.clone());
@@ -70,7 +72,9 @@ pub fn find(eng: &Engine, code_text: &str, body: &str, cfg: &Config) -> CodeFind
                 } else {
                     Confidence::Medium
                 },
-                reason: Reason::Name { name: h.text.clone() },
+                reason: Reason::Name {
+                    name: h.text.clone(),
+                },
             }),
         };
         if let Some(n) = named {
@@ -82,7 +86,13 @@ pub fn find(eng: &Engine, code_text: &str, body: &str, cfg: &Config) -> CodeFind
         f.matches.push(CodeMatch {
             start,
             code: text.clone(),
-            hit: code_hit(eng, entry, Confidence::High, (start, end), Reason::Alias { alias: text }),
+            hit: code_hit(
+                eng,
+                entry,
+                Confidence::High,
+                (start, end),
+                Reason::Alias { alias: text },
+            ),
         });
     }
     order(eng, &mut f.matches);
@@ -103,7 +113,13 @@ fn code_match(eng: &Engine, h: &CodeHit, n: Named) -> CodeMatch {
     CodeMatch {
         start: h.span.start,
         code: h.text.clone(),
-        hit: code_hit(eng, n.entry, n.confidence, (h.span.start, h.span.end), n.reason),
+        hit: code_hit(
+            eng,
+            n.entry,
+            n.confidence,
+            (h.span.start, h.span.end),
+            n.reason,
+        ),
     }
 }
 
@@ -160,7 +176,9 @@ fn number(eng: &Engine, n: u32, sure: bool, context: bool, f: &mut CodeFindings)
             } else {
                 Confidence::Medium
             },
-            reason: Reason::Number { number: n.to_string() },
+            reason: Reason::Number {
+                number: n.to_string(),
+            },
         }),
         None => {
             if context {
@@ -174,12 +192,7 @@ fn number(eng: &Engine, n: u32, sure: bool, context: bool, f: &mut CodeFindings)
 }
 
 /// An HRESULT: its own entry, an entry whose text names it, or decoded for the reader.
-fn hresult_code(
-    eng: &Engine,
-    v: u32,
-    f: &mut CodeFindings,
-    seen: &mut WordMap,
-) -> Option<Named> {
+fn hresult_code(eng: &Engine, v: u32, f: &mut CodeFindings, seen: &mut WordMap) -> Option<Named> {
     let shown = key::hresult_display(v);
     if let Some(entry) = eng.catalog.index_of(&key::hresult(v)) {
         return Some(Named {
@@ -217,7 +230,12 @@ fn order(eng: &Engine, matches: &mut Vec<CodeMatch>) {
     let mut keyed: Vec<((bool, usize, usize), CodeMatch)> = std::mem::take(matches)
         .into_iter()
         .enumerate()
-        .map(|(i, m)| ((has_hr_entry && kind(&m) == Some(Kind::AdSync), m.start, i), m))
+        .map(|(i, m)| {
+            (
+                (has_hr_entry && kind(&m) == Some(Kind::AdSync), m.start, i),
+                m,
+            )
+        })
         .collect();
     sort_by_heap(&mut keyed, |a, b| a.0 < b.0);
     *matches = keyed.into_iter().map(|(_, m)| m).collect();
@@ -261,9 +279,18 @@ fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
     while i < ws.len() {
         let mut matched = 0;
         // Only words that start some alias can start a run.
-        let longest = eng.index.alias_first_words.get(ws[i].2).copied().unwrap_or(0);
+        let longest = eng
+            .index
+            .alias_first_words
+            .get(ws[i].2)
+            .copied()
+            .unwrap_or(0);
         for n in (1..=maxw.min(longest).min(ws.len() - i)).rev() {
-            let joined = ws[i..i + n].iter().map(|w| w.2).collect::<Vec<_>>().join(" ");
+            let joined = ws[i..i + n]
+                .iter()
+                .map(|w| w.2)
+                .collect::<Vec<_>>()
+                .join(" ");
             if !alias_candidate(&joined, n) {
                 continue;
             }
@@ -281,9 +308,9 @@ fn alias_runs(eng: &Engine, text: &str) -> Vec<(usize, usize, usize)> {
 /// Whether `joined` (`n` folded words) is left to the alias table: numbers, SSPR codes and hex
 /// are read by the code scanner, and short single words are ordinary words.
 fn alias_candidate(joined: &str, n: usize) -> bool {
-    let sspr_code = joined.strip_prefix("sspr").is_some_and(|r| {
-        r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == 'o')
-    });
+    let sspr_code = joined
+        .strip_prefix("sspr")
+        .is_some_and(|r| r.is_empty() || r.starts_with(|c: char| c.is_ascii_digit() || c == 'o'));
     if n == 1 {
         !(joined.chars().all(|c| c.is_ascii_digit())
             || sspr_code
@@ -347,7 +374,10 @@ fn fuzzy_ident(eng: &Engine, tok: &str, cfg: &Config) -> Option<(usize, f32)> {
         return None; // exact aliases are found by alias_runs
     }
     let mut best: Option<(usize, f32)> = None;
-    let prefix4 = &t[..t.char_indices().nth(NAME_PREFIX).map_or(t.len(), |(i, _)| i)];
+    let prefix4 = &t[..t
+        .char_indices()
+        .nth(NAME_PREFIX)
+        .map_or(t.len(), |(i, _)| i)];
     for (name, ei) in &eng.index.idents {
         // Cheap rejections first: far in length and not a prefix of the name.
         if name.len().abs_diff(t.len()) > MAX_NAME_EDITS && !name.starts_with(prefix4) {

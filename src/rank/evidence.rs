@@ -61,7 +61,14 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &TextMatches, cfg: &Confi
         hresults: codes.hresults,
         ..Answer::default()
     };
-    let mut groups = code_groups(eng, codes.matches, best_text.as_ref(), text, cfg, &mut answer.notes);
+    let mut groups = code_groups(
+        eng,
+        codes.matches,
+        best_text.as_ref(),
+        text,
+        cfg,
+        &mut answer.notes,
+    );
     if let Some(t) = &best_text {
         add_text_group(eng, &mut groups, t, text, &bar);
     }
@@ -165,7 +172,13 @@ fn merge_into(h0: &mut Hit, hit: Hit) {
 
 /// Text alone, or text naming an entry that no code in the paste names, is its own group (beside
 /// codes only when it is sure); text naming a code's entry confirms it.
-fn add_text_group(eng: &Engine, groups: &mut Vec<Group>, t: &Hit, text: &TextMatches, bar: &TextBar) {
+fn add_text_group(
+    eng: &Engine,
+    groups: &mut Vec<Group>,
+    t: &Hit,
+    text: &TextMatches,
+    bar: &TextBar,
+) {
     let conf_ok = t.confidence >= Confidence::Medium;
     if conf_ok && !groups.iter().any(|g| g.hits[0].key == t.key) {
         let mut alts: Vec<Hit> = (1..=bar.cfg.max_alternatives)

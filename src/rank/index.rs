@@ -3,8 +3,8 @@
 //! table for codes and names.
 
 use crate::catalog::Catalog;
-use crate::query::{fold, words};
 use crate::compact::{FeatureMap, WordMap};
+use crate::query::{fold, words};
 
 /// Tuning knobs of the index build (`IndexConfig::DEFAULT`). The knobs used
 /// per lookup are in [`super::Config`].
@@ -175,7 +175,11 @@ impl Index {
     fn add_doc(&mut self, doc: Doc, tris: &[u32]) {
         let d = self.docs.len() as u32;
         for t in tris {
-            self.postings.entry(*t).or_insert((0.0, Vec::new())).1.push(d);
+            self.postings
+                .entry(*t)
+                .or_insert((0.0, Vec::new()))
+                .1
+                .push(d);
         }
         match self.lang_ranges.last_mut() {
             Some((l, _, end)) if *l == doc.lang => *end = d + 1,

@@ -133,7 +133,11 @@ pub fn segments(text: &str, cfg: &Config) -> Vec<Segment> {
     let n = lines.len();
     // Windows of 2–3 lines rejoin a message wrapped over lines; a long log is read line by line
     // (its messages stand on one line each), which bounds the work.
-    let windows = if n <= cfg.max_windowed_lines { MAX_WINDOW_LINES } else { 1 };
+    let windows = if n <= cfg.max_windowed_lines {
+        MAX_WINDOW_LINES
+    } else {
+        1
+    };
     for i in 0..n {
         out.push(lines[i]);
         for w in 2..=windows {
@@ -198,7 +202,8 @@ fn strip_noise(s: &str) -> String {
             !(w.contains('@')
                 || w.contains("://")
                 || digits * 2 > w.len()
-                || (w.len() >= MIN_HEX_TOKEN && w.chars().all(|c| c.is_ascii_hexdigit() || c == '-')))
+                || (w.len() >= MIN_HEX_TOKEN
+                    && w.chars().all(|c| c.is_ascii_hexdigit() || c == '-')))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -391,7 +396,13 @@ impl<'e> Accumulator<'e> {
 const MIN_HIGHLIGHT_TRIGRAMS: usize = 3;
 
 /// Query words whose trigrams mostly (two thirds) occur in the matched passage.
-fn highlight(ix: &Index, doc: usize, body: &str, segs: &[Segment], seg: usize) -> Vec<(usize, usize)> {
+fn highlight(
+    ix: &Index,
+    doc: usize,
+    body: &str,
+    segs: &[Segment],
+    seg: usize,
+) -> Vec<(usize, usize)> {
     let Some(s) = segs.get(seg) else {
         return vec![];
     };

@@ -45,7 +45,9 @@ fn url() -> Option<web_sys::Url> {
 /// The paste in a fragment `#q=…` (form-encoded, like a query string).
 fn fragment_paste(hash: &str) -> Option<String> {
     let params = hash.strip_prefix('#').filter(|h| h.starts_with("q="))?;
-    web_sys::UrlSearchParams::new_with_str(params).ok()?.get("q")
+    web_sys::UrlSearchParams::new_with_str(params)
+        .ok()?
+        .get("q")
 }
 
 /// The paste the URL carries: `#q=…`, or `?q=…` from a link made before the paste moved to the

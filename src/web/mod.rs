@@ -109,7 +109,11 @@ fn reader_lang(asked: Option<String>) -> String {
 /// On our own page, `#q=` follows the box without piling up history; following a `#KEY` link
 /// (browse list, related entries, guesses) shows that entry, and going back to a `#q=` entry
 /// shows that paste again.
-fn follow_url(q: ReadSignal<String>, set_q: WriteSignal<String>, set_key: WriteSignal<Option<String>>) {
+fn follow_url(
+    q: ReadSignal<String>,
+    set_q: WriteSignal<String>,
+    set_key: WriteSignal<Option<String>>,
+) {
     Effect::new(move |_| browser::set_url_paste(&q.get()));
     browser::on_hash_change(move || {
         set_key.set(browser::hash_key());
@@ -122,7 +126,11 @@ fn follow_url(q: ReadSignal<String>, set_q: WriteSignal<String>, set_key: WriteS
 fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let own_page = opts.own_page;
     let (lang, set_lang) = signal(reader_lang(opts.lang));
-    let (q, set_q) = signal(if own_page { browser::url_paste() } else { String::new() });
+    let (q, set_q) = signal(if own_page {
+        browser::url_paste()
+    } else {
+        String::new()
+    });
     let (hash_key, set_hash_key) = signal(if own_page { browser::hash_key() } else { None });
     let changed = CATALOG_CHANGED.with(ArcRwSignal::clone);
     let chrome_changed = changed.clone();
@@ -162,7 +170,11 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
         Some(browser::Clicked::Copy(button)) => {
             let l = lang.get_untracked();
             let eng = slot::engine();
-            browser::copy(&crate::answer_text(eng.catalog(), &answer.get_untracked(), &l));
+            browser::copy(&crate::answer_text(
+                eng.catalog(),
+                &answer.get_untracked(),
+                &l,
+            ));
             button.set_text_content(Some(strings(eng.catalog(), &l).copied()));
         }
         Some(browser::Clicked::ShowLang(button, shown)) => browser::show_lang(&button, &shown),
