@@ -580,17 +580,41 @@ fn strip_emphasis(s: &str) -> String {
     s.replace("**", "").replace('`', "")
 }
 
-/// The next occurrence of a pattern at or after a position, remembered: when positions only
-/// grow (as in one left-to-right scan), each character is examined at most once per pattern in
-/// all, so a scan with many openers and no closer stays linear. Any order of calls gives the
-/// right answer; only growing positions are cheap.
-struct NextMatch<'a> {
-    chars: &'a [char],
-    pattern: &'a [char],
+/// The last search for the next occurrence of something at or after a position: reused
+/// while it still answers. When positions only grow (as in one left-to-right scan), each
+/// character is examined at most once per pattern in all, so a scan with many openers and no
+/// closer stays linear. Any order of calls gives the right answer; only growing positions are
+/// cheap. Shared by [`NextMatch`] (chars) and [`NextStr`] (bytes of a `&str`).
+#[derive(Default)]
+struct Remembered {
     /// The last search: from where, and what it found (`None`: nothing at or after `from`).
     from: usize,
     found: Option<usize>,
     searched: bool,
+}
+
+impl Remembered {
+    fn at_or_after(
+        &mut self,
+        from: usize,
+        search: impl FnOnce(usize) -> Option<usize>,
+    ) -> Option<usize> {
+        let still_valid =
+            self.searched && from >= self.from && self.found.is_none_or(|f| f >= from);
+        if !still_valid {
+            self.from = from;
+            self.found = search(from);
+            self.searched = true;
+        }
+        self.found
+    }
+}
+
+/// The next occurrence of a pattern in a char slice at or after a position (see [`Remembered`]).
+struct NextMatch<'a> {
+    chars: &'a [char],
+    pattern: &'a [char],
+    last: Remembered,
 }
 
 impl<'a> NextMatch<'a> {
@@ -598,22 +622,15 @@ impl<'a> NextMatch<'a> {
         NextMatch {
             chars,
             pattern,
-            from: 0,
-            found: None,
-            searched: false,
+            last: Remembered::default(),
         }
     }
 
     fn at_or_after(&mut self, from: usize) -> Option<usize> {
-        let still_valid =
-            self.searched && from >= self.from && self.found.is_none_or(|f| f >= from);
-        if !still_valid {
-            self.from = from;
-            self.found =
-                (from..self.chars.len()).find(|&j| self.chars[j..].starts_with(self.pattern));
-            self.searched = true;
-        }
-        self.found
+        let (chars, pattern) = (self.chars, self.pattern);
+        self.last.at_or_after(from, |from| {
+            (from..chars.len()).find(|&j| chars[j..].starts_with(pattern))
+        })
     }
 }
 
@@ -659,9 +676,7 @@ fn strip_tags_except_links(s: &str) -> String {
 struct NextStr<'a> {
     hay: &'a str,
     pattern: &'a str,
-    from: usize,
-    found: Option<usize>,
-    searched: bool,
+    last: Remembered,
 }
 
 impl<'a> NextStr<'a> {
@@ -669,21 +684,14 @@ impl<'a> NextStr<'a> {
         NextStr {
             hay,
             pattern,
-            from: 0,
-            found: None,
-            searched: false,
+            last: Remembered::default(),
         }
     }
 
     fn at_or_after(&mut self, from: usize) -> Option<usize> {
-        let still_valid =
-            self.searched && from >= self.from && self.found.is_none_or(|f| f >= from);
-        if !still_valid {
-            self.from = from;
-            self.found = self.hay[from..].find(self.pattern).map(|j| from + j);
-            self.searched = true;
-        }
-        self.found
+        let (hay, pattern) = (self.hay, self.pattern);
+        self.last
+            .at_or_after(from, |from| hay[from..].find(pattern).map(|j| from + j))
     }
 }
 
