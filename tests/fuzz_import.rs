@@ -18,33 +18,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod common;
+use common::{copy_project, within, Gen};
+
 /// Longest time one input may take (debug builds are ~10× slower than release; before the
 /// parsers were linear, single inputs here took from seconds to minutes).
 const PER_INPUT: Duration = Duration::from_secs(if cfg!(debug_assertions) { 10 } else { 2 });
 /// Cases per test: the whole file runs in a few seconds in release.
 const CASES: u64 = if cfg!(debug_assertions) { 150 } else { 600 };
 const PROJECT_CASES: u64 = if cfg!(debug_assertions) { 6 } else { 16 };
-
-/// A small deterministic generator (xorshift64), so failures reproduce from their seed.
-struct Gen(u64);
-
-impl Gen {
-    fn new(seed: u64) -> Gen {
-        Gen(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
-    }
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 const HOSTILE_TAGS: &[&str] = &[
     "../../../pwned",
@@ -188,22 +170,13 @@ fn article(g: &mut Gen) -> String {
     s
 }
 
-/// Runs `f` on its own thread and fails the test when it panics or has not finished within
-/// [`PER_INPUT`] (a watchdog: a hang fails the test at once instead of stopping the run).
+/// Runs `f` under the watchdog ([`PER_INPUT`]); a failure names the case's seed.
 fn bounded<T: Send + 'static>(what: &str, seed: u64, f: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(f());
-    });
-    match rx.recv_timeout(PER_INPUT) {
-        Ok(out) => out,
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-            panic!("{what}: case {seed} not done within {PER_INPUT:?} (rerun with that seed)")
-        }
-        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-            panic!("{what}: case {seed} panicked (rerun with that seed)")
-        }
-    }
+    within(
+        PER_INPUT,
+        &format!("{what}: case {seed} (rerun with that seed)"),
+        f,
+    )
 }
 
 /// A generated file name is `catalog/catalog.txt` or `catalog/web/<core or valid tag>.txt`.
@@ -318,21 +291,10 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// A throw-away project (`outer/project`, with the real sources and overrides) whose catalog
 /// has been generated.
 fn temp_project() -> (PathBuf, Project) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let outer = std::env::temp_dir().join(format!("sspr-fuzz-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&outer);
     let dir = outer.join("project");
-    std::fs::create_dir_all(dir.join("catalog/sources")).unwrap();
-    for e in std::fs::read_dir(root.join("catalog/sources")).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, dir.join("catalog/sources").join(p.file_name().unwrap())).unwrap();
-    }
-    std::fs::copy(
-        root.join("catalog/overrides.txt"),
-        dir.join("catalog/overrides.txt"),
-    )
-    .unwrap();
-    std::fs::write(dir.join("Cargo.toml"), "").unwrap();
+    copy_project(&dir);
     let project = Project::at(&dir);
     let g = project.generated().unwrap();
     project.write_catalog(&g.files).unwrap();

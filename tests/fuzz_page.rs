@@ -12,48 +12,21 @@ use sspr_lookup::{render, view, Catalog, Config, Engine, IndexConfig};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
+mod common;
+use common::{within, Gen};
+
 /// Far above any real case (a 2 KB paste takes about a millisecond): only a hang or a
 /// super-linear blow-up reaches it.
 const PER_INPUT: Duration = Duration::from_secs(5);
-
-/// xorshift64: small, deterministic.
-struct Gen(u64);
-
-impl Gen {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 fn engine() -> Arc<Engine> {
     static E: OnceLock<Arc<Engine>> = OnceLock::new();
     Arc::clone(E.get_or_init(|| Arc::new(Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT))))
 }
 
-/// Runs `f` on its own thread; fails the test when it panics or outlives [`PER_INPUT`].
+/// Runs `f` under the watchdog ([`PER_INPUT`]); a failure names the case's seed.
 fn bounded<T: Send + 'static>(what: &str, seed: u64, f: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(f());
-    });
-    match rx.recv_timeout(PER_INPUT) {
-        Ok(v) => v,
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-            panic!("{what}: seed {seed} not done within {PER_INPUT:?}")
-        }
-        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-            panic!("{what}: seed {seed} panicked")
-        }
-    }
+    within(PER_INPUT, &format!("{what}: seed {seed}"), f)
 }
 
 /// What pastes are made of: codes in every spelling, log furniture, markup, scripts.

@@ -4,6 +4,9 @@ use sspr_lookup::import::{self, overrides::Overrides, Article};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+use common::{copy_project, within};
+
 fn sources() -> Vec<Article> {
     import::read_sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/sources")).unwrap()
 }
@@ -98,20 +101,9 @@ fn junk_never_panics_and_is_reported() {
 
 /// A throw-away copy of the project's catalog inputs; `name` keeps parallel tests apart.
 fn temp_project(name: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = std::env::temp_dir().join(format!("sspr-import-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("catalog/sources")).unwrap();
-    for e in std::fs::read_dir(root.join("catalog/sources")).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, dir.join("catalog/sources").join(p.file_name().unwrap())).unwrap();
-    }
-    std::fs::copy(
-        root.join("catalog/overrides.txt"),
-        dir.join("catalog/overrides.txt"),
-    )
-    .unwrap();
-    std::fs::write(dir.join("Cargo.toml"), "").unwrap();
+    copy_project(&dir);
     dir
 }
 
@@ -313,21 +305,6 @@ fn sspr(dir: &Path, args: &[&str]) -> std::process::Output {
         .current_dir(dir)
         .output()
         .unwrap()
-}
-
-/// Runs `f` on another thread; fails the test when it has not finished within `limit`
-/// (a hang, not a timing: the limits are many times the expected time).
-fn within<T: Send + 'static>(
-    limit: std::time::Duration,
-    what: &str,
-    f: impl FnOnce() -> T + Send + 'static,
-) -> T {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(f());
-    });
-    rx.recv_timeout(limit)
-        .unwrap_or_else(|_| panic!("{what}: not done within {limit:?}"))
 }
 
 /// An article that tells nothing about its language except through its front matter.

@@ -6,20 +6,8 @@ use sspr_lookup::catalog::{format, Rich};
 use sspr_lookup::import::{self, overrides::Overrides, Article};
 use sspr_lookup::{Catalog, Config, Engine, IndexConfig};
 
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Gen(u64);
-
-impl Gen {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
+mod common;
+use common::Gen;
 
 const PIECES: &[&str] = &[
     "|",
