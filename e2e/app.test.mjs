@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
 import { serve } from './serve.mjs';
-import { launch, LookupPage, bumpVersion } from './page.mjs';
+import { launch, LookupPage, bumpVersion, openPage as openPageIn } from './page.mjs';
 
 const DIST = path.resolve(process.env.DIST || 'dist');
 const SUB = '/docs/tools/sspr/';
@@ -24,17 +24,8 @@ after(async () => {
   await sub?.close();
 });
 
-// `before(page)` runs before navigation (request routes and listeners).
-async function openPage(url, ctxOptions = {}, before = async () => {}) {
-  const ctx = await browser.newContext({ serviceWorkers: 'block', ...ctxOptions });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await before(page);
-  const p = await new LookupPage(page).open(url);
-  return { p, page, ctx, errors };
-}
+// page.mjs's openPage in this file's browser; `before(page)` runs before navigation.
+const openPage = (url, ctxOptions, before) => openPageIn(browser, url, ctxOptions, before);
 
 test('typing a code shows its card, with no console errors', async () => {
   const { p, ctx, errors } = await openPage(root.url);

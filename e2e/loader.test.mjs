@@ -12,7 +12,7 @@ import { launch } from './page.mjs';
 
 const DIST = path.resolve(process.env.DIST || 'dist');
 const FILES = fs.readdirSync(DIST);
-const LANGS = FILES.map((f) => f.match(/^catalog-([a-z]+)-[0-9a-f]+\.txt$/)?.[1]).filter(Boolean).sort();
+const LANGS = FILES.map((f) => f.match(/^catalog-([a-z0-9-]+)-[0-9a-f]{16}\.txt$/)?.[1]).filter(Boolean).sort();
 const KEY = 'sspr-lookup.lang';
 let browser;
 let server;
