@@ -111,10 +111,12 @@ pub fn results(
     if !query.trim().is_empty() {
         h.0.push_str(&highlight(query, answer));
         answer_view(&mut h, &view::answer(cat, answer, lang, loading));
-    } else if let Some(c) = hash_key.and_then(|k| view::card(cat, k, lang, None, loading)) {
-        card(&mut h, &c, &strings(cat, lang));
     } else {
-        browse(&mut h, cat, lang);
+        let t = strings(cat, lang);
+        match hash_key.and_then(|k| view::card(cat, &t, k, lang, None, loading)) {
+            Some(c) => card(&mut h, &c, &t),
+            None => browse(&mut h, cat, &t, lang),
+        }
     }
     h.finish()
 }
@@ -210,8 +212,7 @@ fn entry_items(h: &mut Html, items: &[EntryLine], testid: &'static str) {
 }
 
 /// Every entry, grouped by area (collapsed), for an empty box.
-fn browse(h: &mut Html, cat: &Catalog, lang: &str) {
-    let t = strings(cat, lang);
+fn browse(h: &mut Html, cat: &Catalog, t: &Strings, lang: &str) {
     let prefs = chain(lang);
     h.open(
         "nav",

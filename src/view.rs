@@ -102,7 +102,8 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
             .extend(entry_line(cat, &h.key, &prefs, Some(percent(h.score))));
     }
     for h in a.groups.iter().filter_map(|g| g.hits.first()) {
-        v.cards.extend(card(cat, &h.key, lang, Some(h), loading));
+        v.cards
+            .extend(card(cat, &t, &h.key, lang, Some(h), loading));
     }
     for d in a.hresults.iter().take(MAX_LISTED) {
         v.hresults.push(hresult_line(d));
@@ -155,16 +156,17 @@ fn entry_line<'a>(
     })
 }
 
-/// The card of entry `key` for a reader of `lang`; `hit` when it answers a paste.
+/// The card of entry `key` for a reader of `lang` (whose chrome is `t`); `hit` when it answers
+/// a paste.
 pub fn card<'a>(
     cat: &'a Catalog,
+    t: &Strings<'a>,
     key: &str,
     lang: &str,
     hit: Option<&Hit>,
     loading: bool,
 ) -> Option<CardView<'a>> {
     let e = cat.get(key)?;
-    let t = strings(cat, lang);
     let prefs = chain(lang);
     let (best, _) = e.best_locale(&prefs)?;
     let fallback = (best.lang != lang).then(|| {
@@ -178,7 +180,7 @@ pub fn card<'a>(
     // The best language first, then the others in catalog order.
     let locales = std::iter::once(best)
         .chain(e.locales.iter().filter(|l| l.lang != best.lang))
-        .map(|l| locale(l, &t))
+        .map(|l| locale(l, t))
         .collect();
     Some(CardView {
         key: &e.key,
