@@ -12,15 +12,27 @@ const CATALOGS = BUILD.catalogs;
 // Own properties only: `lang="constructor"` or a stored "__proto__" is not a language file.
 const has = (lang) => Object.hasOwn(CATALOGS, lang);
 
+// The page language a tag asks for, by the page's rule (src/i18n.rs `supported`): the same tag,
+// else the variant its script or region names, else the first of the same primary language.
+export function supported(tag) {
+  if (typeof tag !== 'string' || tag.length > 35) return null;
+  let t = tag.trim().replace(/_/g, '-').toLowerCase();
+  if (t.startsWith('zh-hant') || t === 'zh-hk' || t === 'zh-mo') t = 'zh-tw';
+  else if (t.startsWith('zh-hans') || t === 'zh-sg') t = 'zh-cn';
+  const primary = (x) => x.split('-')[0];
+  return BUILD.uiLangs.find((u) => u === t)
+    || BUILD.uiLangs.find((u) => primary(u) === primary(t)) || null;
+}
+
 // The reader's language, by the page's own rule (src/web/mod.rs: the given language, else the
 // stored choice, else i18n::pick over the browser's languages). The loader must decide before
 // the wasm is there, so this is a copy; e2e/loader.test.mjs checks it against the page.
 export function readerLang(given, stored, browser) {
-  if (given) return given;
-  if (stored != null) return stored;
+  const asked = given || (stored != null ? stored : null);
+  if (asked != null) return supported(asked) || 'en';
   for (const l of browser) {
-    const p = String(l).split(/[-_]/)[0].toLowerCase();
-    if (BUILD.uiLangs.includes(p)) return p;
+    const s = supported(String(l));
+    if (s) return s;
   }
   return 'en';
 }

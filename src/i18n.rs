@@ -10,11 +10,25 @@ use crate::catalog::{Area, Catalog, ChromeText};
 /// Languages the page offers, by their own names, in the order of the switcher. English is built
 /// in; the others' chrome comes with their language file (a test checks this list against the
 /// catalog's chrome files).
-pub const UI_LANGS: [(&str, &str); 4] = [
+pub const UI_LANGS: [(&str, &str); 18] = [
     ("sv", "Svenska"),
     ("en", "English"),
     ("nl", "Nederlands"),
     ("cs", "Čeština"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("it", "Italiano"),
+    ("pt-br", "Português (Brasil)"),
+    ("pt-pt", "Português (Portugal)"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("zh-cn", "简体中文"),
+    ("zh-tw", "繁體中文"),
+    ("ru", "Русский"),
+    ("pl", "Polski"),
+    ("tr", "Türkçe"),
+    ("hu", "Magyar"),
 ];
 
 /// Declares every chrome string once: its name (the key in `catalog/chrome/<lang>.txt` and the
@@ -240,26 +254,49 @@ pub fn english() -> Strings<'static> {
 
 /// The first supported language among the browser's preferences (`navigator.languages`).
 pub fn pick(preferred: &[String]) -> &'static str {
-    for p in preferred {
-        let primary = p
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if let Some((tag, _)) = UI_LANGS.iter().find(|(t, _)| *t == primary) {
-            return tag;
-        }
-    }
-    "en"
+    preferred
+        .iter()
+        .find_map(|p| supported(p))
+        .unwrap_or("en")
 }
 
-/// Content fallback chain for a reader: their language, then English, then the others.
+/// The page language a language tag asks for: the same tag (`pt-BR` → `pt-br`), else the
+/// regional variant its script or region names (`zh-Hant-HK` → `zh-tw`), else the first page
+/// language of the same primary language (`sv-SE` → `sv`, `pt` → `pt-br`). The loader
+/// (public/catalogs.js) has a copy of this rule; e2e compares the two.
+pub fn supported(tag: &str) -> Option<&'static str> {
+    /// Longer tags are not language tags (bounded work per tag).
+    const MAX_TAG: usize = 35;
+    if tag.len() > MAX_TAG {
+        return None;
+    }
+    let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+    let t = match t.as_str() {
+        x if x.starts_with("zh-hant") || x == "zh-hk" || x == "zh-mo" => "zh-tw",
+        x if x.starts_with("zh-hans") || x == "zh-sg" => "zh-cn",
+        x => x,
+    };
+    let primary = |x: &str| x.split('-').next().unwrap_or("").to_string();
+    UI_LANGS
+        .iter()
+        .find(|(u, _)| *u == t)
+        .or_else(|| UI_LANGS.iter().find(|(u, _)| primary(u) == primary(t)))
+        .map(|(u, _)| *u)
+}
+
+/// Content fallback chain for a reader: their language, its regional sibling (`pt-pt` →
+/// `pt-br`), then English, then the others in switcher order.
 pub fn chain(lang: &str) -> Vec<&'static str> {
+    let primary = |x: &str| x.split('-').next().unwrap_or("").to_string();
     let mut v: Vec<&'static str> = Vec::new();
     if let Some((t, _)) = UI_LANGS.iter().find(|(t, _)| *t == lang) {
         v.push(t);
     }
-    for t in ["en", "sv", "nl", "cs"] {
+    let siblings = UI_LANGS
+        .iter()
+        .map(|(t, _)| *t)
+        .filter(|t| primary(t) == primary(lang));
+    for t in siblings.chain(["en"]).chain(UI_LANGS.iter().map(|(t, _)| *t)) {
         if !v.contains(&t) {
             v.push(t);
         }
@@ -275,10 +312,30 @@ mod tests {
     fn picks_from_browser_languages() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(pick(&s(&["sv-SE", "en-US"])), "sv");
-        assert_eq!(pick(&s(&["de-DE", "nl-BE"])), "nl");
-        assert_eq!(pick(&s(&["ja"])), "en");
-        assert_eq!(chain("cs"), vec!["cs", "en", "sv", "nl"]);
-        assert_eq!(chain("de"), vec!["en", "sv", "nl", "cs"]);
+        assert_eq!(pick(&s(&["de-DE", "nl-BE"])), "de");
+        assert_eq!(pick(&s(&["el-GR", "nl-BE"])), "nl");
+        assert_eq!(pick(&s(&["ja"])), "ja");
+        assert_eq!(pick(&s(&["xx", "el-GR"])), "en");
+        let cases = [
+            ("pt-BR", Some("pt-br")),
+            ("pt_PT", Some("pt-pt")),
+            ("pt", Some("pt-br")),
+            ("zh-Hant-HK", Some("zh-tw")),
+            ("zh-TW", Some("zh-tw")),
+            ("zh", Some("zh-cn")),
+            ("zh-Hans-SG", Some("zh-cn")),
+            ("sv-SE", Some("sv")),
+            ("en-GB", Some("en")),
+            ("xx", None),
+            ("", None),
+        ];
+        for (tag, want) in cases {
+            assert_eq!(supported(tag), want, "{tag}");
+        }
+        assert_eq!(&chain("cs")[..3], ["cs", "en", "sv"]);
+        assert_eq!(&chain("pt-pt")[..3], ["pt-pt", "pt-br", "en"]);
+        assert_eq!(&chain("xx")[..2], ["en", "sv"]);
+        assert_eq!(chain("de").len(), UI_LANGS.len());
     }
 
     #[test]

@@ -9,105 +9,131 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Which keys exist, and in which languages, exactly as the five sources give them.
-/// Czech has only the writeback article (no screen errors, no portal/usage rows); the 2017 Dutch
-/// article lacks the two newest usage rows; only the 2020/2021 writeback articles list event 31034.
+/// Which keys exist, and in which of the catalog's languages, exactly as the sources give them
+/// ("all", "all but …", "only …"). Czech has only the writeback article; the 2017 Dutch article
+/// lacks the newest usage rows; rows new in the 2021+ articles (event 31044, the SSPR_0029
+/// writeback row) exist only where that version was translated; 31019 and the 2025 usage rows
+/// only in English; two rows that the importer could not align (a German usage row, a
+/// simplified-Chinese writeback row) are entries of their own.
 const COVERAGE: &[(&str, &str)] = &[
-    ("SSPR_0009", "en nl sv"),
-    ("SSPR_0010", "en nl sv"),
-    ("SSPR_0011", "en nl sv"),
-    ("SSPR_0012", "en nl sv"),
-    ("SSPR_0013", "en nl sv"),
-    ("SSPR_0014", "en nl sv"),
-    ("SSPR_0029", "en nl sv"),
-    ("SSPR_0030", "en nl sv"),
-    ("portal-section-portal", "en nl sv"),
-    ("portal-particular-configuration-option", "en nl sv"),
-    ("portal-premises-integration-tab", "en nl sv"),
-    ("reporting-dont-see-management-activity", "en nl sv"),
-    ("reporting-registrations-show-multiple-times", "en nl sv"),
-    (
-        "registration-directory-not-enabled-administrator-use",
-        "en nl sv",
-    ),
-    ("registration-does-premium-basic-license", "en nl sv"),
-    ("registration-error-processing-request", "en nl sv"),
-    ("usage-directory-not-enabled", "en nl sv"),
-    ("usage-premium-basic-license-assigned", "en nl sv"),
-    (
-        "usage-missing-malformed-authentication-information",
-        "en nl sv",
-    ),
-    ("usage-only-one-piece-contact", "en nl sv"),
-    ("usage-properly-configured-unable-contacted", "en nl sv"),
-    ("usage-sms-call", "en nl sv"),
-    ("usage-never-receives-email", "en nl sv"),
-    ("usage-admin-account-uses-isnt", "en nl sv"),
-    ("usage-prevented-attempting-too-many", "en nl sv"),
-    ("usage-validating-number", "en nl sv"),
-    ("usage-processing-request", "en nl sv"),
-    ("usage-premises-violation", "en sv"),
-    ("usage-comply-fuzzy", "en sv"),
-    ("writeback-working-time-cant", "cs en nl sv"),
-    (
-        "writeback-attempting-management-agent-denied",
-        "cs en nl sv",
-    ),
-    ("writeback-indicating-object-could-not", "cs en nl sv"),
-    ("writeback-multiple-matches", "cs en nl sv"),
-    ("EVENT_31001", "cs en nl sv"),
-    ("EVENT_31002", "cs en nl sv"),
-    ("EVENT_31003", "cs en nl sv"),
-    ("EVENT_31004", "cs en nl sv"),
-    ("EVENT_31005", "cs en nl sv"),
-    ("EVENT_31006", "cs en nl sv"),
-    ("EVENT_31007", "cs en nl sv"),
-    ("EVENT_31008", "cs en nl sv"),
-    ("EVENT_31009", "cs en nl sv"),
-    ("EVENT_31010", "cs en nl sv"),
-    ("EVENT_31011", "cs en nl sv"),
-    ("EVENT_31012", "cs en nl sv"),
-    ("EVENT_31013", "cs en nl sv"),
-    ("EVENT_31014", "cs en nl sv"),
-    ("EVENT_31015", "cs en nl sv"),
-    ("EVENT_31016", "cs en nl sv"),
-    ("EVENT_31017", "cs en nl sv"),
-    ("EVENT_31018", "cs en nl sv"),
-    ("EVENT_31034", "cs sv"),
-    ("EVENT_32000", "cs en nl sv"),
-    ("EVENT_32001", "cs en nl sv"),
-    ("EVENT_32002", "cs en nl sv"),
-    ("EVENT_32003", "cs en nl sv"),
-    ("EVENT_32004", "cs en nl sv"),
-    ("EVENT_32005", "cs en nl sv"),
-    ("EVENT_32007", "cs en nl sv"),
-    ("EVENT_32008", "cs en nl sv"),
-    ("EVENT_32009", "cs en nl sv"),
-    ("EVENT_32010", "cs en nl sv"),
-    ("EVENT_32011", "cs en nl sv"),
-    ("EVENT_32013", "cs en nl sv"),
-    ("EVENT_32014", "cs en nl sv"),
-    ("EVENT_32015", "cs en nl sv"),
-    ("EVENT_33001", "cs en nl sv"),
-    ("EVENT_33002", "cs en nl sv"),
-    ("EVENT_33003", "cs en nl sv"),
-    ("EVENT_33004", "cs en nl sv"),
-    ("EVENT_33005", "cs en nl sv"),
-    ("EVENT_33006", "cs en nl sv"),
-    ("EVENT_33007", "cs en nl sv"),
-    ("EVENT_33008", "cs en nl sv"),
-    ("EVENT_33009", "cs en nl sv"),
-    ("ADSYNC_6329", "cs en nl sv"),
-    ("ADSYNC_6800", "cs en nl sv"),
-    ("HR_80230402", "cs en nl sv"),
-    ("HR_800700CE", "cs en nl sv"),
-    ("HR_8023061F", "cs en nl sv"),
-    ("guide-writeback-troubleshooting", "cs en nl sv"),
-    ("guide-connectivity", "cs en nl sv"),
-    ("guide-restart-sync-service", "cs en nl sv"),
-    ("guide-reenable-writeback", "cs en nl sv"),
-    ("guide-install-latest-connect", "cs en nl sv"),
-    ("guide-verify-permissions", "cs en nl sv"),
+    ("SSPR_0009", "all but cs"),
+    ("SSPR_0010", "all but cs"),
+    ("SSPR_0011", "all but cs"),
+    ("SSPR_0012", "all but cs"),
+    ("SSPR_0013", "all but cs"),
+    ("SSPR_0014", "all but cs"),
+    ("SSPR_0029", "all but cs"),
+    ("SSPR_0030", "all but cs"),
+    ("portal-section-portal", "all but cs"),
+    ("portal-particular-configuration-option", "all but cs"),
+    ("portal-premises-integration-tab", "all but cs"),
+    ("reporting-dont-see-management-activity", "all but cs"),
+    ("reporting-registrations-show-multiple-times", "all but cs"),
+    ("reporting-authentication-method-disabled-add", "only de en es fr ja ko zh-cn"),
+    ("registration-directory-not-enabled-administrator-use", "all but cs"),
+    ("registration-does-premium-basic-license", "all but cs"),
+    ("registration-error-processing-request", "all but cs"),
+    ("usage-directory-not-enabled", "all but cs"),
+    ("usage-premium-basic-license-assigned", "all but cs"),
+    ("usage-missing-malformed-authentication-information", "all but cs"),
+    ("usage-only-one-piece-contact", "all but cs"),
+    ("usage-properly-configured-unable-contacted", "all but cs"),
+    ("usage-sms-call", "all but cs"),
+    ("usage-never-receives-email", "all but cs"),
+    ("usage-admin-account-uses-isnt", "all but cs"),
+    ("usage-prevented-attempting-too-many", "all but cs"),
+    ("usage-validating-number", "all but cs"),
+    ("usage-processing-request", "all but cs"),
+    ("usage-premises-violation", "all but cs de es fr ja ko nl zh-cn"),
+    ("usage-comply-fuzzy", "all but cs nl"),
+    ("usage-slow-computers-need-retry", "only en"),
+    ("usage-using-address", "only de en es fr ja ko zh-cn"),
+    ("usage-onpremisessuccesscloudfailure", "only en"),
+    ("usage-verletzung-lokalen", "only de es fr ja ko zh-cn"),
+    ("writeback-working-time-cant", "all"),
+    ("writeback-attempting-management-agent-denied", "all"),
+    ("writeback-indicating-object-could-not", "all"),
+    ("writeback-multiple-matches", "all"),
+    ("writeback-0029-we-unable-due", "only de en es fr ko zh-cn"),
+    ("writeback-row", "only zh-cn zh-tw"),
+    ("EVENT_31001", "all"),
+    ("EVENT_31002", "all"),
+    ("EVENT_31003", "all"),
+    ("EVENT_31004", "all"),
+    ("EVENT_31005", "all"),
+    ("EVENT_31006", "all"),
+    ("EVENT_31007", "all"),
+    ("EVENT_31008", "all"),
+    ("EVENT_31009", "all"),
+    ("EVENT_31010", "all"),
+    ("EVENT_31011", "all"),
+    ("EVENT_31012", "all"),
+    ("EVENT_31013", "all"),
+    ("EVENT_31014", "all"),
+    ("EVENT_31015", "all"),
+    ("EVENT_31016", "all"),
+    ("EVENT_31017", "all"),
+    ("EVENT_31018", "all"),
+    ("EVENT_31019", "only en"),
+    ("EVENT_31034", "all but nl"),
+    ("EVENT_31044", "only de en es fr ko zh-cn"),
+    ("EVENT_32000", "all"),
+    ("EVENT_32001", "all"),
+    ("EVENT_32002", "all"),
+    ("EVENT_32003", "all"),
+    ("EVENT_32004", "all"),
+    ("EVENT_32005", "all"),
+    ("EVENT_32007", "all"),
+    ("EVENT_32008", "all"),
+    ("EVENT_32009", "all"),
+    ("EVENT_32010", "all"),
+    ("EVENT_32011", "all"),
+    ("EVENT_32013", "all"),
+    ("EVENT_32014", "all"),
+    ("EVENT_32015", "all"),
+    ("EVENT_33001", "all"),
+    ("EVENT_33002", "all"),
+    ("EVENT_33003", "all"),
+    ("EVENT_33004", "all"),
+    ("EVENT_33005", "all"),
+    ("EVENT_33006", "all"),
+    ("EVENT_33007", "all"),
+    ("EVENT_33008", "all"),
+    ("EVENT_33009", "all"),
+    ("ADSYNC_6329", "all"),
+    ("ADSYNC_6800", "all"),
+    ("HR_80230402", "all"),
+    ("HR_800700CE", "all but zh-cn zh-tw"),
+    ("HR_8023061F", "all but zh-tw"),
+    ("guide-writeback-troubleshooting", "all"),
+    ("guide-connectivity", "all"),
+    ("guide-restart-sync-service", "all but es it"),
+    ("guide-reenable-writeback", "all but es it"),
+    ("guide-install-latest-connect", "all but es it"),
+    ("guide-verify-permissions", "all but es it"),
+];
+
+/// Per language: the coded entries (screen errors, events, HRESULTs, ADSync) and all entries it
+/// covers. A language that drops (an article lost, a table no longer read) fails here.
+const LANGUAGE_COVERAGE: &[(&str, usize, usize)] = &[
+    ("cs", 47, 57),
+    ("de", 56, 90),
+    ("en", 57, 93),
+    ("es", 56, 86),
+    ("fr", 56, 90),
+    ("hu", 55, 86),
+    ("it", 55, 82),
+    ("ja", 55, 88),
+    ("ko", 56, 90),
+    ("nl", 54, 83),
+    ("pl", 55, 86),
+    ("pt-br", 55, 86),
+    ("pt-pt", 55, 86),
+    ("ru", 55, 86),
+    ("sv", 55, 86),
+    ("tr", 55, 86),
+    ("zh-cn", 55, 90),
+    ("zh-tw", 53, 85),
 ];
 
 #[test]
@@ -128,16 +154,17 @@ fn committed_page_files_are_fresh() {
     let files = import::catalog_files(sspr_lookup::catalog::EMBEDDED);
     let mut names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     names.sort_unstable();
-    assert_eq!(
-        names,
-        [
-            "catalog/catalog.txt",
-            "catalog/web/core.txt",
-            "catalog/web/cs.txt",
-            "catalog/web/nl.txt",
-            "catalog/web/sv.txt"
-        ]
-    );
+    // catalog.txt, core.txt, and one file per language but English (the languages with chrome).
+    let mut want = vec![
+        "catalog/catalog.txt".to_string(),
+        "catalog/web/core.txt".to_string(),
+    ];
+    for f in std::fs::read_dir(root().join("catalog/chrome")).unwrap() {
+        let name = f.unwrap().file_name().into_string().unwrap();
+        want.push(format!("catalog/web/{name}"));
+    }
+    want.sort();
+    assert_eq!(names, want);
     for (rel, want) in &files {
         let committed = std::fs::read_to_string(root().join(rel)).unwrap_or_default();
         assert!(
@@ -166,17 +193,16 @@ fn merging_language_files_in_any_order_gives_the_whole_catalog() {
         "every entry is in core"
     );
     let langs = &split[1..];
-    let orders: [[usize; 3]; 6] = [
-        [0, 1, 2],
-        [0, 2, 1],
-        [1, 0, 2],
-        [1, 2, 0],
-        [2, 0, 1],
-        [2, 1, 0],
-    ];
+    // Catalog order, reversed, and rotations of a shuffle: every language first and last once.
+    let n = langs.len();
+    let shuffled: Vec<usize> = (0..n).map(|i| (i * 7 + 3) % n).collect();
+    let mut orders: Vec<Vec<usize>> = vec![(0..n).collect(), (0..n).rev().collect()];
+    for r in 0..n {
+        orders.push((0..n).map(|i| shuffled[(i + r) % n]).collect());
+    }
     for order in orders {
         let mut cat = core.clone();
-        for i in order {
+        for &i in &order {
             let problems = format::merge_language(&mut cat, &langs[i].1);
             assert_eq!(problems, Vec::<String>::new(), "{}", langs[i].0);
         }
@@ -252,15 +278,23 @@ fn committed_catalog_parses_cleanly_and_round_trips() {
 #[test]
 fn keys_and_languages_match_the_sources() {
     let cat = Catalog::embedded();
-    let got: BTreeMap<String, String> = cat
-        .entries
-        .iter()
-        .map(|e| {
-            let mut l = e.languages();
-            l.sort();
-            (e.key.clone(), l.join(" "))
-        })
-        .collect();
+    let all = cat.languages();
+    let spec = |e: &sspr_lookup::catalog::Entry| {
+        let have = e.languages();
+        let missing: Vec<&str> = all.iter().copied().filter(|l| !have.contains(l)).collect();
+        let mut have: Vec<&str> = have.to_vec();
+        have.sort_unstable();
+        let mut missing = missing;
+        missing.sort_unstable();
+        if missing.is_empty() {
+            "all".to_string()
+        } else if missing.len() <= have.len() {
+            format!("all but {}", missing.join(" "))
+        } else {
+            format!("only {}", have.join(" "))
+        }
+    };
+    let got: BTreeMap<String, String> = cat.entries.iter().map(|e| (e.key.clone(), spec(e))).collect();
     let want: BTreeMap<String, String> = COVERAGE
         .iter()
         .map(|(k, l)| (k.to_string(), l.to_string()))
@@ -275,6 +309,28 @@ fn keys_and_languages_match_the_sources() {
     );
 }
 
+#[test]
+fn every_language_covers_what_its_articles_give() {
+    let cat = Catalog::embedded();
+    let coded = |e: &&sspr_lookup::catalog::Entry| {
+        e.kind != sspr_lookup::catalog::Kind::Symptom && e.key.contains('_')
+    };
+    let mut got = Vec::new();
+    let mut langs = cat.languages();
+    langs.sort_unstable();
+    for l in langs {
+        let has = |e: &&sspr_lookup::catalog::Entry| e.locale(l).is_some();
+        let n_coded = cat.entries.iter().filter(has).filter(coded).count();
+        let n_all = cat.entries.iter().filter(has).count();
+        got.push((l.to_string(), n_coded, n_all));
+    }
+    let want: Vec<(String, usize, usize)> = LANGUAGE_COVERAGE
+        .iter()
+        .map(|(l, c, a)| (l.to_string(), *c, *a))
+        .collect();
+    assert_eq!(got, want, "(language, coded entries, all entries)");
+}
+
 /// Every body row of every table of every source lands in exactly one entry.
 #[test]
 fn every_table_row_lands_in_exactly_one_entry() {
@@ -283,7 +339,7 @@ fn every_table_row_lands_in_exactly_one_entry() {
         &std::fs::read_to_string(root().join("catalog/overrides.txt")).unwrap(),
     );
     let (_, reports) = import::build(&arts, &ov);
-    assert_eq!(arts.len(), 5);
+    assert_eq!(arts.len(), 35);
     for a in &arts {
         // Independent count: table body lines (not header, not rule) in the article body.
         let (_, body) = markdown::front_matter(&a.text);
@@ -329,10 +385,22 @@ fn documented_corrections_hold() {
         ev.codes.iter().any(|c| c == "ADMutliMatchError")
             && ev.codes.iter().any(|c| c == "ADMultiMatchError")
     );
-    // Language comes from the text: the English article's front matter says nl-NL.
+    // Language comes from the text: the 2018 English article's front matter says nl-NL. Its
+    // wording stays as an earlier one under the newest English text (2025).
     let en = cat.get("SSPR_0014").unwrap().locale("en").unwrap();
-    assert_eq!(en.source.file, "en-2018-sspr.md");
-}
+    assert_eq!(en.source.file, "en-2025-troubleshoot-sspr.md");
+    assert!(en.message.contains("aka.ms/ssprsetup"));
+    assert_eq!(
+        en.earlier,
+        vec!["Additional security info is needed to reset your password. To proceed, contact \
+your admin and ask them to reset your password. After you have access to your account, you can \
+register additional security info at https://aka.ms/ssprsetup. Your admin can add additional \
+security info to your account by following the steps in Set and read authentication data for \
+password reset."
+            .to_string()],
+        "the 2018 wording is kept as an earlier one"
+    );
+    assert_ne!(en.earlier[0], en.message);}
 
 #[test]
 fn every_link_is_absolute_or_an_entry() {

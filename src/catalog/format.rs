@@ -130,6 +130,9 @@ fn write_locale(out: &mut String, l: &Localized) {
     if !l.action.0.is_empty() {
         out.push_str(&format!("A\t{}\n", escape(&l.action.encode())));
     }
+    for w in &l.earlier {
+        out.push_str(&format!("O\t{}\n", escape(w)));
+    }
     out.push_str(&format!(
         "F\t{}\t{}\t{}\n",
         escape(&l.source.file),
@@ -338,6 +341,7 @@ impl Reader {
                 meaning: Rich::default(),
                 action: Rich::default(),
                 source: Source::default(),
+                earlier: vec![],
             },
         );
         self.loc = Some(at);
@@ -349,6 +353,10 @@ impl Reader {
 /// localisation scans the entry's others, so this bounds the work a hostile language file can
 /// cause (its `K` language lists are cut to this length too).
 pub const MAX_LANGUAGES: usize = 64;
+
+/// Earlier wordings one localisation may carry (one per older version of its article): a
+/// bound on the passages a hostile language file can add.
+pub const MAX_EARLIER: usize = 16;
 
 /// Chrome strings a catalog may hold: about fifty a language, for far more languages than any
 /// article is published in; a bound on the work a hostile language file can cause.
@@ -390,6 +398,8 @@ fn locale_field(l: &mut Localized, tag: &str, rest: &[&str]) -> Result<(), Strin
         "S" => l.message = field(rest, 0),
         "W" => l.meaning = Rich::decode(&field(rest, 0)),
         "A" => l.action = Rich::decode(&field(rest, 0)),
+        "O" if l.earlier.len() < MAX_EARLIER => l.earlier.push(field(rest, 0)),
+        "O" => return Err(format!("more than {MAX_EARLIER} earlier wordings")),
         "F" => {
             l.source = Source {
                 file: field(rest, 0),

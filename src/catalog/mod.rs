@@ -142,6 +142,10 @@ pub struct Localized {
     /// What to do.
     pub action: Rich,
     pub source: Source,
+    /// Earlier wordings of the message (from older versions of the article in this language):
+    /// matched, since people still paste them, but not shown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<String>,
 }
 
 /// One canonical entry.
@@ -199,6 +203,7 @@ impl Entry {
             }])]),
             action: Rich::default(),
             source: Source::default(),
+            earlier: vec![],
         });
         self
     }

@@ -32,8 +32,9 @@ const ALIGN_MIN: f32 = 1.5;
 struct Building {
     entry: Entry,
     evidence: Evidence,
-    /// Position within its area in the article that created it.
-    pos: usize,
+    /// Positions within its area in each article that placed a row in it (translations of
+    /// one version keep its order; versions differ).
+    pos: Vec<usize>,
     /// Creation order (orders uncoded entries of an area).
     ord: usize,
 }
@@ -80,7 +81,7 @@ impl Entries {
             let idx = self.coded_entry(&row, lang, report);
             merge_row(&mut self.list[idx], row, lang, source, report);
         }
-        let targets = self.align_uncoded(&uncoded, lang);
+        let targets = self.align_uncoded(&uncoded, lang, &source.file);
         let df = area_word_counts(&uncoded);
         for (row, target) in uncoded.into_iter().zip(targets) {
             let idx = match target {
@@ -120,14 +121,15 @@ impl Entries {
     }
 
     /// Greedy best-first alignment of uncoded rows to symptom entries of their area that lack
-    /// the language: for each row, the entry it joins (or `None`).
-    fn align_uncoded(&self, uncoded: &[Row], lang: &str) -> Vec<Option<usize>> {
+    /// the language, or have it from another article (an older or newer version, reworded):
+    /// for each row, the entry it joins (or `None`).
+    fn align_uncoded(&self, uncoded: &[Row], lang: &str, file: &str) -> Vec<Option<usize>> {
         let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
         for (ri, row) in uncoded.iter().enumerate() {
             for (bi, b) in self.list.iter().enumerate() {
                 if b.entry.area == row.area
                     && b.entry.kind == Kind::Symptom
-                    && b.entry.locale(lang).is_none()
+                    && b.entry.locale(lang).is_none_or(|l| l.source.file != file)
                 {
                     pairs.push((align_score(row, b), ri, bi));
                 }
@@ -207,7 +209,7 @@ impl Entries {
         self.list.push(Building {
             entry,
             evidence: Evidence::default(),
-            pos,
+            pos: vec![pos],
             ord,
         });
         self.by_key.insert(key.to_string(), ord);
@@ -290,7 +292,11 @@ fn align_score(row: &Row, b: &Building) -> f32 {
         let u = r.english.union(&e.english).count() as f32;
         s += ENGLISH_OVERLAP * i / u.max(1.0);
     }
-    let d = (row.pos as f32 - b.pos as f32).abs();
+    let d = b
+        .pos
+        .iter()
+        .map(|p| (row.pos as f32 - *p as f32).abs())
+        .fold(f32::MAX, f32::min);
     s += SAME_POSITION / (1.0 + d);
     s
 }
@@ -326,9 +332,9 @@ fn merge_row(b: &mut Building, row: Row, lang: &str, source: &SourceRef, report:
     report
         .rows
         .push((b.entry.key.clone(), row.section.clone(), row.line));
-    if !newer_than_other_article(b, lang, source, report) {
+    let Some(earlier) = replace_other_article(b, &row, lang, source, report) else {
         return;
-    }
+    };
     let e = &mut b.entry;
     e.codes.extend(row.codes.iter().cloned());
     e.related.extend(row.related.iter().cloned());
@@ -338,55 +344,83 @@ fn merge_row(b: &mut Building, row: Row, lang: &str, source: &SourceRef, report:
         }
     }
     b.evidence.absorb(&row.evidence);
+    if !b.pos.contains(&row.pos) {
+        b.pos.push(row.pos);
+    }
     let src = Source {
         file: source.file.clone(),
         section: row.section.clone(),
         date: source.date.clone(),
     };
     match e.locales.iter_mut().find(|l| l.lang == lang) {
-        None => e.locales.push(Localized {
-            lang: lang.to_string(),
-            title: row.title,
-            message: row.message,
-            meaning: row.meaning,
-            action: row.action,
-            source: src,
-        }),
+        None => {
+            let mut l = Localized {
+                lang: lang.to_string(),
+                title: row.title,
+                message: row.message,
+                meaning: row.meaning,
+                action: row.action,
+                source: src,
+                earlier: vec![],
+            };
+            for w in earlier {
+                add_earlier(&mut l, w);
+            }
+            e.locales.push(l);
+        }
         Some(l) => merge_second_row(l, row),
     }
 }
 
+/// The wording people paste from a row or localisation: its message, or its title.
+fn wording(title: &str, message: &str) -> String {
+    if message.is_empty() { title } else { message }.to_string()
+}
+
+/// Keeps `w` as an earlier wording of `l` (matched, not shown) unless it is the current one.
+fn add_earlier(l: &mut Localized, w: String) {
+    if !w.is_empty() && w != l.message && w != l.title && !l.earlier.contains(&w) {
+        l.earlier.push(w);
+    }
+}
+
 /// When another article in the same language already gave this entry, the newer article wins
-/// (an import of a newer version updates a localisation instead of doubling it): drops the
-/// older text and returns true, or keeps it and returns false.
-fn newer_than_other_article(
+/// (an import of a newer version updates a localisation instead of doubling it), and the
+/// older wording stays as an earlier one (people still paste it). Returns the earlier
+/// wordings the row's localisation must carry, or `None` when the row is the older one (its
+/// wording was added to the kept localisation).
+fn replace_other_article(
     b: &mut Building,
+    row: &Row,
     lang: &str,
     source: &SourceRef,
     report: &mut Report,
-) -> bool {
+) -> Option<Vec<String>> {
     let Some(pos) = b
         .entry
         .locales
         .iter()
         .position(|l| l.lang == lang && l.source.file != source.file)
     else {
-        return true;
+        return Some(vec![]);
     };
-    let old = &b.entry.locales[pos].source;
-    if sortable_date(&source.date) > sortable_date(&old.date) {
+    let old = &mut b.entry.locales[pos];
+    if sortable_date(&source.date) > sortable_date(&old.source.date) {
         report.diagnostics.push(format!(
             "{}: replaces the {lang} text from {} ({})",
-            b.entry.key, old.file, old.date
+            b.entry.key, old.source.file, old.source.date
         ));
-        b.entry.locales.remove(pos);
-        true
+        let old = b.entry.locales.remove(pos);
+        let mut earlier = old.earlier;
+        earlier.push(wording(&old.title, &old.message));
+        Some(earlier)
     } else {
         report.superseded.push(format!(
             "{}: kept the {lang} text from {} ({})",
-            b.entry.key, old.file, old.date
+            b.entry.key, old.source.file, old.source.date
         ));
-        false
+        add_earlier(old, wording(&row.title, &row.message));
+        None
     }
 }
 

@@ -8,16 +8,28 @@ pub(super) fn truncate(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
-/// "UserNotLicensed = 12" → ("UserNotLicensed", 12).
-pub(super) fn enum_cell(s: &str) -> Option<(String, u32)> {
+/// "UserNotLicensed = 12" → (Some("UserNotLicensed"), 12). Machine translation sometimes
+/// mangles the name ("Usernotlisanslanmış = 12", "UtilizadorNotProperly Configurado = 14"):
+/// the value still keys the row, but a mangled name is not a code (`None`).
+pub(super) fn enum_cell(s: &str) -> Option<(Option<String>, u32)> {
     let (name, n) = s.split_once('=')?;
     let name = name.trim();
     let n: u32 = n.trim().parse().ok()?;
-    (name.len() >= 4
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
-        && name.chars().next()?.is_ascii_uppercase())
-    .then(|| (name.to_string(), n))
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let shaped = (ENUM_NAME_LETTERS.contains(&letters) && n < MAX_ENUM_VALUE)
+        .then_some(())
+        .filter(|_| name.chars().all(|c| c.is_alphanumeric() || c == ' '))
+        .filter(|_| name.chars().next().is_some_and(char::is_alphabetic));
+    shaped?;
+    let exact = name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    Some((exact.then(|| name.to_string()), n))
 }
+
+/// Letters in an enum name (`UserNotLicensed`), as printed or as machine translation left it.
+const ENUM_NAME_LETTERS: std::ops::RangeInclusive<usize> = 4..=60;
+/// Screen-error enum values are below this (the keys print them as `SSPR_00NN`).
+const MAX_ENUM_VALUE: u32 = 100;
 
 /// "SSPR_0012: text" → (Some("SSPR_0012"), "text").
 pub(super) fn split_sspr_prefix(s: &str) -> (Option<String>, String) {

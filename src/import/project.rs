@@ -245,13 +245,14 @@ impl Project {
                 std::io::ErrorKind::InvalidData => e.to_string(),
                 _ => format!("cannot read {}: {e}", p.display()),
             })?;
-            let article = Article::from_bytes(&source_name(p), &bytes, lang.clone());
-            if article_language(&article).is_none() {
+            let mut article = Article::from_bytes(&source_name(p), &bytes, lang.clone());
+            let Some((article_lang, _)) = article_language(&article) else {
                 return Err(format!(
                     "cannot tell the language of {} (no front matter, too little text): pass --lang TAG",
                     p.display()
                 ));
-            }
+            };
+            article.file = stored_name(&article.file, &article_lang, &article.text);
             incoming.retain(|(a, _)| a.file != article.file);
             incoming.push((article, bytes));
         }
@@ -357,6 +358,30 @@ fn check_generated_name(rel: &str) -> Result<(), String> {
             rel.escape_default().to_string()
         ))
     }
+}
+
+/// The name an imported article is stored under: `LANG-YEAR-NAME.md` (the language the import
+/// decided and the year of its `ms.date`), unless `name` already starts with `LANG-`. The same
+/// article in another language, or a newer version of it, gets its own file instead of
+/// replacing another (Docs names every translation `troubleshoot-sspr.md`); importing it again
+/// replaces it.
+fn stored_name(name: &str, lang: &str, text: &str) -> String {
+    if name.starts_with(&format!("{lang}-")) {
+        return name.to_string();
+    }
+    let (fm, _) = super::markdown::front_matter(text);
+    let year: String = fm
+        .date
+        .rsplit('/')
+        .next()
+        .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        .map(|y| format!("{y}-"))
+        .unwrap_or_default();
+    let mut out = format!("{lang}-{year}{name}");
+    if out.len() > MAX_NAME_CHARS + 3 {
+        out = format!("{}.md", &out[..MAX_NAME_CHARS]);
+    }
+    out
 }
 
 /// The name an article gets in `catalog/sources/`: its file stem cut down to ASCII letters,

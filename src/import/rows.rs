@@ -342,7 +342,7 @@ impl Extractor<'_> {
                         cells.len()
                     ));
                 } else {
-                    self.screen_row(cells, &name, n, sec, line);
+                    self.screen_row(cells, name.as_deref(), n, sec, line);
                 }
             } else if let Some((key, kind, area)) = code_cell(&first).filter(|_| cells.len() >= 3) {
                 self.code_row(cells, &first, key, kind, area, sec, line);
@@ -359,14 +359,22 @@ impl Extractor<'_> {
 
     /// Screen-error table: "EnumName = N | details | SSPR_00NN: message". Keyed by the enum
     /// value; a different code printed in the message is a misprint.
-    fn screen_row(&mut self, cells: &[String], name: &str, n: u32, sec: &Section, line: usize) {
+    fn screen_row(
+        &mut self,
+        cells: &[String],
+        name: Option<&str>,
+        n: u32,
+        sec: &Section,
+        line: usize,
+    ) {
         let key = key::sspr(n);
+        let shown = name.unwrap_or("(enum)");
         let tech = markdown::inline_plain(&cells[2]);
         let (printed, message) = split_sspr_prefix(&tech);
         let mut printed_codes = vec![];
         if let Some(p) = printed.filter(|p| *p != key) {
             self.report.diagnostics.push(format!(
-                "line {line}: {name} = {n} prints {p} in its technical details; keyed as {key} by its enum value"
+                "line {line}: {shown} = {n} prints {p} in its technical details; keyed as {key} by its enum value"
             ));
             printed_codes.push(p);
         }
@@ -386,7 +394,10 @@ impl Extractor<'_> {
             message,
             related: internal_links(&meaning),
             meaning,
-            codes: vec![key, name.to_string(), format!("{name} = {n}")],
+            codes: match name {
+                Some(name) => vec![key, name.to_string(), format!("{name} = {n}")],
+                None => vec![key],
+            },
             printed: printed_codes,
             ..row
         });
@@ -407,14 +418,22 @@ impl Extractor<'_> {
         let name = markdown::inline_plain(&cells[1]);
         let meaning = markdown::cell_rich(&cells[2], &self.ctx);
         let mut codes = vec![key.clone(), first.to_string()];
-        if kind == Kind::Event && !name.contains(' ') {
+        // A name cell that only repeats the section's event source says nothing of its own.
+        let name = if kind == Kind::Event && names_section_source(&name, &sec.anchor) {
+            String::new()
+        } else {
+            name
+        };
+        if kind == Kind::Event && is_event_name(&name) {
             codes.push(name.clone());
         }
         codes.extend(embedded_codes(&name));
         if kind != Kind::Event {
             codes.extend(embedded_codes(&meaning.plain()));
         }
-        let title = if kind == Kind::Event {
+        let title = if kind == Kind::Event && name.is_empty() {
+            first_sentence(&meaning.plain())
+        } else if kind == Kind::Event {
             name.clone()
         } else {
             first_sentence(&name)
@@ -477,4 +496,23 @@ impl Extractor<'_> {
             ..row
         });
     }
+}
+
+/// Whether an event table's name cell is the event's own name (`AuthTokenError`), a code people
+/// paste: one ASCII identifier.
+fn is_event_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether a name cell is the event source the section is about (the 2024 table names event
+/// 31044 `PasswordResetService`, which every log line of that source carries).
+fn names_section_source(name: &str, section_anchor: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let name = squash(name);
+    !name.is_empty() && squash(section_anchor).contains(&name)
 }

@@ -196,17 +196,45 @@ fn code_at(text: &str, toks: &[Token], i: usize) -> (Option<CodeHit>, usize) {
     if let Some((v, end, used)) = hresult_at(&at) {
         return (Some(hit(CodeKind::Hresult(v), at.span.start..end)), used);
     }
-    // Plain numbers (event IDs).
-    if core.len() >= 4 && core.len() <= 5 && core.chars().all(|c| c.is_ascii_digit()) {
+    // Plain numbers (event IDs), also inside a word of another script or with a case ending.
+    if let Some((digits, from)) = number_in(core) {
         let context = has_context(toks, i) || raw.starts_with('#');
-        let kind = core.parse().ok().map(|n| CodeKind::Number { n, context });
-        return (kind.map(|k| hit(k, at.span.clone())), 1);
+        let kind = digits.parse().ok().map(|n| CodeKind::Number { n, context });
+        let start = at.span.start + from;
+        return (kind.map(|k| hit(k, start..start + digits.len())), 1);
     }
     // Identifier-like tokens: CamelCase words, names with '_' or digits, MMS(4924).
     (
         is_identifier(core).then(|| hit(CodeKind::Ident, at.span.clone())),
         1,
     )
+}
+
+/// Longest case ending after a number ("32002-es", "32002'yi").
+const MAX_NUMBER_SUFFIX: usize = 4;
+
+/// The event number in a token and its byte offset: 4–5 digits alone ("32002"), after or
+/// before letters of a script without spaces ("事件32002", "32002를"), or with a case ending
+/// after a hyphen or apostrophe ("32002-es", "32002'yi"). ASCII letters touching the digits
+/// make a serial or a hex value, not an event.
+fn number_in(core: &str) -> Option<(&str, usize)> {
+    let from = core
+        .char_indices()
+        .find(|(_, c)| c.is_ascii())
+        .map_or(core.len(), |(i, _)| i);
+    let rest = &core[from..];
+    let len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, after) = rest.split_at(len);
+    let ending = || {
+        let mut cs = after.chars();
+        let sep = cs.next();
+        let tail: Vec<char> = cs.collect();
+        matches!(sep, Some('-' | '\'' | '’'))
+            && (1..=MAX_NUMBER_SUFFIX).contains(&tail.len())
+            && tail.iter().all(|c| c.is_alphabetic())
+    };
+    let fits = after.is_empty() || after.starts_with(|c: char| !c.is_ascii()) || ending();
+    ((4..=5).contains(&len) && fits).then_some((digits, from))
 }
 
 /// SSPR codes: "SSPR_0014", "SSPR-0014", "SSPR0014", "sspr 14", "SSPR_OO14". Returns the
@@ -402,6 +430,27 @@ mod tests {
                 context: false
             }]
         );
+    }
+
+    #[test]
+    fn numbers_inside_words_of_other_scripts() {
+        let cases: &[(&str, Option<u32>)] = &[
+            ("오류 32002를", Some(32002)),
+            ("事件32002", Some(32002)),
+            ("32002-es hibát", Some(32002)),
+            ("32002'yi", Some(32002)),
+            ("6329のエラー", Some(6329)),
+            ("32002abc", None),
+            ("32002-abcdef", None),
+            ("123456를", None),
+        ];
+        for (text, want) in cases {
+            let got = extract(text).iter().find_map(|h| match h.kind {
+                CodeKind::Number { n, .. } => Some(n),
+                _ => None,
+            });
+            assert_eq!(got, *want, "{text}");
+        }
     }
 
     #[test]

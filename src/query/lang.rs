@@ -124,26 +124,31 @@ const PROFILES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "da",
+        "it",
         &[
-            "og",
-            "at",
-            "det",
-            "er",
-            "ikke",
-            "du",
-            "din",
-            "til",
-            "en",
-            "et",
-            "af",
-            "for",
-            "med",
-            "kan",
-            "adgangskode",
-            "fejl",
-            "har",
-            "pa",
+            "il", "lo", "di", "che", "non", "per", "con", "una", "del", "della", "sono", "viene",
+            "errore", "utente", "questo", "questa", "nel", "alla", "puo", "gli", "essere",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "os", "do", "da", "dos", "das", "que", "nao", "para", "com", "um", "uma", "em", "no",
+            "na", "senha", "erro", "utilizador", "usuario", "voce", "pelo", "ao", "esta",
+        ],
+    ),
+    (
+        "tr",
+        &[
+            "ve", "bir", "bu", "icin", "ile", "olarak", "veya", "degil", "sifre", "parola", "hata",
+            "kullanici", "olan", "gibi", "daha", "ya", "olay", "sifirlama", "sonra", "gore",
+        ],
+    ),
+    (
+        "hu",
+        &[
+            "az", "es", "nem", "egy", "hogy", "meg", "van", "ez", "ezt", "vagy", "jelszo", "hiba",
+            "felhasznalo", "esemeny", "ha", "kell", "csak", "szamara", "soran", "amely",
         ],
     ),
 ];
@@ -164,10 +169,75 @@ fn word_table() -> &'static crate::compact::WordMap {
 
 /// Function words from which a guess counts as fully supported.
 const FULL_EVIDENCE_WORDS: f32 = 10.0;
+/// Characters of a script from which a guess by script counts as fully supported.
+const FULL_EVIDENCE_CHARS: f32 = 20.0;
+/// Characters looked at to tell the script (bounded work per paste).
+const SCRIPT_SCAN_CHARS: usize = 20_000;
 
-/// The best-scoring language tag for `text` and a confidence in 0..=1, or `None` when the text
-/// has too few known words to tell (or is in a script none of the profiles covers).
+/// Letters counted by script (no Unicode tables: the blocks the catalog's languages use).
+#[derive(Default)]
+struct Scripts {
+    latin: usize,
+    kana: usize,
+    hangul: usize,
+    han: usize,
+    cyrillic: usize,
+}
+
+impl Scripts {
+    fn count(text: &str) -> Scripts {
+        let mut s = Scripts::default();
+        for c in text.chars().take(SCRIPT_SCAN_CHARS) {
+            match c {
+                'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' => s.latin += 1,
+                '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' => {
+                    s.kana += 1
+                }
+                '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' => {
+                    s.hangul += 1
+                }
+                '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' => {
+                    s.han += 1
+                }
+                '\u{400}'..='\u{4ff}' => s.cyrillic += 1,
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// The language a non-Latin script names, when such letters carry the text: Hangul is
+    /// Korean, kana (even among many Han characters) Japanese, Han alone Chinese, Cyrillic
+    /// Russian (the only Cyrillic catalog language). One such character stands for about a
+    /// Latin word's worth of meaning, so they need only a fifth of the Latin letters to carry
+    /// the text (logs and articles mix in Latin product names).
+    fn language(&self) -> Option<(&'static str, f32)> {
+        let cjk = self.kana + self.hangul + self.han;
+        let other = cjk + self.cyrillic;
+        if other == 0 || other * 5 < self.latin {
+            return None;
+        }
+        let (lang, n) = if self.hangul * 2 > cjk && self.hangul >= self.cyrillic {
+            ("ko", self.hangul)
+        } else if self.cyrillic > cjk {
+            ("ru", self.cyrillic)
+        } else if self.kana * 20 >= cjk {
+            ("ja", self.kana + self.han)
+        } else {
+            ("zh", self.han)
+        };
+        let conf = (n as f32 / other as f32) * (n as f32 / FULL_EVIDENCE_CHARS).min(1.0);
+        Some((lang, conf))
+    }
+}
+
+/// The best-scoring language (a primary tag: `pt`, `zh`; region variants read alike) for
+/// `text` and a confidence in 0..=1, or `None` when the text has too few known words to tell.
+/// Texts in Hangul, kana, Han or Cyrillic are told by their script, others by function words.
 pub fn detect(text: &str) -> Option<(&'static str, f32)> {
+    if let Some(by_script) = Scripts::count(text).language() {
+        return Some(by_script);
+    }
     let folded = fold(text);
     let mut counts = vec![0usize; PROFILES.len()];
     let mut total = 0usize;
@@ -210,6 +280,11 @@ pub fn detect(text: &str) -> Option<(&'static str, f32)> {
     Some((PROFILES[best].0, conf))
 }
 
+/// Whether [`detect`] can recognise text in the language `primary` (a primary subtag).
+pub fn knows(primary: &str) -> bool {
+    matches!(primary, "ko" | "ja" | "zh" | "ru") || PROFILES.iter().any(|(l, _)| *l == primary)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +297,19 @@ mod tests {
             ("U kunt uw wachtwoord op dit moment niet herstellen omdat de beheerder het heeft uitgeschakeld.", Some("nl")),
             ("Tato událost označuje, že uživatel vybral heslo a heslo bylo úspěšně doručeno.", Some("cs")),
             ("Sie können Ihr Kennwort nicht zurücksetzen, weil der Administrator die Funktion nicht aktiviert hat.", Some("de")),
+            ("Sie müssen sich zuerst registrieren, bevor Sie Ihr Kennwort zurücksetzen können.", Some("de")),
+            ("Vous devez d'abord vous inscrire avant de pouvoir réinitialiser votre mot de passe.", Some("fr")),
+            ("Debe registrarse antes de poder restablecer la contraseña con el error de la cuenta.", Some("es")),
+            ("Non è possibile reimpostare la password perché l'utente non è abilitato per questa funzionalità.", Some("it")),
+            ("Não foi possível redefinir a senha do usuário porque o administrador não habilitou para a conta.", Some("pt")),
+            ("Bu olay, kullanıcı için parola sıfırlama işleminin başarısız olduğunu ve bir hata oluştuğunu gösterir.", Some("tr")),
+            ("Ez az esemény azt jelzi, hogy a felhasználó jelszava nem állítható vissza, mert hiba történt.", Some("hu")),
+            ("Ta operacja nie jest obsługiwana dla tego użytkownika, hasło nie może być zresetowane przez administratora.", Some("pl")),
+            ("現時点では、パスワードをリセットできません。管理者に問い合わせてください。", Some("ja")),
+            ("현재 암호를 다시 설정할 수 없습니다. 관리자에게 문의하세요.", Some("ko")),
+            ("我们无法重置你的密码，因为管理员已禁用此功能。", Some("zh")),
+            ("我們無法重設您的密碼，因為系統管理員已停用此功能。", Some("zh")),
+            ("Мы не можем сбросить ваш пароль, так как администратор отключил эту функцию.", Some("ru")),
             ("SSPR_0014", None),
             ("", None),
         ];

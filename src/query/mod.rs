@@ -43,6 +43,8 @@ pub fn fold_char(c: char, out: &mut String) {
         | 'Ų' => "u",
         'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
         'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        'ğ' | 'Ğ' => "g",
+        'İ' => "i",
         '’' | '‘' | '`' | '´' => "'",
         '“' | '”' | '„' => "\"",
         '–' | '—' | '‐' | '‑' => "-",
@@ -53,10 +55,12 @@ pub fn fold_char(c: char, out: &mut String) {
         | '\u{feff}'
         | '\u{ad}' => "",
         _ => {
-            // Letters outside the Latin ranges above keep their case: the catalog's languages
-            // need no more, and Unicode case tables would add kilobytes to the page.
+            // Other letters keep their case but Cyrillic's (two fixed offsets): the catalog's
+            // languages need no more, and Unicode case tables would add kilobytes to the page.
             if c.is_ascii() {
                 out.push(c.to_ascii_lowercase());
+            } else if let Some(lower) = cyrillic_lower(c) {
+                out.push(lower);
             } else if c.is_control() {
                 out.push(' ');
             } else {
@@ -66,6 +70,16 @@ pub fn fold_char(c: char, out: &mut String) {
         }
     };
     out.push_str(mapped);
+}
+
+/// The lower-case form of a Cyrillic capital (А–Я, Ѐ–Џ).
+fn cyrillic_lower(c: char) -> Option<char> {
+    let off = match c {
+        'А'..='Я' => 0x20,
+        'Ѐ'..='Џ' => 0x50,
+        _ => return None,
+    };
+    char::from_u32(c as u32 + off)
 }
 
 /// A letter or digit of any script, told apart without Unicode tables (they are large in the

@@ -291,6 +291,9 @@ pub fn passages(l: &crate::catalog::Localized, cfg: &IndexConfig) -> Vec<(Field,
     for line in l.message.lines().filter(|_| l.message.contains('\n')) {
         out.push((Field::Message, 1.0, line.to_string()));
     }
+    for w in &l.earlier {
+        out.push((Field::Message, 1.0, w.clone()));
+    }
     let mut first = true;
     for r in [&l.meaning, &l.action] {
         for b in &r.0 {

@@ -216,12 +216,14 @@ fn scored_ranges(ix: &Index, paste_lang: Option<(&str, f32)>, cfg: &Config) -> V
     let Some((lang, conf)) = paste_lang else {
         return all;
     };
-    if conf < cfg.lang_filter_min || !ix.lang_ranges.iter().any(|(l, _, _)| l == lang) {
+    // A detected language is a primary tag; `pt` covers `pt-br` and `pt-pt`.
+    let of_paste = |l: &str| crate::catalog::tag::primary(l) == lang;
+    if conf < cfg.lang_filter_min || !ix.lang_ranges.iter().any(|(l, _, _)| of_paste(l)) {
         return all;
     }
     ix.lang_ranges
         .iter()
-        .filter(|(l, _, _)| l == lang || l == "en")
+        .filter(|(l, _, _)| of_paste(l) || l == "en")
         .map(|(_, a, b)| (*a, *b))
         .collect()
 }

@@ -99,11 +99,14 @@ pub struct EmbedOptions {
     pub own_page: bool,
 }
 
-/// The reader's language: the one asked for, else the stored choice, else the browser's.
+/// The reader's language: the one asked for, else the stored choice, else the browser's; a
+/// tag the page does not speak is read as the page language it names (`sv-SE` → `sv`), else
+/// English.
 fn reader_lang(asked: Option<String>) -> String {
-    asked
-        .or_else(browser::stored_lang)
-        .unwrap_or_else(|| i18n::pick(&browser::languages()).to_string())
+    match asked.or_else(browser::stored_lang) {
+        Some(t) => i18n::supported(&t).unwrap_or("en").to_string(),
+        None => i18n::pick(&browser::languages()).to_string(),
+    }
 }
 
 /// On our own page, `#q=` follows the box without piling up history; following a `#KEY` link
