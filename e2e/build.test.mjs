@@ -150,9 +150,11 @@ test('the loader takes only its own language files: inherited names are no langu
     const files = Object.values(BUILD.catalogs).map((f) => new URL(f, 'http://x/app/').href);
     assert.ok(fetched.length > 0);
     for (const u of fetched) assert.ok(files.includes(u), `fetched ${u}`);
-    // The page's rule: the given language, else the stored one, else the browser's first known.
-    assert.equal(readerLang('nl', 'cs', ['sv']), 'nl');
-    assert.equal(readerLang('', 'cs', ['sv']), 'cs');
+    // The page's rule (this source's placeholder languages: en, sv): the given language, else
+    // the stored one, else the browser's first known; a tag read as the page language it names.
+    assert.equal(readerLang('sv', 'en', ['en']), 'sv');
+    assert.equal(readerLang('', 'SV-se', ['en']), 'sv');
+    assert.equal(readerLang('nl', 'sv', ['sv']), 'en', 'a language the page lacks is English');
     assert.equal(readerLang('', null, ['de-DE', 'SV_se', 'en']), 'sv');
     assert.equal(readerLang('', null, ['de', 'fr']), 'en');
   } finally {

@@ -48,27 +48,46 @@ export function firstLang(given) {
 const getCatalog = (lang, base) => fetch(new URL(CATALOGS[lang], base))
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.url}`))));
 
-// Starts fetching the first language now; after init, merges it, then the rest in one go
-// (one index rebuild). A file that fails leaves the page working in the languages it has.
+// Starts fetching the reader's language now; after init, merges it, then the English bodies
+// (what each entry means and what to do, which the wasm leaves out), and nothing more: any
+// other language is fetched only when needed — the reader picks it, or a paste is in it (the
+// page calls globalThis.ssprLookupNeed with the paste's language). A file that fails leaves the page
+// working in the languages it has.
 // given: the language asked for (an embed's lang attribute; '' on the page).
 export function loadCatalogs(given, base) {
   const first = firstLang(given);
-  const early = has(first) ? getCatalog(first, base).catch((e) => e) : null;
+  const fetched = new Map();
+  const get = (lang) => {
+    if (!fetched.has(lang)) fetched.set(lang, getCatalog(lang, base).catch((e) => e));
+    return fetched.get(lang);
+  };
+  if (has(first)) get(first);
   // expect: tells the page which languages are still coming (cards say "loading", not "missing").
   return async (add, expect) => {
+    const merged = new Set();
+    const pending = new Set();
     const merge = (t) => {
       if (typeof t === 'string') {
         try { add(t); } catch (e) { console.warn('sspr-lookup: catalog file refused:', e); }
       } else if (t) console.warn('sspr-lookup: catalog file not loaded:', t);
     };
-    const all = Object.keys(CATALOGS);
-    const rest = all.filter((l) => l !== first);
-    expect(all.join(','));
-    if (early) merge(await early);
-    expect(rest.join(','));
-    const texts = await Promise.all(rest.map((l) => getCatalog(l, base).catch((e) => e)));
-    texts.filter((t) => typeof t !== 'string').forEach(merge);
-    merge(texts.filter((t) => typeof t === 'string').join('\n') || null);
-    expect('');
+    // Fetches and merges the files of these languages that are not merged or coming yet.
+    const load = async (langs) => {
+      const todo = [...new Set(langs)].filter((l) => has(l) && !merged.has(l) && !pending.has(l));
+      todo.forEach((l) => pending.add(l));
+      expect([...pending].join(','));
+      for (const l of todo) {
+        merge(await get(l));
+        merged.add(l);
+        pending.delete(l);
+        expect([...pending].join(','));
+      }
+    };
+    // A tag or a primary language: 'pt' needs pt-br and pt-pt.
+    const matching = (tag) => Object.keys(CATALOGS)
+      .filter((l) => l === tag || l.split('-')[0] === String(tag).split('-')[0] && !String(tag).includes('-'));
+    // Called by the page while it answers: the work starts after that returns.
+    globalThis.ssprLookupNeed = (tag) => { queueMicrotask(() => load(matching(String(tag)))); };
+    await load([first, 'en']);
   };
 }

@@ -18,7 +18,8 @@ if (!document.querySelector('link[data-sspr-lookup]')) {
 const given = document.querySelector('sspr-lookup[lang]')?.getAttribute('lang') || '';
 const loadRest = loadCatalogs(given, base);
 await mod.default({ module_or_path: new URL(BUILD.wasm, base) });
-// ready: resolves once every language file has been merged.
+// ready: resolves once the reader's language and the English bodies have been merged (other
+// languages come on demand).
 window.ssprLookup = { lookup: mod.lookup, answerText: mod.answerText, mount: mod.mount, ready: loadRest(mod.addCatalog, mod.expectLanguages) };
 class SsprLookup extends HTMLElement {
   connectedCallback() {

@@ -107,6 +107,15 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The language whose file the page should fetch to answer this paste: the paste's
+    /// language, when nothing matched confidently and no loaded language shares its primary
+    /// tag (`pt` is loaded when `pt-br` is).
+    pub fn language_to_fetch(&self, loaded: &[&str]) -> Option<&str> {
+        let lang = self.detected_lang.as_deref().filter(|_| self.no_match)?;
+        let primary = |t: &str| t.split('-').next().unwrap_or(t).to_string();
+        (!loaded.iter().any(|l| primary(l) == primary(lang))).then_some(lang)
+    }
+
     /// Ranked keys, best first: each group's best hit in order, then the rest, then candidates.
     pub fn keys(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -129,5 +138,32 @@ impl Answer {
             push(&h.key);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fetches_the_paste_language_only_when_it_would_help() {
+        let loaded = ["en", "sv", "pt-br"];
+        // (no_match, detected, expected)
+        let cases: &[(bool, Option<&str>, Option<&str>)] = &[
+            (true, Some("de"), Some("de")),
+            (true, Some("pt"), None),
+            (true, Some("sv"), None),
+            (true, None, None),
+            (false, Some("de"), None),
+            (true, Some("zh"), Some("zh")),
+        ];
+        for (no_match, detected, want) in cases {
+            let a = Answer {
+                no_match: *no_match,
+                detected_lang: detected.map(str::to_string),
+                ..Answer::default()
+            };
+            assert_eq!(a.language_to_fetch(&loaded), *want, "{detected:?} {no_match}");
+        }
     }
 }

@@ -73,6 +73,8 @@ chrome! {
     fallback: "Not available in your language; shown in",
     /// Instead of `fallback` while the reader's language file is still on its way.
     loading_lang: "The text in your language is loading; meanwhile shown in",
+    /// Shown under "no confident match" while the paste's language is being fetched.
+    loading_paste: "Loading {x}…",
     other_langs: "Also in:",
     browse: "All entries",
     confidence: "confidence",
@@ -250,6 +252,14 @@ fn placeholders(s: &str) -> Vec<&str> {
 /// The English chrome, built into the page.
 pub fn english() -> Strings<'static> {
     EN
+}
+
+/// A page language's own name (`de` → "Deutsch"); the tag itself for one the page lacks.
+pub fn name(tag: &str) -> &str {
+    UI_LANGS
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map_or(tag, |(_, n)| n)
 }
 
 /// The first supported language among the browser's preferences (`navigator.languages`).

@@ -12,7 +12,7 @@
 
 use crate::answer::Answer;
 use crate::catalog::{Area, Block, Catalog, Inline, Rich};
-use crate::i18n::{chain, strings, Strings};
+use crate::i18n::{self, chain, strings, Strings};
 use crate::view::{self, split_marks, AnswerView, CardView, EntryLine, LocaleView};
 
 /// An HTML string under construction. Markup is `'static` (written here); everything else is
@@ -110,7 +110,14 @@ pub fn results(
     let loading = pending.iter().any(|p| p == lang);
     if !query.trim().is_empty() {
         h.0.push_str(&highlight(query, answer));
-        answer_view(&mut h, &view::answer(cat, answer, lang, loading));
+        let v = view::answer(cat, answer, lang, loading);
+        if v.no_match && !pending.is_empty() {
+            // The paste may be in a language still on its way: say so rather than only "no".
+            let names: Vec<&str> = pending.iter().map(|p| i18n::name(p)).collect();
+            let note = v.t.loading_paste().replace("{x}", &names.join(", "));
+            h.el("p", &[("class", "loading"), ("data-testid", "loading")], &note);
+        }
+        answer_view(&mut h, &v);
     } else {
         let t = strings(cat, lang);
         match hash_key.and_then(|k| view::card(cat, &t, k, lang, None, loading)) {

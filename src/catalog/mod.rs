@@ -255,8 +255,16 @@ pub const EMBEDDED: &str = include_str!("../../catalog/catalog.txt");
 pub const EMBEDDED: &str = include_str!("../../catalog/web/core.txt");
 
 /// How much text the catalog holds: localisations and chrome strings.
+/// Pieces of text in a catalog: localisations, their bodies, chrome strings. Merging only
+/// adds, so an unchanged count means an unchanged catalog.
 fn text_count(cat: &Catalog) -> usize {
-    cat.entries.iter().map(|e| e.locales.len()).sum::<usize>() + cat.chrome.len()
+    let pieces = |l: &Localized| 1 + usize::from(!l.meaning.0.is_empty()) + usize::from(!l.action.0.is_empty());
+    cat.entries
+        .iter()
+        .flat_map(|e| e.locales.iter())
+        .map(pieces)
+        .sum::<usize>()
+        + cat.chrome.len()
 }
 
 impl Catalog {

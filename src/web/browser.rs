@@ -4,6 +4,19 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The loader's `need` (public/catalogs.js): fetch and merge the language files of a tag.
+    #[wasm_bindgen(catch, js_namespace = window, js_name = ssprLookupNeed)]
+    fn loader_need(tag: &str) -> Result<(), JsValue>;
+}
+
+/// Asks the loader for a language's files (`pt` asks for `pt-br` and `pt-pt`); nothing
+/// happens without a loader (a page that runs the wasm on its own) or when they are loaded.
+pub fn need_language(tag: &str) {
+    let _ = loader_need(tag);
+}
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

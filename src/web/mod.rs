@@ -143,7 +143,14 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let answer: Memo<Answer> = Memo::new_with_compare(
         move |_| {
             changed.track();
-            slot::engine().lookup(&q.get(), &Config::DEFAULT)
+            let eng = slot::engine();
+            let a = eng.lookup(&q.get(), &Config::DEFAULT);
+            // A paste in a language the page has not loaded: the loader fetches it (after this
+            // returns) and marks it pending, so the answer says it is loading, then answers again.
+            if let Some(l) = a.language_to_fetch(&eng.catalog().languages()) {
+                browser::need_language(l);
+            }
+            a
         },
         |_, _| true,
     );
@@ -166,6 +173,7 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
     let on_lang = move |ev| {
         let v = event_target_value(&ev);
         browser::store_lang(&v);
+        browser::need_language(&v);
         set_lang.set(v);
     };
     // One handler for everything clickable inside the rendered result markup.
