@@ -6,7 +6,7 @@
 // the language files, the languages with chrome, the stored-language key read from
 // src/web/browser.rs); the values below
 // are placeholders so that this file reads and checks (`node --check`) on its own.
-export const BUILD = { wasm: './sspr-lookup_bg.wasm', css: './style.css', catalogs: { sv: './catalog-sv.txt' }, uiLangs: ['en', 'sv'], langKey: 'sspr-lookup.lang' };
+export const BUILD = { wasm: './sspr-lookup_bg.wasm', css: './style.css', catalogs: { en: './catalog-en.txt', sv: './catalog-sv.txt' }, uiLangs: ['en', 'sv'], langKey: 'sspr-lookup.lang' };
 
 const CATALOGS = BUILD.catalogs;
 // Own properties only: `lang="constructor"` or a stored "__proto__" is not a language file.
