@@ -272,9 +272,20 @@ test('works offline after the first visit (service worker)', async () => {
     await page.reload();
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 15000 });
   });
+  // A language the reader picks while the worker is in charge is kept for offline use.
+  await page.selectOption('[data-testid="lang-select"]', 'de');
+  await page.waitForFunction(() => document.querySelector('h1')?.innerText === 'SSPR-Fehler nachschlagen');
+  const kept = await page.evaluate(async () => {
+    const names = [];
+    for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) names.push(r.url.split('/').pop());
+    return names;
+  });
+  assert.ok(kept.some((n) => /^catalog-de-/.test(n)), `cached: ${kept}`);
+  assert.ok(!kept.some((n) => /^catalog-fr-/.test(n)), 'a language never used is not fetched');
   await ctx.setOffline(true);
   await page.goto(sub.url + '?q=SSPR_0010');
-  await page.waitForSelector('[data-testid="result"][data-key="SSPR_0010"]', { timeout: 15000 });
+  await page.waitForSelector('[data-testid="result"][data-key="SSPR_0010"] .body[lang="de"]:not([hidden])', { timeout: 15000 });
+  assert.equal(await page.locator('h1').innerText(), 'SSPR-Fehler nachschlagen');
   await ctx.setOffline(false);
   await ctx.close();
 });

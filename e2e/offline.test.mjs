@@ -85,7 +85,7 @@ test('the worker answers only from its own build\'s cache: a stale page in anoth
 
 test('an offline copy that fails to install is reported on the console and leaves no cache', async () => {
   // A deployment missing one precached file (an upload that did not finish).
-  const broken = copy((d) => fs.rmSync(path.join(d, fs.readdirSync(d).find((f) => /^catalog-cs-.*\.txt$/.test(f)))));
+  const broken = copy((d) => fs.rmSync(path.join(d, fs.readdirSync(d).find((f) => /^style-.*\.css$/.test(f)))));
   const s = await server({ '/c/': broken });
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

@@ -1,7 +1,10 @@
-// The service worker (dist/sw.js, a stable name): precaches this exact build and serves it
-// offline. Written from public/sw.js by scripts/postbuild.mjs, which fills in the BUILD line:
-// this build's version (a hash of every precached file's content) and file list.
-const BUILD = { version: 'dev', assets: ['./', './index.html'] };
+// The service worker (dist/sw.js, a stable name): precaches this exact build's page and serves
+// it offline; language files are kept as the page fetches them (never all at once), so the
+// languages a reader has used work offline. Written from public/sw.js by scripts/postbuild.mjs,
+// which fills in the BUILD line: this build's version (a hash of the content of every file it
+// serves), the precached files, and the language files.
+const BUILD = { version: 'dev', assets: ['./', './index.html'], catalogs: ['./catalog-en.txt'] };
+const CATALOG_URLS = new Set(BUILD.catalogs.map((u) => new URL(u, self.registration.scope).href));
 
 // One cache per deployment and build. The scope is in the name, so two deployments on one
 // origin (/a/ and /b/) keep their own offline copies; the space cannot occur in a scope URL,
@@ -48,6 +51,14 @@ self.addEventListener('fetch', (e) => {
     e.respondWith(fetch(req).catch(() => cached('./index.html', { ignoreSearch: true })));
     return;
   }
-  // Hashed assets never change: the cache first.
-  e.respondWith(cached(req).catch(() => null).then((hit) => hit || fetch(req)));
+  // Hashed assets never change: the cache first. A language file of this build is stored
+  // once fetched (its URL names its content).
+  const keep = CATALOG_URLS.has(new URL(req.url).href);
+  e.respondWith(cached(req).catch(() => null).then((hit) => hit || fetch(req).then((res) => {
+    if (keep && res.ok) {
+      const copy = res.clone();
+      e.waitUntil(caches.open(CACHE).then((c) => c.put(req, copy)));
+    }
+    return res;
+  })));
 });

@@ -140,12 +140,14 @@ write('embed.js', fromSource('embed.js', { imports }));
 
 // 6. The service worker. Its version hashes the content of every file it precaches, so any
 // change (embed.js alone, index.html alone) installs a new worker that replaces the old cache.
-const assets = ['./', './index.html', `./${bootName}`, `./${loaderName}`, `./${js}`, `./${wasm}`, `./${css}`, './embed.js',
-  ...Object.values(catalogs)];
+// Language files are not precached (a reader needs one or two of them): the worker keeps each
+// as the page fetches it.
+const assets = ['./', './index.html', `./${bootName}`, `./${loaderName}`, `./${js}`, `./${wasm}`, `./${css}`, './embed.js'];
+const catalogFiles = Object.values(catalogs);
 const content = crypto.createHash('sha256');
-for (const a of assets) content.update(`${a}\0`).update(fs.readFileSync(path.join(dir, a === './' ? 'index.html' : a))).update('\0');
+for (const a of [...assets, ...catalogFiles]) content.update(`${a}\0`).update(fs.readFileSync(path.join(dir, a === './' ? 'index.html' : a))).update('\0');
 const version = content.digest('hex').slice(0, 16);
-write('sw.js', fromSource('sw.js', { values: { version, assets } }));
+write('sw.js', fromSource('sw.js', { values: { version, assets, catalogs: catalogFiles } }));
 
 console.log(`postbuild: ${bootName}, ${loaderName}, embed.js, sw.js (cache version ${version})`);
 // The first-load size on every release build (scripts/size.mjs prints the details).
