@@ -87,7 +87,8 @@ export function loadCatalogs(given, base) {
     const matching = (tag) => Object.keys(CATALOGS)
       .filter((l) => l === tag || l.split('-')[0] === String(tag).split('-')[0] && !String(tag).includes('-'));
     // Called by the page while it answers: the work starts after that returns.
-    globalThis.ssprLookupNeed = (tag) => { queueMicrotask(() => load(matching(String(tag)))); };
+    // Returns a promise of the merge (benchmarks and tests wait on it; the page does not).
+    globalThis.ssprLookupNeed = (tag) => new Promise((done) => { queueMicrotask(() => load(matching(String(tag))).then(done)); });
     await load([first, 'en']);
   };
 }

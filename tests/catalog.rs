@@ -270,6 +270,48 @@ fn merging_refuses_repeats_and_junk() {
     assert!(cat == full);
 }
 
+/// The English bodies travel in their own file: a language file may fill the bodies of a
+/// localisation that has none, and nothing else of it; text already there is never replaced.
+#[test]
+fn a_language_file_fills_missing_bodies_and_never_replaces_text() {
+    let (full, _) = format::parse(sspr_lookup::catalog::EMBEDDED);
+    let split = format::split(&full);
+    let (core, _) = format::parse(&split[0].1);
+    let en = &split.iter().find(|(n, _)| n == "en").unwrap().1;
+    let title = |c: &Catalog| c.get("SSPR_0014").unwrap().locale("en").unwrap().title.clone();
+    let meaning = |c: &Catalog| c.get("SSPR_0014").unwrap().locale("en").unwrap().meaning.plain();
+    // (start from the page's core?, file, accepted?, problem named)
+    let cases: &[(bool, &str, bool, &str)] = &[
+        (true, "K\tSSPR_0014\tn\nL\ten\nW\t¶new\n", true, ""),
+        (true, "K\tSSPR_0014\tn\nL\ten\nT\tevil\nW\t¶new\n", true, "only W and A"),
+        (false, "K\tSSPR_0014\tn\nL\ten\nW\t¶evil\n", false, "already has language 'en'"),
+        (false, "K\tSSPR_0014\tn\nL\ten\nT\tevil\n", false, "already has language 'en'"),
+    ];
+    for (from_core, text, accepted, problem) in cases {
+        let base = if *from_core { core.clone() } else { full.clone() };
+        let mut cat = base.clone();
+        let got = cat.add_language(text);
+        assert_eq!(got.is_ok(), *accepted, "{text:?}: {got:?}");
+        assert_eq!(title(&cat), title(&base), "{text:?}: the title changed");
+        if *accepted {
+            assert_eq!(meaning(&cat), "new", "{text:?}");
+        } else {
+            assert!(cat == base, "{text:?}: refused but changed");
+        }
+        if !problem.is_empty() {
+            let mut c = base.clone();
+            let problems = format::merge_language(&mut c, text);
+            assert!(problems.iter().any(|p| p.contains(problem)), "{text:?}: {problems:?}");
+        }
+    }
+    // The real file fills every English body the core lacks.
+    let mut cat = core.clone();
+    cat.add_language(en).expect("en bodies merge");
+    for e in &full.entries {
+        assert_eq!(cat.get(&e.key).unwrap().locale("en"), e.locale("en"), "{}", e.key);
+    }
+}
+
 #[test]
 fn committed_catalog_parses_cleanly_and_round_trips() {
     let (cat, problems) = format::parse(sspr_lookup::catalog::EMBEDDED);

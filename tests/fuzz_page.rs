@@ -167,6 +167,8 @@ const LANG_LINE: &[&str] = &[
     "L\tde\n",
     "L\t../x\n",
     "L\tcore\n",
+    "L\ten\n",
+    "O\tearlier\n",
     "L\t\n",
     "T\tRubrik\n",
     "S\t<b>x</b>\n",
@@ -214,6 +216,16 @@ fn language_files_add_text_only_or_nothing() {
                             (&b.key, &b.codes, &b.related, &b.misprints),
                             "seed {seed}: a language file changed more than text"
                         );
+                    }
+                    // Text already there stays: only empty bodies may be filled.
+                    for (a, b) in cat.entries.iter().zip(base.entries.iter()) {
+                        for old in &b.locales {
+                            let new = a.locale(&old.lang).expect("a localisation stays");
+                            assert_eq!((&new.title, &new.message), (&old.title, &old.message), "seed {seed}");
+                            if !old.meaning.0.is_empty() || !old.action.0.is_empty() {
+                                assert!(new == old, "seed {seed}: bodies replaced");
+                            }
+                        }
                     }
                     for l in cat.entries.iter().flat_map(|e| &e.locales) {
                         assert!(
