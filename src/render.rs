@@ -110,12 +110,14 @@ pub fn results(
     let loading = pending.iter().any(|p| p == lang);
     if !query.trim().is_empty() {
         h.0.push_str(&highlight(query, answer));
-        let v = view::answer(cat, answer, lang, loading);
+        let mut v = view::answer(cat, answer, lang, loading);
         if v.no_match && !pending.is_empty() {
-            // The paste may be in a language still on its way: say so rather than only "no".
+            // The paste may be in a language still on its way: say that, not "no match" yet.
             let names: Vec<&str> = pending.iter().map(|p| i18n::name(p)).collect();
             let note = v.t.loading_paste().replace("{x}", &names.join(", "));
             h.el("p", &[("class", "loading"), ("data-testid", "loading")], &note);
+            v.no_match = false;
+            v.guesses.clear();
         }
         answer_view(&mut h, &v);
     } else {
