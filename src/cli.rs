@@ -17,7 +17,8 @@ sspr-lookup: what an Azure AD self-service password reset error means, and what 
 usage:
   sspr-lookup [--json] [--lang TAG] TEXT…     identify TEXT (or standard input when no TEXT)
   sspr-lookup list [--json]                   every catalog entry: key, kind, codes, languages
-  sspr-lookup eval FILE.jsonl [--json]        measure the engine on an eval set
+  sspr-lookup eval FILE.jsonl… [--json]       measure the engine on eval sets (several: each
+                                              set, then the calibration table over all)
   sspr-lookup import [--lang TAG] ARTICLE.md… add or update a localisation from Docs articles
                                               (run from the project root: copies the article to
                                               catalog/sources/ and regenerates the catalog)
@@ -90,10 +91,8 @@ fn command(args: &Args, out: &mut dyn Write) -> io::Result<i32> {
             0
         }
         Some("list") => list(json, out)?,
-        Some("eval") => match rest.get(1) {
-            Some(f) => eval_cmd(Path::new(f.as_str()), json, out)?,
-            None => fail("eval needs a FILE.jsonl"),
-        },
+        Some("eval") if rest.len() > 1 => eval_cmd(&rest[1..], json, out)?,
+        Some("eval") => fail("eval needs a FILE.jsonl"),
         Some("explain") => {
             let text = rest[1..]
                 .iter()
@@ -212,10 +211,46 @@ fn list(json: bool, out: &mut dyn Write) -> io::Result<i32> {
     Ok(0)
 }
 
-fn eval_cmd(path: &Path, json: bool, out: &mut dyn Write) -> io::Result<i32> {
+/// One report per file; with several files, each under its name and then the calibration
+/// table over all of them (`--json`: `{"sets": {FILE: report}, "calibration": …}`).
+fn eval_cmd(files: &[String], json: bool, out: &mut dyn Write) -> io::Result<i32> {
+    let engine = engine();
+    let mut reports = std::collections::BTreeMap::new();
+    let mut all = eval::Calibration::default();
+    for f in files {
+        let Some(r) = eval_file(&engine, Path::new(f)) else {
+            return Ok(2);
+        };
+        all.add(&r.calibration);
+        if !json && files.len() > 1 {
+            writeln!(out, "# {f}")?;
+        }
+        if !json {
+            write!(out, "{}", r.text())?;
+        }
+        reports.insert(f.as_str(), r);
+    }
+    if json {
+        let v = match reports.values().next() {
+            Some(r) if files.len() == 1 => serde_json::to_value(r),
+            _ => serde_json::to_value(serde_json::json!({ "sets": reports, "calibration": all })),
+        };
+        let v = v.unwrap_or_default();
+        writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default())?;
+    } else if files.len() > 1 {
+        write!(out, "# all {} sets\n{}", files.len(), all.text())?;
+    }
+    Ok(0)
+}
+
+/// The report for one eval file (`None`, after saying why, when it cannot be read).
+fn eval_file(engine: &Engine, path: &Path) -> Option<eval::Report> {
     let src = match std::fs::read_to_string(path) {
         Ok(s) => s,
-        Err(e) => return Ok(fail(&format!("cannot read {}: {e}", path.display()))),
+        Err(e) => {
+            fail(&format!("cannot read {}: {e}", path.display()));
+            return None;
+        }
     };
     let (cases, errors) = eval::parse(&src);
     for e in &errors {
@@ -225,17 +260,7 @@ fn eval_cmd(path: &Path, json: bool, out: &mut dyn Write) -> io::Result<i32> {
             path.display()
         );
     }
-    let r = eval::run(&engine(), &Config::DEFAULT, &cases);
-    if json {
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&r).unwrap_or_default()
-        )?;
-    } else {
-        write!(out, "{}", r.text())?;
-    }
-    Ok(0)
+    Some(eval::run(engine, &Config::DEFAULT, &cases))
 }
 
 fn project() -> Option<Project> {

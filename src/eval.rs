@@ -1,5 +1,6 @@
 //! The eval: reads the JSONL format of `tests/eval/README.md` and measures the engine on it.
 
+use crate::answer::{Answer, Confidence};
 use crate::{Config, Engine};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -28,6 +29,38 @@ pub struct CaseResult {
     pub top3: bool,
     #[serde(skip)]
     pub rr: f64,
+    /// How sure the answer was: its first hit's confidence (none for "no confident match").
+    #[serde(skip)]
+    pub level: Option<Confidence>,
+    /// "No confident match" whose first guess was right (a right answer hidden).
+    #[serde(skip)]
+    pub hidden_right: bool,
+}
+
+/// How often an answer shown at each confidence is right, and how many right answers
+/// "no confident match" hid (its first guess was the expected entry).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Calibration {
+    pub high: Shown,
+    pub medium: Shown,
+    pub no_match: Hidden,
+}
+
+/// Answers shown at one confidence: how many, and how many named an expected entry first (a
+/// near miss answered is wrong).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Shown {
+    pub answers: usize,
+    pub right: usize,
+}
+
+/// "No confident match" answers: of positives (how many had the right entry as first guess)
+/// and of near misses (rightly rejected).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Hidden {
+    pub positives: usize,
+    pub right_first: usize,
+    pub negatives: usize,
 }
 
 /// Figures for one slice of the set.
@@ -49,6 +82,7 @@ pub struct Report {
     pub overall: Figures,
     pub by_kind: BTreeMap<String, Figures>,
     pub by_lang: BTreeMap<String, Figures>,
+    pub calibration: Calibration,
     pub misses: Vec<String>,
     pub results: Vec<CaseResult>,
 }
@@ -119,6 +153,9 @@ pub fn run(engine: &Engine, cfg: &Config, cases: &[Case]) -> Report {
         }
         results.push(CaseResult {
             id: c.id.clone(),
+            level: level(&a),
+            hidden_right: a.no_match
+                && a.candidates.first().is_some_and(|h| c.expect.contains(&h.key) || c.alt_ok.contains(&h.key)),
             keys,
             no_match: a.no_match,
             top1,
@@ -141,8 +178,87 @@ pub fn run(engine: &Engine, cfg: &Config, cases: &[Case]) -> Report {
         overall: figures(&|_| true),
         by_kind,
         by_lang,
+        calibration: Calibration::of(cases, &results),
         misses,
         results,
+    }
+}
+
+/// The confidence an answer is shown with: its first hit's (none for "no confident match").
+fn level(a: &Answer) -> Option<Confidence> {
+    if a.no_match {
+        return None;
+    }
+    a.groups.first()?.hits.first().map(|h| h.confidence)
+}
+
+impl Calibration {
+    /// The table for one set's results.
+    pub fn of(cases: &[Case], results: &[CaseResult]) -> Calibration {
+        let mut cal = Calibration::default();
+        for (c, r) in cases.iter().zip(results) {
+            let negative = c.expect.is_empty();
+            let shown = match r.level {
+                Some(Confidence::High) => &mut cal.high,
+                Some(_) => &mut cal.medium,
+                None if negative => {
+                    cal.no_match.negatives += 1;
+                    continue;
+                }
+                None => {
+                    cal.no_match.positives += 1;
+                    cal.no_match.right_first += usize::from(r.hidden_right);
+                    continue;
+                }
+            };
+            shown.answers += 1;
+            shown.right += usize::from(!negative && r.top1);
+        }
+        cal
+    }
+
+    /// The sum of two tables (several sets).
+    pub fn add(&mut self, o: &Calibration) {
+        for (a, b) in [(&mut self.high, &o.high), (&mut self.medium, &o.medium)] {
+            a.answers += b.answers;
+            a.right += b.right;
+        }
+        self.no_match.positives += o.no_match.positives;
+        self.no_match.right_first += o.no_match.right_first;
+        self.no_match.negatives += o.no_match.negatives;
+    }
+
+    /// The table for a person.
+    pub fn text(&self) -> String {
+        let share = |n: usize, of: usize| {
+            if of == 0 {
+                "     -".to_string()
+            } else {
+                format!("{:>5.1}%", 100.0 * n as f64 / of as f64)
+            }
+        };
+        let (h, m, n) = (&self.high, &self.medium, &self.no_match);
+        let (c, cr) = (h.answers + m.answers, h.right + m.right);
+        format!(
+            "calibration:\n\
+             \x20 high           {:>4} answers  right {:>4} ({})\n\
+             \x20 medium         {:>4} answers  right {:>4} ({})\n\
+             \x20 confident      {:>4} answers  right {:>4} ({})\n\
+             \x20 no confident   {:>4} positives right first guess {:>4} ({}), {} near misses rejected\n",
+            h.answers,
+            h.right,
+            share(h.right, h.answers),
+            m.answers,
+            m.right,
+            share(m.right, m.answers),
+            c,
+            cr,
+            share(cr, c),
+            n.positives,
+            n.right_first,
+            share(n.right_first, n.positives),
+            n.negatives
+        )
     }
 }
 
@@ -203,10 +319,63 @@ impl Report {
         for (k, f) in &self.by_lang {
             out.push_str(&line(&format!("  {k}"), f));
         }
+        out.push_str(&self.calibration.text());
         out.push_str(&format!("misses ({}):\n", self.misses.len()));
         for m in &self.misses {
             out.push_str(&format!("  {m}\n"));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(expect: &[&str]) -> Case {
+        Case {
+            id: String::new(),
+            query: String::new(),
+            lang: String::new(),
+            expect: expect.iter().map(|s| s.to_string()).collect(),
+            alt_ok: vec![],
+            kind: String::new(),
+        }
+    }
+
+    fn result(level: Option<Confidence>, top1: bool, hidden_right: bool) -> CaseResult {
+        CaseResult {
+            id: String::new(),
+            keys: vec![],
+            no_match: level.is_none(),
+            top1,
+            top3: top1,
+            rr: 0.0,
+            level,
+            hidden_right,
+        }
+    }
+
+    #[test]
+    fn calibration_counts_each_answer_at_its_confidence() {
+        use Confidence::{High, Medium};
+        let cases = [case(&["A"]), case(&["A"]), case(&["A"]), case(&[]), case(&[]), case(&["A"]), case(&["A"])];
+        let results = [
+            result(Some(High), true, false),    // right, high
+            result(Some(Medium), false, false), // wrong entry, medium
+            result(Some(Medium), true, false),  // right, medium
+            result(Some(Medium), true, false),  // near miss answered: wrong, even if "top1"
+            result(None, true, false),          // near miss rejected
+            result(None, false, true),          // right entry hidden behind "no confident match"
+            result(None, false, false),         // nothing right
+        ];
+        let cal = Calibration::of(&cases, &results);
+        assert_eq!(cal.high, Shown { answers: 1, right: 1 });
+        assert_eq!(cal.medium, Shown { answers: 3, right: 1 });
+        assert_eq!(cal.no_match, Hidden { positives: 2, right_first: 1, negatives: 1 });
+        let mut twice = cal;
+        twice.add(&cal);
+        assert_eq!(twice.medium, Shown { answers: 6, right: 2 });
+        assert!(cal.text().contains("right    1 ( 33.3%)"), "{}", cal.text());
     }
 }

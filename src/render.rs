@@ -759,6 +759,20 @@ mod tests {
     }
 
     #[test]
+    fn highlight_marks_the_matched_characters_of_cjk_text() {
+        // SSPR_0029's Chinese meaning, reworded, after a sentence the catalog never says: the
+        // character pairs it shares are marked, nothing else (a CJK run is no one "word").
+        let q = "天气很好。很抱歉，由于组织的密码重置配置有问题，目前无法重置密码。";
+        let html = highlight(q, &engine().lookup(q, &Config::DEFAULT));
+        for marked in ["<mark>抱歉</mark>", "<mark>由于组织的密码重置配置</mark>", "<mark>目前无法重置密码</mark>"] {
+            assert!(html.contains(marked), "{marked} in {html}");
+        }
+        for plain in ["天气很好", "很抱歉", "有问题"] {
+            assert!(!html.contains(&format!("<mark>{plain}")), "{plain} in {html}");
+        }
+    }
+
+    #[test]
     fn status_sentence() {
         let eng = engine();
         let q = "Event 33004 hr=800700CE";

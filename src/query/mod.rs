@@ -101,6 +101,34 @@ pub fn is_word_char(c: char) -> bool {
     )
 }
 
+/// A letter of a script written without spaces between words: Han, kana and Hangul (the
+/// blocks the catalog's languages use; no Unicode tables). Such text is matched by character
+/// pairs, not words (`rank::index::trigrams`).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' // kana
+        | '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' // Hangul
+        | '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' // Han
+    )
+}
+
+/// A word cut into its runs of [`is_cjk`] letters and of other letters, in order, each with
+/// its byte offset and whether it is CJK: "AD同期" → ("ad", Latin), ("同期", CJK).
+pub fn script_runs(w: &str) -> impl Iterator<Item = (usize, &str, bool)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rest = w.get(pos..).filter(|r| !r.is_empty())?;
+        let cjk = rest.chars().next().is_some_and(is_cjk);
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| is_cjk(*c) != cjk)
+            .map_or(rest.len(), |(i, _)| i);
+        let start = pos;
+        pos += len;
+        Some((start, &rest[..len], cjk))
+    })
+}
+
 /// Byte spans of the words of raw text: runs of [`is_word_char`] characters.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut start: Option<usize> = None;
@@ -134,6 +162,19 @@ mod tests {
         let w: Vec<&str> = word_spans(t).map(|(s, e)| &t[s..e]).collect();
         assert_eq!(w, vec!["a1", "ÅÄ", "日本", "x"]);
         assert_eq!(word_spans("").count(), 0);
+    }
+
+    #[test]
+    fn script_runs_split_cjk_from_other_letters() {
+        for (w, want) in [
+            ("ad同期エラー", vec![(0, "ad", false), (2, "同期エラー", true)]),
+            ("암호를x", vec![(0, "암호를", true), (9, "x", false)]),
+            ("plain", vec![(0, "plain", false)]),
+            ("", vec![]),
+        ] {
+            assert_eq!(script_runs(w).collect::<Vec<_>>(), want, "{w}");
+        }
+        assert!(is_cjk('密') && is_cjk('パ') && is_cjk('한') && !is_cjk('a') && !is_cjk('я'));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::catalog::Catalog;
 use crate::compact::{FeatureMap, WordMap};
-use crate::query::{fold, words};
+use crate::query::{fold, script_runs, words};
 
 /// Tuning knobs of the index build (`IndexConfig::DEFAULT`). The knobs used
 /// per lookup are in [`super::Config`].
@@ -53,6 +53,10 @@ pub struct Doc {
     pub weight: f32,
     /// Σ idf over the document's distinct trigrams.
     pub norm: f32,
+    /// Which part of its localisation the passage is: 0 for the message and everything that
+    /// repeats it (earlier wordings, quoted errors), then one number per body passage. Two
+    /// passages of one part are one piece of evidence, not two.
+    pub part: u16,
 }
 
 /// Trigram → documents containing it.
@@ -82,47 +86,80 @@ fn pack(a: char, b: char, c: char) -> u32 {
         h ^= ch as u32;
         h = h.wrapping_mul(16777619);
     }
-    h
+    h & !CJK_FEATURE
 }
+
+/// The bit that marks a feature as a CJK character pair (every other feature has it clear): a
+/// lookup weighs pairs no passage has less than unknown words (see `Config::cjk_unknown_share`).
+pub const CJK_FEATURE: u32 = 1 << 31;
 
 /// Words at least this long also yield a stem feature: their first STEM_CHARS characters, so
 /// that inflected forms meet (místním / místně, uzamčen / uzamčený, wachtwoorden / wachtwoord).
 pub const STEM_CHARS: usize = 5;
 
 /// Distinct features of folded text: character trigrams of each word padded with a space on
-/// both sides, plus one stem feature per word of STEM_CHARS or more characters.
+/// both sides, plus one stem feature per word of STEM_CHARS or more characters. Runs of CJK
+/// letters (written without spaces) yield their character pairs instead ([`cjk_pairs`]).
 pub fn trigrams(folded: &str, out: &mut Vec<u32>) {
     out.clear();
     for w in words(folded) {
-        let chars: Vec<char> = std::iter::once(' ')
-            .chain(w.chars().filter(|c| *c != '\''))
-            .chain(std::iter::once(' '))
-            .collect();
-        if chars.len() < 3 {
-            continue;
-        }
-        for t in chars.windows(3) {
-            out.push(pack(t[0], t[1], t[2]));
-        }
-        if let Some(g) = super::synonyms::concept(w) {
-            // Concept features hash with their own marker character.
-            out.push(pack(
-                '\u{2}',
-                char::from_u32(u32::from(g)).unwrap_or(' '),
-                ' ',
-            ));
-        }
-        if chars.len() >= STEM_CHARS + 2 {
-            // Stems hash with a marker character that no word contains.
-            let mut h = pack('\u{1}', chars[1], chars[2]);
-            for c in &chars[3..=STEM_CHARS] {
-                h = (h ^ *c as u32).wrapping_mul(16777619);
+        for (_, run, cjk) in script_runs(w) {
+            if cjk {
+                cjk_pairs(run, |_, _, f| out.push(f));
+            } else {
+                word_features(run, out);
             }
-            out.push(h);
         }
     }
     crate::compact::sort_by_heap(out, |a, b| a < b);
     out.dedup();
+}
+
+/// The trigrams, concept and stem features of one word (no CJK letters).
+fn word_features(w: &str, out: &mut Vec<u32>) {
+    let chars: Vec<char> = std::iter::once(' ')
+        .chain(w.chars().filter(|c| *c != '\''))
+        .chain(std::iter::once(' '))
+        .collect();
+    if chars.len() < 3 {
+        return;
+    }
+    for t in chars.windows(3) {
+        out.push(pack(t[0], t[1], t[2]));
+    }
+    if let Some(g) = super::synonyms::concept(w) {
+        // Concept features hash with their own marker character.
+        out.push(pack(
+            '\u{2}',
+            char::from_u32(u32::from(g)).unwrap_or(' '),
+            ' ',
+        ));
+    }
+    if chars.len() >= STEM_CHARS + 2 {
+        // Stems hash with a marker character that no word contains.
+        let mut h = pack('\u{1}', chars[1], chars[2]);
+        for c in &chars[3..=STEM_CHARS] {
+            h = (h ^ *c as u32).wrapping_mul(16777619);
+        }
+        out.push(h & !CJK_FEATURE);
+    }
+}
+
+/// Calls `f(start, end, feature)` (byte range in `run`) for every pair of adjacent letters of a CJK run (one
+/// feature for a run of one letter): a word of two or three characters is one or two pairs,
+/// and a sentence shares most of its pairs with a rewording, much as trigrams do for
+/// space-separated words. Linear in the run.
+pub fn cjk_pairs(run: &str, mut f: impl FnMut(usize, usize, u32)) {
+    let mut prev: Option<(usize, char)> = None;
+    for (i, c) in run.char_indices() {
+        if let Some((pi, p)) = prev {
+            f(pi, i + c.len_utf8(), pack('\u{3}', p, c) | CJK_FEATURE);
+        }
+        prev = Some((i, c));
+    }
+    if let Some((0, c)) = prev {
+        f(0, run.len(), pack('\u{3}', c, ' ') | CJK_FEATURE);
+    }
 }
 
 /// Trigrams of one word (for highlighting).
@@ -254,7 +291,15 @@ fn passages_by_language(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)
     let mut buf = Vec::new();
     for (ei, e) in cat.entries.iter().enumerate() {
         for l in &e.locales {
+            let mut body_parts = 0u16;
             for (field, weight, text) in passages(l, cfg) {
+                let part = match field {
+                    Field::Message => 0,
+                    Field::Body => {
+                        body_parts = body_parts.saturating_add(1);
+                        body_parts
+                    }
+                };
                 trigrams(&fold(&text), &mut buf);
                 if buf.len() < MIN_PASSAGE_FEATURES {
                     continue;
@@ -265,6 +310,7 @@ fn passages_by_language(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)
                     field,
                     weight,
                     norm: 0.0,
+                    part,
                 };
                 pending.push((doc, buf.clone()));
             }
@@ -366,4 +412,48 @@ fn sentence_chunks(s: &str, max: usize) -> Vec<String> {
         out.push(cur);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(s: &str) -> Vec<u32> {
+        let mut v = Vec::new();
+        trigrams(&fold(s), &mut v);
+        v
+    }
+
+    #[test]
+    fn cjk_text_is_matched_by_character_pairs() {
+        // (one wording, another, the character pairs they share)
+        for (a, b, shared) in [
+            ("密码写回失败", "写回密码的时候失败了", 3),   // 密码 写回 失败
+            ("パスワードをリセット", "リセットできないパスワード", 7), // パスワード リセット
+            ("암호를 다시 설정", "암호 다시설정", 3),        // 암호 다시 설정
+            ("密码", "天气", 0),
+        ] {
+            let fb = features(b);
+            let n = features(a).iter().filter(|f| fb.contains(f)).count();
+            assert_eq!(n, shared, "{a} / {b}");
+        }
+        // A lone letter is one feature; a token mixing scripts yields both kinds.
+        assert_eq!(features("密").len(), 1);
+        let mixed = features("AD同期");
+        assert!(features("ad").iter().chain(&features("同期")).all(|f| mixed.contains(f)));
+        // Pairs and other features are told apart by one bit.
+        assert!(features("同期").iter().all(|f| f & CJK_FEATURE != 0));
+        assert!(features("sync error").iter().all(|f| f & CJK_FEATURE == 0));
+    }
+
+    #[test]
+    fn cjk_pairs_give_byte_ranges_in_the_run() {
+        let run = "密码写";
+        let mut got = Vec::new();
+        cjk_pairs(run, |a, b, _| got.push(&run[a..b]));
+        assert_eq!(got, vec!["密码", "码写"]);
+        got.clear();
+        cjk_pairs("", |a, b, _| got.push(&run[a..b]));
+        assert!(got.is_empty());
+    }
 }

@@ -51,6 +51,10 @@ pub struct Config {
     /// Language-detection confidence (0..=1) from which only the paste's language (and English)
     /// is scored; above 1 disables the shortcut. Lower: faster, more risk on mixed pastes.
     pub lang_filter_min: f32,
+    /// Weight of a CJK character pair no passage has, as a share of an unknown word feature's
+    /// (0–1: 1 treats every new pair as a word no passage has, 0 ignores new pairs and lets a
+    /// few known ones explain a whole sentence).
+    pub cjk_unknown_share: f32,
     /// Minimum fuzzy identifier similarity for a misspelt or partial name (0.5–0.95).
     pub ident_min: f32,
     /// Passages explaining less of the query than this are skipped before scoring (0–0.15; it
@@ -75,15 +79,16 @@ pub struct Config {
 impl Config {
     pub const DEFAULT: Config = Config {
         text_high: 0.50,
-        text_medium: 0.31,
+        text_medium: 0.29,
         text_low: 0.18,
         margin: 0.06,
         precision_weight: 0.65,
         body_weight: 0.85,
         foreign_code_penalty: 0.15,
-        second_passage: 0.2,
+        second_passage: 0.3,
         min_evidence: 120.0,
         lang_filter_min: 0.5,
+        cjk_unknown_share: 0.2,
         min_precision: 0.07,
         max_windowed_lines: 12,
         min_line_words: 3,

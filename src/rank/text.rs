@@ -2,7 +2,7 @@
 //! ends, windows of adjacent lines), each segment's features are matched against the passages
 //! of the index, and every entry keeps its best score; the words that matched are highlighted.
 
-use super::index::{trigrams, word_trigrams, Field, Index};
+use super::index::{cjk_pairs, trigrams, word_trigrams, Field, Index, CJK_FEATURE};
 use super::{Config, Engine};
 use crate::answer::{Confidence, Hit, Reason};
 use crate::compact::{sort_by_heap, WordMap};
@@ -228,6 +228,10 @@ fn scored_ranges(ix: &Index, paste_lang: Option<(&str, f32)>, cfg: &Config) -> V
         .collect()
 }
 
+/// Passages kept per entry and segment to find its best and the next best of another part
+/// (three: the message and its earlier wording may both come before a body passage).
+const KEPT_PASSAGES: usize = 3;
+
 /// A segment with fewer features than this says too little to score.
 const MIN_SEGMENT_FEATURES: usize = 4;
 
@@ -288,8 +292,9 @@ struct Accumulator<'e> {
     /// Matched feature mass per passage; `touched` lists the non-zero ones.
     acc: Vec<f32>,
     touched: Vec<u32>,
-    /// Per entry for the current segment: best, second best, best passage; reset via `entries`.
-    seg_best: Vec<(f32, f32, usize)>,
+    /// Per entry for the current segment: its best passages (score, passage), best first;
+    /// reset via `entries`.
+    seg_best: Vec<[(f32, usize); KEPT_PASSAGES]>,
     entries: Vec<usize>,
     /// The weight of a query feature no passage has (the highest an indexed one can have).
     unknown_weight: f32,
@@ -303,7 +308,7 @@ impl<'e> Accumulator<'e> {
             ranges,
             acc: vec![0f32; ix.docs.len()],
             touched: Vec::new(),
-            seg_best: vec![(0.0, 0.0, 0); eng.catalog.entries.len()],
+            seg_best: vec![[(0.0, 0); KEPT_PASSAGES]; eng.catalog.entries.len()],
             entries: Vec::new(),
             unknown_weight: (1.0 + ix.docs.len() as f32).ln().powi(2),
         }
@@ -311,8 +316,10 @@ impl<'e> Accumulator<'e> {
 
     /// Adds up the weights of the features each passage shares with the segment; returns the
     /// query mass: indexed features by weight, unknown ones at the highest weight (they are
-    /// words no passage has), stop features not at all.
-    fn gather(&mut self, tris: &[u32]) -> f32 {
+    /// words no passage has; CJK pairs no passage has at a share of it: a pair across two
+    /// words or of a particle is often new, while a Latin word's trigrams rarely are), stop
+    /// features not at all.
+    fn gather(&mut self, tris: &[u32], cfg: &Config) -> f32 {
         let mut qmass = 0.0;
         for t in tris {
             match self.ix.postings.get(t) {
@@ -332,6 +339,9 @@ impl<'e> Accumulator<'e> {
                     }
                 }
                 None if self.ix.stop.contains_key(t) => {}
+                None if t & CJK_FEATURE != 0 => {
+                    qmass += self.unknown_weight * cfg.cjk_unknown_share
+                }
                 None => qmass += self.unknown_weight,
             }
         }
@@ -342,7 +352,7 @@ impl<'e> Accumulator<'e> {
     /// entry the best passage counts, plus a share of the next best (a paraphrase of an entry
     /// often echoes more than one of its paragraphs).
     fn score(&mut self, tris: &[u32], cfg: &Config) -> Vec<(usize, f32, usize)> {
-        let qmass = self.gather(tris);
+        let qmass = self.gather(tris, cfg);
         let mut touched = std::mem::take(&mut self.touched);
         if qmass > 0.0 {
             for &d in &touched {
@@ -358,7 +368,19 @@ impl<'e> Accumulator<'e> {
         self.touched = touched;
         let mut out = Vec::with_capacity(self.entries.len());
         for &entry in &self.entries {
-            let (b1, b2, d) = std::mem::replace(&mut self.seg_best[entry], (0.0, 0.0, 0));
+            let kept = std::mem::replace(&mut self.seg_best[entry], [(0.0, 0); KEPT_PASSAGES]);
+            let (b1, d) = kept[0];
+            let best = &self.ix.docs[d];
+            // The next best passage counts when it is another part of the entry in the same
+            // language: a second wording of the message, or the entry in another language,
+            // is the same evidence again.
+            let b2 = kept[1..]
+                .iter()
+                .find(|(s, o)| {
+                    let o = &self.ix.docs[*o];
+                    *s > 0.0 && o.lang == best.lang && o.part != best.part
+                })
+                .map_or(0.0, |k| k.0);
             out.push((entry, b1 + cfg.second_passage * b2, d));
         }
         self.entries.clear();
@@ -382,14 +404,14 @@ impl<'e> Accumulator<'e> {
         if doc.field == Field::Body {
             s *= cfg.body_weight;
         }
-        let e = &mut self.seg_best[doc.entry];
-        if e.0 == 0.0 && e.1 == 0.0 {
+        let kept = &mut self.seg_best[doc.entry];
+        if kept[0].0 == 0.0 {
             self.entries.push(doc.entry);
         }
-        if s > e.0 {
-            *e = (s, e.0, d);
-        } else if s > e.1 {
-            e.1 = s;
+        // Insert (s, d) into the entry's best passages, best first.
+        if let Some(at) = kept.iter().position(|k| s > k.0) {
+            kept[at..].rotate_right(1);
+            kept[at] = (s, d);
         }
     }
 }
@@ -397,7 +419,8 @@ impl<'e> Accumulator<'e> {
 /// Words with fewer trigrams than this (one or two letters) are not highlighted.
 const MIN_HIGHLIGHT_TRIGRAMS: usize = 3;
 
-/// Query words whose trigrams mostly (two thirds) occur in the matched passage.
+/// Query words whose trigrams mostly (two thirds) occur in the matched passage, and in CJK
+/// text the character pairs that occur in it (adjacent pairs marked as one span).
 fn highlight(
     ix: &Index,
     doc: usize,
@@ -408,24 +431,65 @@ fn highlight(
     let Some(s) = segs.get(seg) else {
         return vec![];
     };
-    let mut out = Vec::new();
+    let in_doc = |t: &u32| {
+        ix.postings
+            .get(t)
+            .is_some_and(|p| p.1.binary_search(&(doc as u32)).is_ok())
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
     let text = &body[s.start..s.end];
     for (st, en) in query::word_spans(text) {
-        let tris = word_trigrams(&query::fold(&text[st..en]));
-        if tris.len() >= MIN_HIGHLIGHT_TRIGRAMS {
-            let hit = tris
-                .iter()
-                .filter(|t| {
-                    ix.postings
-                        .get(t)
-                        .is_some_and(|p| p.1.binary_search(&(doc as u32)).is_ok())
-                        || ix.stop.contains_key(t)
-                })
-                .count();
-            if hit * 3 >= tris.len() * 2 {
-                out.push((s.start + st, s.start + en));
+        for (off, run, cjk) in query::script_runs(&text[st..en]) {
+            let at = s.start + st + off;
+            if cjk {
+                cjk_pairs(run, |a, b, t| {
+                    if in_doc(&t) {
+                        mark(&mut out, at + a, at + b);
+                    }
+                });
+                continue;
+            }
+            let tris = word_trigrams(&query::fold(run));
+            if tris.len() >= MIN_HIGHLIGHT_TRIGRAMS {
+                let hit = tris
+                    .iter()
+                    .filter(|t| in_doc(t) || ix.stop.contains_key(t))
+                    .count();
+                if hit * 3 >= tris.len() * 2 {
+                    out.push((at, at + run.len()));
+                }
             }
         }
     }
     out
+}
+
+/// Adds span `a..b` to `out`, joined to the last span when they overlap or touch.
+fn mark(out: &mut Vec<(usize, usize)>, a: usize, b: usize) {
+    match out.last_mut() {
+        Some(l) if l.0 <= a && a <= l.1 => l.1 = l.1.max(b),
+        _ => out.push((a, b)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_join_when_they_touch_or_overlap() {
+        // (spans added in order, marks)
+        for (spans, want) in [
+            (vec![(0, 6), (3, 9)], vec![(0, 9)]),
+            (vec![(0, 6), (6, 9)], vec![(0, 9)]),
+            (vec![(0, 6), (9, 12)], vec![(0, 6), (9, 12)]),
+            (vec![(0, 6), (2, 4)], vec![(0, 6)]),
+        ] {
+            let mut out = Vec::new();
+            for (a, b) in spans.iter().copied() {
+                mark(&mut out, a, b);
+            }
+            assert_eq!(out, want, "{spans:?}");
+        }
+    }
 }
