@@ -27,7 +27,7 @@ impl TextBar<'_> {
         }
         if score >= cfg.text_high + self.raise && lead >= cfg.margin {
             Some(Confidence::High)
-        } else if score >= cfg.text_medium + self.raise {
+        } else if score >= cfg.text_medium + self.raise && lead >= cfg.medium_margin {
             Some(Confidence::Medium)
         } else if score >= cfg.text_low {
             Some(Confidence::Low)

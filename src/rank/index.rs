@@ -23,10 +23,15 @@ pub struct IndexConfig {
     /// Passages longer than this many bytes are cut into groups of whole sentences (120–1000:
     /// lower favours pastes of one sentence, higher favours whole paragraphs).
     pub passage_bytes: usize,
+    /// How much a feature's commonness in other languages lowers its weight in a passage's
+    /// own language (0–1: 0 weighs each language alone, 1 by the language where it is most
+    /// common).
+    pub foreign_share: f32,
 }
 
 impl IndexConfig {
     pub const DEFAULT: IndexConfig = IndexConfig {
+        foreign_share: 0.25,
         stop_share: 0.6,
         later_passage_weight: 0.92,
         list_item_weight: 0.8,
@@ -51,8 +56,10 @@ pub struct Doc {
     /// Prior weight of the passage: 1 for what defines the entry (its message, a quoted error,
     /// the first paragraph of its meaning), less for later paragraphs and list items.
     pub weight: f32,
-    /// Σ idf over the document's distinct trigrams.
+    /// Σ idf over the document's distinct trigrams (weighed in its language).
     pub norm: f32,
+    /// Its language's place in `Index::lang_ranges`.
+    pub lang_idx: u16,
     /// Which part of its localisation the passage is: 0 for the message and everything that
     /// repeats it (earlier wordings, quoted errors), then one number per body passage. Two
     /// passages of one part are one piece of evidence, not two.
@@ -63,8 +70,15 @@ pub struct Doc {
 #[derive(Debug, Default)]
 pub struct Index {
     pub docs: Vec<Doc>,
-    /// Feature → (weight, passages containing it).
-    pub postings: FeatureMap<(f32, Vec<u32>)>,
+    /// Feature → (its row in `weights`, passages containing it).
+    pub postings: FeatureMap<(u32, Vec<u32>)>,
+    /// Weight of each feature in each language, row by row (one column per `lang_ranges`
+    /// entry; 0 where the language lacks the feature). A feature's weight depends on how common
+    /// it is in the passage's language only: "kon" is common in German and Polish, which says
+    /// nothing about how much it tells among Swedish passages.
+    pub weights: Vec<f32>,
+    /// Per language: the weight of a feature it lacks (the highest one could have).
+    pub unknown: Vec<f32>,
     /// (language, first passage, end): passages are numbered language by language.
     pub lang_ranges: Vec<(String, u32, u32)>,
     /// Features too common to index (see `IndexConfig::stop_share`).
@@ -199,22 +213,29 @@ impl Index {
         }
         ix.weigh(cfg);
         for (d, tris) in doc_trigrams.iter().enumerate() {
+            let li = ix.docs[d].lang_idx as usize;
             ix.docs[d].norm = tris
                 .iter()
                 .filter_map(|t| ix.postings.get(t))
-                .map(|p| p.0)
+                .map(|p| ix.weight(p.0, li))
                 .sum();
         }
         ix
     }
 
+    /// The weight of feature row `row` in language `li` (0 when the language lacks it).
+    pub fn weight(&self, row: u32, li: usize) -> f32 {
+        let n = self.lang_ranges.len();
+        self.weights.get(row as usize * n + li).copied().unwrap_or(0.0)
+    }
+
     /// Adds passage `doc` with its features as the next document.
-    fn add_doc(&mut self, doc: Doc, tris: &[u32]) {
+    fn add_doc(&mut self, mut doc: Doc, tris: &[u32]) {
         let d = self.docs.len() as u32;
         for t in tris {
             self.postings
                 .entry(*t)
-                .or_insert((0.0, Vec::new()))
+                .or_insert((0, Vec::new()))
                 .1
                 .push(d);
         }
@@ -222,6 +243,7 @@ impl Index {
             Some((l, _, end)) if *l == doc.lang => *end = d + 1,
             _ => self.lang_ranges.push((doc.lang.clone(), d, d + 1)),
         }
+        doc.lang_idx = (self.lang_ranges.len() - 1) as u16;
         self.docs.push(doc);
     }
 
@@ -246,35 +268,50 @@ impl Index {
         }
     }
 
-    /// Weighs every feature by squared IDF and moves too common ones to `stop`. Document
-    /// frequency is measured within each language: "wachtwoord" is in nearly every Dutch
-    /// passage, which all-language counts would hide behind the other languages. The passages
-    /// are grouped by language, one `lang_ranges` run each.
+    /// Weighs every feature by squared IDF in each language and moves too common ones to
+    /// `stop`. Document frequency is measured within each language: "wachtwoord" is in nearly
+    /// every Dutch passage, which all-language counts would hide behind the other languages,
+    /// and a trigram common in German says nothing about Swedish passages. The passages are
+    /// grouped by language, one `lang_ranges` run each.
     fn weigh(&mut self, cfg: &IndexConfig) {
+        let n = self.lang_ranges.len();
         let mut lang_of = vec![0usize; self.docs.len()];
         let mut per_lang_n: Vec<f32> = Vec::new();
         for (li, (_, a, b)) in self.lang_ranges.iter().enumerate() {
             lang_of[*a as usize..*b as usize].fill(li);
             per_lang_n.push((b - a) as f32);
         }
+        // A feature a language lacks weighs as one no passage has: above any indexed weight.
+        let all = self.docs.len() as f32;
+        self.unknown = per_lang_n.iter().map(|_| (1.0 + all).ln().powi(2)).collect();
         let mut stop: Vec<u32> = Vec::new();
-        let mut counts = vec![0f32; per_lang_n.len()];
+        let mut counts = vec![0f32; n];
+        let mut rows = 0u32;
+        self.weights.clear();
         for (t, p) in self.postings.iter_mut() {
             counts.iter_mut().for_each(|c| *c = 0.0);
             for &d in &p.1 {
                 counts[lang_of[d as usize]] += 1.0;
             }
-            // The share in the language where the feature is most common decides.
-            let share = counts
-                .iter()
-                .zip(&per_lang_n)
-                .map(|(c, n)| c / n.max(1.0))
-                .fold(0.0f32, f32::max);
-            if share > cfg.stop_share {
+            let shares = counts.iter().zip(&per_lang_n).map(|(c, m)| c / m.max(1.0));
+            // Too common in any one language: a stop feature everywhere.
+            if shares.clone().fold(0.0f32, f32::max) > cfg.stop_share {
                 stop.push(*t);
+                continue;
             }
+            p.0 = rows;
+            rows += 1;
+            // How common the feature is elsewhere counts at a share (`foreign_share`): a trigram
+            // common in German says less about a Swedish passage, but not nothing.
+            let elsewhere = shares.clone().fold(0.0f32, f32::max) * cfg.foreign_share;
             // Squared IDF: the weight of a feature in both the query and the passage vectors.
-            p.0 = (1.0 + 1.0 / share.max(1e-6)).ln().powi(2);
+            self.weights.extend(shares.map(|s| {
+                if s > 0.0 {
+                    (1.0 + 1.0 / s.max(elsewhere)).ln().powi(2)
+                } else {
+                    0.0
+                }
+            }));
         }
         for t in stop {
             self.postings.remove(&t);
@@ -310,6 +347,7 @@ fn passages_by_language(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)
                     field,
                     weight,
                     norm: 0.0,
+                    lang_idx: 0,
                     part,
                 };
                 pending.push((doc, buf.clone()));

@@ -33,6 +33,8 @@ pub struct Config {
     pub text_low: f32,
     /// Lead over the next entry needed for high confidence (0–0.2; 0 trusts ties).
     pub margin: f32,
+    /// Lead over the next entry needed for medium confidence (0–0.2; 0 trusts ties).
+    pub medium_margin: f32,
     /// Weight of precision (how much of the query the document explains) against recall (how
     /// much of the document the query covers), 0..=1: 1 ranks by precision only (good for short
     /// partial quotes, bad for near-misses), 0 by recall only.
@@ -82,6 +84,7 @@ impl Config {
         text_medium: 0.29,
         text_low: 0.18,
         margin: 0.06,
+        medium_margin: 0.0,
         precision_weight: 0.65,
         body_weight: 0.85,
         foreign_code_penalty: 0.15,

@@ -211,20 +211,20 @@ fn strip_noise(s: &str) -> String {
 
 /// The passage ranges worth scoring: when the paste is confidently in a catalog language, that
 /// language's passages and English ones (logs mix in English); otherwise all of them.
-fn scored_ranges(ix: &Index, paste_lang: Option<(&str, f32)>, cfg: &Config) -> Vec<(u32, u32)> {
-    let all = vec![(0, ix.docs.len() as u32)];
-    let Some((lang, conf)) = paste_lang else {
-        return all;
-    };
+fn scored_ranges(
+    ix: &Index,
+    paste_lang: Option<(&str, f32)>,
+    cfg: &Config,
+) -> Vec<(u32, u32, usize)> {
     // A detected language is a primary tag; `pt` covers `pt-br` and `pt-pt`.
-    let of_paste = |l: &str| crate::catalog::tag::primary(l) == lang;
-    if conf < cfg.lang_filter_min || !ix.lang_ranges.iter().any(|(l, _, _)| of_paste(l)) {
-        return all;
-    }
+    let of_paste = |l: &str| paste_lang.is_some_and(|(p, _)| crate::catalog::tag::primary(l) == p);
+    let confident = paste_lang.is_some_and(|(_, conf)| conf >= cfg.lang_filter_min)
+        && ix.lang_ranges.iter().any(|(l, _, _)| of_paste(l));
     ix.lang_ranges
         .iter()
-        .filter(|(l, _, _)| of_paste(l) || l == "en")
-        .map(|(_, a, b)| (*a, *b))
+        .enumerate()
+        .filter(|(_, (l, _, _))| !confident || of_paste(l) || l == "en")
+        .map(|(li, (_, a, b))| (*a, *b, li))
         .collect()
 }
 
@@ -288,7 +288,10 @@ fn score_segments(
 /// Scratch space for scoring one segment after another against the index.
 struct Accumulator<'e> {
     ix: &'e Index,
-    ranges: Vec<(u32, u32)>,
+    /// Passage ranges to score, each with its language's place in `lang_ranges`.
+    ranges: Vec<(u32, u32, usize)>,
+    /// Query mass per language (a feature a language lacks weighs as unknown in it).
+    qmass: Vec<f32>,
     /// Matched feature mass per passage; `touched` lists the non-zero ones.
     acc: Vec<f32>,
     touched: Vec<u32>,
@@ -296,72 +299,65 @@ struct Accumulator<'e> {
     /// reset via `entries`.
     seg_best: Vec<[(f32, usize); KEPT_PASSAGES]>,
     entries: Vec<usize>,
-    /// The weight of a query feature no passage has (the highest an indexed one can have).
-    unknown_weight: f32,
 }
 
 impl<'e> Accumulator<'e> {
-    fn new(eng: &'e Engine, ranges: Vec<(u32, u32)>) -> Self {
+    fn new(eng: &'e Engine, ranges: Vec<(u32, u32, usize)>) -> Self {
         let ix = &eng.index;
         Accumulator {
             ix,
             ranges,
+            qmass: vec![0.0; ix.lang_ranges.len()],
             acc: vec![0f32; ix.docs.len()],
             touched: Vec::new(),
             seg_best: vec![[(0.0, 0); KEPT_PASSAGES]; eng.catalog.entries.len()],
             entries: Vec::new(),
-            unknown_weight: (1.0 + ix.docs.len() as f32).ln().powi(2),
         }
     }
 
-    /// Adds up the weights of the features each passage shares with the segment; returns the
-    /// query mass: indexed features by weight, unknown ones at the highest weight (they are
-    /// words no passage has; CJK pairs no passage has at a share of it: a pair across two
-    /// words or of a particle is often new, while a Latin word's trigrams rarely are), stop
-    /// features not at all.
-    fn gather(&mut self, tris: &[u32], cfg: &Config) -> f32 {
-        let mut qmass = 0.0;
+    /// Adds up the weights of the features each passage shares with the segment, each in the
+    /// passage's language, and the query mass per language: a feature by its weight there,
+    /// one the language lacks at the highest weight (a word no passage of that language has;
+    /// CJK pairs at a share of it: a pair across two words or of a particle is often new,
+    /// while a Latin word's trigrams rarely are), stop features not at all.
+    fn gather(&mut self, tris: &[u32], cfg: &Config) {
+        self.qmass.iter_mut().for_each(|m| *m = 0.0);
+        let share = |t: &u32| if t & CJK_FEATURE != 0 { cfg.cjk_unknown_share } else { 1.0 };
         for t in tris {
-            match self.ix.postings.get(t) {
-                Some((w, p)) => {
-                    qmass += w;
-                    for &(lo, hi) in &self.ranges {
-                        let (a, b) = (
-                            p.partition_point(|&d| d < lo),
-                            p.partition_point(|&d| d < hi),
-                        );
-                        for &d in &p[a..b] {
-                            if self.acc[d as usize] == 0.0 {
-                                self.touched.push(d);
-                            }
-                            self.acc[d as usize] += w;
-                        }
+            if self.ix.stop.contains_key(t) {
+                continue;
+            }
+            let posting = self.ix.postings.get(t);
+            for &(lo, hi, li) in &self.ranges {
+                let w = posting.map_or(0.0, |p| self.ix.weight(p.0, li));
+                if w == 0.0 {
+                    self.qmass[li] += self.ix.unknown[li] * share(t);
+                    continue;
+                }
+                self.qmass[li] += w;
+                let p = &posting.map_or(&[][..], |p| &p.1[..]);
+                let (a, b) = (p.partition_point(|&d| d < lo), p.partition_point(|&d| d < hi));
+                for &d in &p[a..b] {
+                    if self.acc[d as usize] == 0.0 {
+                        self.touched.push(d);
                     }
+                    self.acc[d as usize] += w;
                 }
-                None if self.ix.stop.contains_key(t) => {}
-                None if t & CJK_FEATURE != 0 => {
-                    qmass += self.unknown_weight * cfg.cjk_unknown_share
-                }
-                None => qmass += self.unknown_weight,
             }
         }
-        qmass
     }
 
     /// The segment's score for every entry it touches: (entry, score, best passage). Per
     /// entry the best passage counts, plus a share of the next best (a paraphrase of an entry
     /// often echoes more than one of its paragraphs).
     fn score(&mut self, tris: &[u32], cfg: &Config) -> Vec<(usize, f32, usize)> {
-        let qmass = self.gather(tris, cfg);
+        self.gather(tris, cfg);
         let mut touched = std::mem::take(&mut self.touched);
-        if qmass > 0.0 {
-            for &d in &touched {
-                let m = std::mem::replace(&mut self.acc[d as usize], 0.0);
+        for &d in &touched {
+            let m = std::mem::replace(&mut self.acc[d as usize], 0.0);
+            let qmass = self.qmass[self.ix.docs[d as usize].lang_idx as usize];
+            if qmass > 0.0 {
                 self.passage(d as usize, m, qmass, cfg);
-            }
-        } else {
-            for &d in &touched {
-                self.acc[d as usize] = 0.0;
             }
         }
         touched.clear();
