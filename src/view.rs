@@ -109,7 +109,8 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
         v.hresults.push(hresult_line(d));
     }
     for c in a.unknown_codes.iter().take(MAX_LISTED) {
-        v.unknown_codes.push(t.unknown_code().replace("{code}", c));
+        v.unknown_codes
+            .push(t.unknown_code().replace("{code}", &c.code));
     }
     v.hresults_more = more(&t, a.hresults.len());
     v.codes_more = more(&t, a.unknown_codes.len());
@@ -353,7 +354,7 @@ pub fn split_marks(text: &str, spans: &[(usize, usize)]) -> Vec<(String, bool)> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::Reason;
+    use crate::answer::{Reason, Unknown, UnknownCode};
     use crate::i18n::strings;
 
     #[test]
@@ -408,7 +409,12 @@ mod tests {
         let cat = Catalog::default();
         let a = Answer {
             no_match: true,
-            unknown_codes: (0..25).map(|i| format!("SSPR_{:04}", 1000 + i)).collect(),
+            unknown_codes: (0..25)
+                .map(|i| UnknownCode {
+                    code: format!("SSPR_{:04}", 1000 + i),
+                    kind: Unknown::Sspr,
+                })
+                .collect(),
             ..Answer::default()
         };
         let v = answer(&cat, &a, "en", false);
