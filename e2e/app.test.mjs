@@ -170,6 +170,26 @@ test('nothing is requested after load: what you type stays in the page', async (
   await ctx.close();
 });
 
+test('an AADSTS code links to Microsoft\'s sign-in error lookup, which the page never fetches', async () => {
+  const { p, page, ctx } = await openPage(root.url);
+  await page.waitForLoadState('networkidle');
+  const seen = [];
+  page.on('request', (r) => seen.push(r.url()));
+  const before = root.requests.length;
+  await p.type('AADSTS50126: Error validating credentials due to invalid username or password.');
+  const link = page.locator('[data-testid="notes"] a');
+  await link.waitFor();
+  assert.equal(await link.getAttribute('href'), 'https://login.microsoftonline.com/error?code=50126');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.match(await page.locator('[data-testid="notes"]').innerText(), /AADSTS50126 is an Azure AD sign-in error, not a password reset error/);
+  assert.equal(await p.results().count(), 0, 'not an answer of ours');
+  await page.waitForTimeout(300);
+  // No request at all, so none carrying the code (to Microsoft or to our server).
+  assert.deepEqual(seen, []);
+  assert.equal(root.requests.length, before);
+  await ctx.close();
+});
+
 test('the embed demo works from a sub-path and leaves the host URL alone', async () => {
   const { page, ctx, errors } = await (async () => {
     const ctx = await browser.newContext({ serviceWorkers: 'block' });

@@ -139,12 +139,17 @@ pub fn status(cat: &Catalog, query: &str, answer: &Answer, lang: &str) -> String
 fn answer_view(h: &mut Html, v: &AnswerView) {
     let t = &v.t;
     h.open("div", &[("class", "answer")]);
+    // What is not ours is the answer when nothing of ours matched, else it comes after.
     if v.no_match {
         h.open("div", &[("class", "no-match"), ("data-testid", "no-match")])
             .raw("<p><strong>")
             .text(t.no_match())
-            .raw("</strong></p>")
-            .el("p", &[], t.no_match_hint());
+            .raw("</strong></p>");
+        // The hint asks for a code; a paste whose codes were named has given one.
+        if v.hresults.is_empty() && v.unknown_codes.is_empty() {
+            h.el("p", &[], t.no_match_hint());
+        }
+        not_ours(h, v);
         if !v.guesses.is_empty() {
             h.open("div", &[("class", "guesses"), ("data-testid", "guesses")])
                 .el("p", &[], t.guesses());
@@ -156,6 +161,25 @@ fn answer_view(h: &mut Html, v: &AnswerView) {
     for c in &v.cards {
         card(h, c, t);
     }
+    if !v.no_match {
+        not_ours(h, v);
+    }
+    h.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "copy"),
+            ("data-testid", "copy"),
+        ],
+        t.copy(),
+    );
+    h.close("div");
+}
+
+/// The decoded HRESULTs, the codes the catalog does not know (each with where to read more),
+/// and the notes.
+fn not_ours(h: &mut Html, v: &AnswerView) {
+    let t = &v.t;
     if !v.hresults.is_empty() {
         h.open("div", &[("class", "hresults"), ("data-testid", "hresult")])
             .el("p", &[], t.hresult())
@@ -170,31 +194,24 @@ fn answer_view(h: &mut Html, v: &AnswerView) {
         if let Some(m) = &v.hresults_more {
             h.el("li", &[], m);
         }
-        h.raw("</ul></div>");
+        h.raw("</ul>").el("p", &[], t.hresult_hint()).raw("</div>");
     }
-    let notes: Vec<&String> = v
-        .unknown_codes
-        .iter()
-        .chain(&v.codes_more)
-        .chain(&v.notes)
-        .collect();
-    if !notes.is_empty() {
-        h.open("ul", &[("class", "notes"), ("data-testid", "notes")]);
-        for n in notes {
-            h.el("li", &[], n);
+    if v.unknown_codes.is_empty() && v.codes_more.is_none() && v.notes.is_empty() {
+        return;
+    }
+    h.open("ul", &[("class", "notes"), ("data-testid", "notes")]);
+    for (line, link) in &v.unknown_codes {
+        h.raw("<li>").text(line);
+        if let Some(url) = link {
+            h.raw(" ");
+            link_out(h, url, url);
         }
-        h.close("ul");
+        h.raw("</li>");
     }
-    h.el(
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "copy"),
-            ("data-testid", "copy"),
-        ],
-        t.copy(),
-    );
-    h.close("div");
+    for n in v.codes_more.iter().chain(&v.notes) {
+        h.el("li", &[], n);
+    }
+    h.close("ul");
 }
 
 /// `<a href="#KEY" …>KEY</a> — title` list items.
@@ -389,15 +406,7 @@ fn inline(h: &mut Html, i: &Inline) {
         }
         // The importer only keeps http(s) and #KEY; check again at the door.
         Inline::Link { s, href } if href.starts_with("https://") || href.starts_with("http://") => {
-            h.el(
-                "a",
-                &[
-                    ("href", href),
-                    ("rel", "noopener noreferrer"),
-                    ("target", "_blank"),
-                ],
-                s,
-            );
+            link_out(h, s, href);
         }
         Inline::Link { s, href } if href.starts_with('#') => {
             h.el("a", &[("href", href)], s);
@@ -406,6 +415,20 @@ fn inline(h: &mut Html, i: &Inline) {
             h.text(s);
         }
     }
+}
+
+/// A link out of the page (`href` is http(s), checked by the caller): a new tab, no opener, no
+/// referrer. The page never fetches it; only the reader may follow it.
+fn link_out(h: &mut Html, text: &str, href: &str) {
+    h.el(
+        "a",
+        &[
+            ("href", href),
+            ("rel", "noopener noreferrer"),
+            ("target", "_blank"),
+        ],
+        text,
+    );
 }
 
 #[cfg(test)]
@@ -497,6 +520,20 @@ mod tests {
         }
     }
 
+    /// A link made for a paste (Microsoft's sign-in error lookup) carries digits only; the
+    /// others are the catalog's own.
+    fn assert_lookups_carry_digits_only(html: &str) {
+        const LOOKUP: &str = "href=\"https://login.microsoftonline.com/";
+        for href in html.split(LOOKUP).skip(1) {
+            let href = href.split('"').next().unwrap_or("");
+            let code = href.strip_prefix("error?code=");
+            assert!(
+                code.is_some_and(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())),
+                "lookup link: {href}"
+            );
+        }
+    }
+
     #[test]
     fn text_and_attributes_are_escaped() {
         let cases = [
@@ -523,10 +560,13 @@ mod tests {
                 evil.to_string(),
                 format!("SSPR_0014 {evil}"),
                 format!("{evil} hr=800700CE 0x8007FFFF"),
+                format!("AADSTS{evil} AADSTS50126{evil} Event ID 4740 SSPR_0099 {evil}"),
             ] {
                 let a = eng.lookup(&q, &Config::DEFAULT);
                 for lang in ["en", "sv", "<x>"] {
-                    assert_inert(&results(cat, &q, &a, None, lang, &[]), evil);
+                    let html = results(cat, &q, &a, None, lang, &[]);
+                    assert_inert(&html, evil);
+                    assert_lookups_carry_digits_only(&html);
                     assert_inert(&highlight(&q, &a), evil);
                     assert_inert(&results(cat, "", &a, Some(evil), lang, &[]), evil);
                 }
@@ -679,6 +719,26 @@ mod tests {
                 "nl",
                 &["nummer 32002"],
                 &["number 32002"],
+            ),
+            // Codes that are not ours: what they are, where to look; the paste asked for
+            // nothing else, so no hint to paste a code.
+            (
+                "AADSTS50126 and hr=0x8007FFFF",
+                None,
+                "en",
+                &[
+                    "<a href=\"https://login.microsoftonline.com/error?code=50126\" \
+                     rel=\"noopener noreferrer\" target=\"_blank\">",
+                    "certutil -error",
+                ],
+                &["Try pasting"],
+            ),
+            (
+                "the weather is nice today",
+                None,
+                "en",
+                &["Try pasting"],
+                &["AADSTS"],
             ),
         ];
         for (q, key, lang, yes, no) in cases {

@@ -2,7 +2,7 @@
 //! ([`crate::render`]) and the plain-text "Copy answer" ([`answer_text`]) are made, so the two
 //! always say the same thing in the same words.
 
-use crate::answer::{Answer, Confidence, Hit};
+use crate::answer::{Answer, Confidence, Hit, Unknown, UnknownCode};
 use crate::catalog::{Audience, Catalog, Entry, Localized, Rich};
 use crate::compact::sort_by_heap;
 use crate::hresult::Decoded;
@@ -22,13 +22,23 @@ pub struct AnswerView<'a> {
     pub cards: Vec<CardView<'a>>,
     /// Decoded HRESULTs the catalog lacks: (hex, description), at most [`MAX_LISTED`].
     pub hresults: Vec<(String, String)>,
-    /// Codes the catalog does not know, as sentences, at most [`MAX_LISTED`].
-    pub unknown_codes: Vec<String>,
+    /// Codes the catalog does not know, as sentences, each with where to read more when
+    /// there is such a place (Microsoft's page for a sign-in error); at most [`MAX_LISTED`].
+    pub unknown_codes: Vec<(String, Option<String>)>,
     /// "… and N more" when the HRESULT list was cut.
     pub hresults_more: Option<String>,
     /// "… and N more" when the list of unknown codes was cut.
     pub codes_more: Option<String>,
     pub notes: Vec<String>,
+}
+
+/// Where Microsoft explains sign-in error `AADSTS{n}`; built from the number alone.
+pub fn sign_in_lookup(n: u32) -> String {
+    [
+        "https://login.microsoftonline.com/error?code=",
+        &n.to_string(),
+    ]
+    .concat()
 }
 
 /// An entry named in a list: key, title, and for a guess its score.
@@ -108,9 +118,8 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
     for d in a.hresults.iter().take(MAX_LISTED) {
         v.hresults.push(hresult_line(d));
     }
-    for c in a.unknown_codes.iter().take(MAX_LISTED) {
-        v.unknown_codes
-            .push(t.unknown_code().replace("{code}", &c.code));
+    for u in a.unknown_codes.iter().take(MAX_LISTED) {
+        v.unknown_codes.push(unknown_line(&t, u));
     }
     v.hresults_more = more(&t, a.hresults.len());
     v.codes_more = more(&t, a.unknown_codes.len());
@@ -125,6 +134,16 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
 fn more(t: &Strings, len: usize) -> Option<String> {
     let hidden = len.checked_sub(MAX_LISTED).filter(|h| *h > 0)?;
     Some(t.and_more().replace("{n}", &hidden.to_string()))
+}
+
+/// What a code the catalog does not explain is, and where to read more about it.
+fn unknown_line(t: &Strings, u: &UnknownCode) -> (String, Option<String>) {
+    let (template, link) = match u.kind {
+        Unknown::SignIn(n) => (t.sign_in_code(), Some(sign_in_lookup(n))),
+        Unknown::Number => (t.unknown_number(), None),
+        Unknown::Sspr | Unknown::Foreign => (t.unknown_code(), None),
+    };
+    (template.replace("{code}", &u.code), link)
 }
 
 /// An HRESULT the catalog lacks, decoded: (`0x800700CE`, "failure, facility 7 (WIN32), …").
@@ -250,8 +269,10 @@ pub fn answer_text(cat: &Catalog, a: &Answer, lang: &str) -> String {
     let v = answer(cat, a, lang, false);
     let t = &v.t;
     let mut out = Lines::default();
+    // What is not ours is the answer when nothing of ours matched, else it comes after.
     if v.no_match {
         out.line(&[t.no_match()]);
+        not_ours_text(&mut out, &v);
         if !v.guesses.is_empty() {
             out.line(&[t.guesses()]);
         }
@@ -263,19 +284,34 @@ pub fn answer_text(cat: &Catalog, a: &Answer, lang: &str) -> String {
     for c in &v.cards {
         card_text(&mut out, c);
     }
-    if !v.hresults.is_empty() {
-        out.line(&[t.hresult(), ":"]);
-    }
-    for (hex, line) in &v.hresults {
-        out.line(&["  ", hex, ": ", line]);
-    }
-    if let Some(m) = &v.hresults_more {
-        out.line(&["  ", m]);
-    }
-    for line in v.unknown_codes.iter().chain(&v.codes_more).chain(&v.notes) {
-        out.line(&[line]);
+    if !v.no_match {
+        not_ours_text(&mut out, &v);
     }
     out.0
+}
+
+/// The decoded HRESULTs, the codes the catalog does not know, and the notes, as text.
+fn not_ours_text(out: &mut Lines, v: &AnswerView) {
+    let t = &v.t;
+    if !v.hresults.is_empty() {
+        out.line(&[t.hresult(), ":"]);
+        for (hex, line) in &v.hresults {
+            out.line(&["  ", hex, ": ", line]);
+        }
+        if let Some(m) = &v.hresults_more {
+            out.line(&["  ", m]);
+        }
+        out.line(&["  ", t.hresult_hint()]);
+    }
+    for (line, link) in &v.unknown_codes {
+        match link {
+            Some(url) => out.line(&[line, " ", url]),
+            None => out.line(&[line]),
+        }
+    }
+    for line in v.codes_more.iter().chain(&v.notes) {
+        out.line(&[line]);
+    }
 }
 
 /// Plain text built line by line (pieces joined, no formatting machinery: it is large in wasm).
@@ -354,7 +390,7 @@ pub fn split_marks(text: &str, spans: &[(usize, usize)]) -> Vec<(String, bool)> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::{Reason, Unknown, UnknownCode};
+    use crate::answer::Reason;
     use crate::i18n::strings;
 
     #[test]
@@ -402,6 +438,87 @@ mod tests {
             serde_json::to_string(&r).unwrap(),
             r#"{"by":"hresult-named-in","hresult":"0x8023061F","key":"ADSYNC_6329"}"#
         );
+    }
+
+    /// The answer to `q` over the full catalog, as "Copy answer" gives it in `lang`.
+    fn text_of(q: &str, lang: &str) -> String {
+        let eng = crate::Engine::new(Catalog::embedded(), &crate::IndexConfig::DEFAULT);
+        answer_text(eng.catalog(), &eng.lookup(q, &crate::Config::DEFAULT), lang)
+    }
+
+    #[test]
+    fn codes_that_are_not_ours_say_what_they_are_and_where_to_look() {
+        // (paste, lines of the copied answer, in this order)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "AADSTS90014: The required field 'request' is missing",
+                &[
+                    "No confident match.",
+                    "AADSTS90014 is an Azure AD sign-in error, not a password reset error. \
+                     Microsoft explains it: https://login.microsoftonline.com/error?code=90014",
+                ],
+            ),
+            // The link is built from the number, whatever the paste says around it.
+            (
+                "aadsts050126:x",
+                &["AADSTS50126 is an Azure AD", "error?code=50126\n"],
+            ),
+            // What is not ours comes before the guesses when nothing of ours matched…
+            (
+                "Event ID 4740: A user account was locked out.",
+                &[
+                    "No confident match.",
+                    "Not an event this catalog knows: 4740. Its Source in Event Viewer",
+                    "Close candidates (guesses):",
+                ],
+            ),
+            (
+                "0x8007FFFF",
+                &[
+                    "HRESULT decoded (not in the catalog):",
+                    "  0x8007FFFF: failure, facility 7 (WIN32), code 65535, Win32 error 65535",
+                    "  On Windows, certutil -error CODE prints its message.",
+                ],
+            ),
+            // … and after the answer when something of ours did: it is secondary.
+            (
+                "SSPR_0014 AADSTS50126",
+                &[
+                    "SSPR_0014 — ",
+                    "Source: Microsoft Docs",
+                    "AADSTS50126 is an",
+                ],
+            ),
+            // Another product's code without a number: named, no link.
+            (
+                "ADSTS50126",
+                &["Not an SSPR or writeback code this catalog knows: ADSTS50126\n"],
+            ),
+        ];
+        for (q, want) in cases {
+            let text = text_of(q, "en");
+            let mut at = 0;
+            for w in *want {
+                let found = text[at..].find(w);
+                assert!(found.is_some(), "{q:?}: {w:?} not after {at} in\n{text}");
+                at += found.unwrap_or(0) + w.len();
+            }
+        }
+        assert!(!text_of("ADSTS50126", "en").contains("https://"));
+    }
+
+    #[test]
+    fn the_sign_in_lookup_is_built_from_the_number() {
+        for (n, want) in [
+            (50126, "https://login.microsoftonline.com/error?code=50126"),
+            (
+                7_000_215,
+                "https://login.microsoftonline.com/error?code=7000215",
+            ),
+            (0, "https://login.microsoftonline.com/error?code=0"),
+        ] {
+            assert_eq!(sign_in_lookup(n), want);
+        }
     }
 
     #[test]
