@@ -99,6 +99,8 @@ chrome! {
     sign_in_code: "{code} is an Azure AD sign-in error, not a password reset error. Microsoft explains it:",
     /// Under decoded HRESULTs: where their message can be read.
     hresult_hint: "On Windows, certutil -error CODE prints its message.",
+    /// Heads the list of codes in a paste with two or more; `{n}` is how many.
+    summary: "{n} errors found:",
     /// The end of a list cut short; `{n}` is filled in.
     and_more: "… and {n} more",
 }

@@ -13,7 +13,7 @@
 use crate::answer::Answer;
 use crate::catalog::{Area, Block, Catalog, Inline, Rich};
 use crate::i18n::{chain, strings, Strings};
-use crate::view::{self, split_marks, AnswerView, CardView, EntryLine, LocaleView};
+use crate::view::{self, split_marks, AnswerView, CardView, EntryLine, LocaleView, Summary};
 
 /// An HTML string under construction. Markup is `'static` (written here); everything else is
 /// escaped on the way in.
@@ -139,6 +139,9 @@ pub fn status(cat: &Catalog, query: &str, answer: &Answer, lang: &str) -> String
 fn answer_view(h: &mut Html, v: &AnswerView) {
     let t = &v.t;
     h.open("div", &[("class", "answer")]);
+    if let Some(s) = &v.summary {
+        summary(h, s);
+    }
     // What is not ours is the answer when nothing of ours matched, else it comes after.
     if v.no_match {
         h.open("div", &[("class", "no-match"), ("data-testid", "no-match")])
@@ -176,14 +179,40 @@ fn answer_view(h: &mut Html, v: &AnswerView) {
     h.close("div");
 }
 
+/// "3 errors found: EVENT_33004, …", each code a link to what explains it (the shell moves the
+/// focus there and leaves the URL, which holds the paste, alone).
+fn summary(h: &mut Html, s: &Summary) {
+    h.open("p", &[("class", "summary"), ("data-testid", "summary")])
+        .text(&s.head);
+    let mut sep = " ";
+    for (label, id) in &s.items {
+        h.raw(sep);
+        sep = ", ";
+        if id.is_empty() {
+            h.text(label);
+        } else {
+            h.el("a", &[("href", &["#", id].concat())], label);
+        }
+    }
+    h.close("p");
+}
+
 /// The decoded HRESULTs, the codes the catalog does not know (each with where to read more),
 /// and the notes.
 fn not_ours(h: &mut Html, v: &AnswerView) {
     let t = &v.t;
     if !v.hresults.is_empty() {
-        h.open("div", &[("class", "hresults"), ("data-testid", "hresult")])
-            .el("p", &[], t.hresult())
-            .raw("<ul>");
+        h.open(
+            "div",
+            &[
+                ("class", "hresults"),
+                ("data-testid", "hresult"),
+                ("id", view::HRESULTS_ID),
+                ("tabindex", "-1"),
+            ],
+        )
+        .el("p", &[], t.hresult())
+        .raw("<ul>");
         for (hex, line) in &v.hresults {
             h.raw("<li>")
                 .el("code", &[], hex)
@@ -199,7 +228,15 @@ fn not_ours(h: &mut Html, v: &AnswerView) {
     if v.unknown_codes.is_empty() && v.codes_more.is_none() && v.notes.is_empty() {
         return;
     }
-    h.open("ul", &[("class", "notes"), ("data-testid", "notes")]);
+    h.open(
+        "ul",
+        &[
+            ("class", "notes"),
+            ("data-testid", "notes"),
+            ("id", view::CODES_ID),
+            ("tabindex", "-1"),
+        ],
+    );
     for (line, link) in &v.unknown_codes {
         h.raw("<li>").text(line);
         if let Some(url) = link {
@@ -266,20 +303,24 @@ fn browse(h: &mut Html, cat: &Catalog, t: &Strings, lang: &str) {
 /// the others `hidden`; the language buttons switch between them without re-rendering (the
 /// shell toggles `hidden`, so keyboard focus stays on the button).
 fn card(h: &mut Html, c: &CardView, t: &Strings) {
-    let id = format!("card-{}", c.key);
     h.open(
         "article",
         &[
             ("class", "card"),
             ("data-testid", "result"),
             ("data-key", c.key),
-            ("id", &id),
         ],
     );
-    h.raw("<p class=\"codes\">")
-        .el("span", &[("class", "key")], c.key)
-        .raw(" ")
-        .el("span", &[("class", "aliases")], &c.aliases);
+    // The card's first line has the key for its id, so `#KEY` finds the card when it is on the
+    // page, and can take the focus (not by Tab): a link to the card moves the focus, and the
+    // view, to its start (a tall card focused whole would show its middle).
+    h.open(
+        "p",
+        &[("class", "codes"), ("id", c.key), ("tabindex", "-1")],
+    )
+    .el("span", &[("class", "key")], c.key)
+    .raw(" ")
+    .el("span", &[("class", "aliases")], &c.aliases);
     if let Some(f) = &c.found {
         let class = format!("conf conf-{}", f.confidence.name());
         h.el(
@@ -486,6 +527,7 @@ mod tests {
             "aria-pressed",
             "type",
             "data-show-lang",
+            "tabindex",
         ];
         for tag in html.split('<').skip(1) {
             // Attribute values are escaped, so the first '>' ends the tag.
@@ -720,6 +762,20 @@ mod tests {
                 &["nummer 32002"],
                 &["number 32002"],
             ),
+            // Several codes: a summary whose links find the cards (a card's id is its key).
+            (
+                "Event ID: 33004 hr=0x800700CE SSPR_0029",
+                None,
+                "en",
+                &[
+                    "<p class=\"summary\" data-testid=\"summary\">3 errors found: \
+                     <a href=\"#EVENT_33004\">EVENT_33004</a>, <a href=\"#HR_800700CE\">",
+                    "<p class=\"codes\" id=\"EVENT_33004\" tabindex=\"-1\">",
+                    "<p class=\"codes\" id=\"SSPR_0029\" tabindex=\"-1\">",
+                ],
+                &[],
+            ),
+            ("SSPR_0014", None, "en", &["id=\"SSPR_0014\""], &["summary"]),
             // Codes that are not ours: what they are, where to look; the paste asked for
             // nothing else, so no hint to paste a code.
             (
@@ -727,6 +783,10 @@ mod tests {
                 None,
                 "en",
                 &[
+                    "<a href=\"#sspr-hresults\">0x8007FFFF</a>, \
+                     <a href=\"#sspr-codes\">AADSTS50126</a>",
+                    "id=\"sspr-hresults\" tabindex=\"-1\"",
+                    "id=\"sspr-codes\" tabindex=\"-1\"",
                     "<a href=\"https://login.microsoftonline.com/error?code=50126\" \
                      rel=\"noopener noreferrer\" target=\"_blank\">",
                     "certutil -error",
@@ -738,7 +798,7 @@ mod tests {
                 None,
                 "en",
                 &["Try pasting"],
-                &["AADSTS"],
+                &["summary", "sspr-codes"],
             ),
         ];
         for (q, key, lang, yes, no) in cases {

@@ -15,6 +15,8 @@ pub const MAX_LISTED: usize = 20;
 /// The whole answer in the reader's language.
 pub struct AnswerView<'a> {
     pub t: Strings<'a>,
+    /// The paste's codes, each linked to what explains it, when it has two or more.
+    pub summary: Option<Summary<'a>>,
     pub no_match: bool,
     /// Guesses shown with "no confident match".
     pub guesses: Vec<EntryLine<'a>>,
@@ -31,6 +33,21 @@ pub struct AnswerView<'a> {
     pub codes_more: Option<String>,
     pub notes: Vec<String>,
 }
+
+/// "3 errors found: EVENT_33004, HR_800700CE, SSPR_0029": each code of the paste once, named as
+/// the card or list that explains it names it.
+pub struct Summary<'a> {
+    /// "3 errors found:"
+    pub head: String,
+    /// (name, id of the element that explains it: a card's id is its key), at most
+    /// [`MAX_LISTED`], then "… and N more" (with no id) when the list was cut.
+    pub items: Vec<(String, &'a str)>,
+}
+
+/// Ids of what the summary links to, besides cards: the decoded HRESULTs and the list of codes
+/// the catalog does not know.
+pub const HRESULTS_ID: &str = "sspr-hresults";
+pub const CODES_ID: &str = "sspr-codes";
 
 /// Where Microsoft explains sign-in error `AADSTS{n}`; built from the number alone.
 pub fn sign_in_lookup(n: u32) -> String {
@@ -98,6 +115,7 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
     let prefs = chain(lang);
     let mut v = AnswerView {
         t,
+        summary: None,
         no_match: a.no_match,
         guesses: Vec::new(),
         cards: Vec::new(),
@@ -111,15 +129,39 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
         v.guesses
             .extend(entry_line(cat, &h.key, &prefs, Some(percent(h.score))));
     }
-    for h in a.groups.iter().filter_map(|g| g.hits.first()) {
-        v.cards
-            .extend(card(cat, &t, &h.key, lang, Some(h), loading));
+    // The summary's items: each code's card, then the codes the catalog does not explain.
+    let mut items: Vec<(String, &str)> = Vec::new();
+    let mut codes = a.hresults.len() + a.unknown_codes.len();
+    for g in &a.groups {
+        let Some(c) = g
+            .hits
+            .first()
+            .and_then(|h| card(cat, &t, &h.key, lang, Some(h), loading))
+        else {
+            continue;
+        };
+        if g.code.is_some() {
+            codes += 1;
+            listed(&mut items, c.key.to_string(), c.key);
+        }
+        v.cards.push(c);
     }
     for d in a.hresults.iter().take(MAX_LISTED) {
+        listed(&mut items, d.hex.clone(), HRESULTS_ID);
         v.hresults.push(hresult_line(d));
     }
     for u in a.unknown_codes.iter().take(MAX_LISTED) {
+        listed(&mut items, u.code.clone(), CODES_ID);
         v.unknown_codes.push(unknown_line(&t, u));
+    }
+    if codes >= 2 {
+        if let Some(m) = more(&t, codes) {
+            items.push((m, ""));
+        }
+        v.summary = Some(Summary {
+            head: with_n(t.summary(), codes),
+            items,
+        });
     }
     v.hresults_more = more(&t, a.hresults.len());
     v.codes_more = more(&t, a.unknown_codes.len());
@@ -130,10 +172,23 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
 }
 
 /// "… and N more" for a list of `len` items cut at [`MAX_LISTED`].
-#[inline(never)]
 fn more(t: &Strings, len: usize) -> Option<String> {
     let hidden = len.checked_sub(MAX_LISTED).filter(|h| *h > 0)?;
-    Some(t.and_more().replace("{n}", &hidden.to_string()))
+    Some(with_n(t.and_more(), hidden))
+}
+
+/// `template` with `{n}` filled in.
+#[inline(never)]
+fn with_n(template: &str, n: usize) -> String {
+    template.replace("{n}", &n.to_string())
+}
+
+/// Adds an item to the summary, unless it has [`MAX_LISTED`] already.
+#[inline(never)]
+fn listed<'a>(items: &mut Vec<(String, &'a str)>, label: String, id: &'a str) {
+    if items.len() < MAX_LISTED {
+        items.push((label, id));
+    }
 }
 
 /// What a code the catalog does not explain is, and where to read more about it.
@@ -269,6 +324,16 @@ pub fn answer_text(cat: &Catalog, a: &Answer, lang: &str) -> String {
     let v = answer(cat, a, lang, false);
     let t = &v.t;
     let mut out = Lines::default();
+    if let Some(s) = &v.summary {
+        let mut sep = " ";
+        out.0.push_str(&s.head);
+        for (label, _) in &s.items {
+            out.0.push_str(sep);
+            out.0.push_str(label);
+            sep = ", ";
+        }
+        out.line(&[]);
+    }
     // What is not ours is the answer when nothing of ours matched, else it comes after.
     if v.no_match {
         out.line(&[t.no_match()]);
@@ -447,6 +512,41 @@ mod tests {
     }
 
     #[test]
+    fn a_paste_with_two_or_more_codes_starts_with_a_summary() {
+        const LOG: &str = "Source: PasswordResetService\nEvent ID: 33004\nhr=0x800700CE\n\
+                           SSPR_0029: the on-premises policy";
+        // (paste, first line of the copied answer)
+        let cases: &[(&str, &str)] = &[
+            (LOG, "3 errors found: EVENT_33004, HR_800700CE, SSPR_0029"),
+            // Codes of ours first (in order), then the HRESULTs and codes we lack.
+            (
+                "AADSTS50126 then SSPR_0014, hr=0x8007FFFF",
+                "3 errors found: SSPR_0014, 0x8007FFFF, AADSTS50126",
+            ),
+            (
+                "Event ID 4740 and SSPR_0014",
+                "2 errors found: SSPR_0014, 4740",
+            ),
+            (
+                "AADSTS50126 AADSTS90014",
+                "2 errors found: AADSTS50126, AADSTS90014",
+            ),
+            // One code, however often or in whatever form: no summary.
+            (
+                "SSPR_0014 sspr 14 UserNotProperlyConfigured",
+                "SSPR_0014 — ",
+            ),
+            ("AADSTS50126 aadsts50126", "No confident match."),
+            // Text alone is not a code.
+            ("Event ID: 32002", "EVENT_32002 — "),
+        ];
+        for (q, want) in cases {
+            let text = text_of(q, "en");
+            assert!(text.starts_with(want), "{q:?}:\n{text}");
+        }
+    }
+
+    #[test]
     fn codes_that_are_not_ours_say_what_they_are_and_where_to_look() {
         // (paste, lines of the copied answer, in this order)
         let cases: &[(&str, &[&str])] = &[
@@ -544,8 +644,15 @@ mod tests {
         assert_eq!(v.hresults_more, None);
         let text = answer_text(&cat, &a, "en");
         assert!(text.contains("… and 5 more"), "{text}");
+        // The first line is the summary, cut the same way.
+        let (summary, list) = text.split_once('\n').unwrap();
+        assert!(
+            summary.starts_with("25 errors found: SSPR_1000, "),
+            "{summary}"
+        );
+        assert!(summary.ends_with("SSPR_1019, … and 5 more"), "{summary}");
         assert_eq!(
-            text.lines().filter(|l| l.contains("SSPR_1")).count(),
+            list.lines().filter(|l| l.contains("SSPR_1")).count(),
             MAX_LISTED
         );
     }
