@@ -227,6 +227,55 @@ test('nothing is requested after load: what you type stays in the page', async (
   await ctx.close();
 });
 
+test('an AADSTS code links to Microsoft\'s sign-in error lookup, which the page never fetches', async () => {
+  const { p, page, ctx } = await openPage(root.url);
+  await page.waitForLoadState('networkidle');
+  const seen = [];
+  page.on('request', (r) => seen.push(r.url()));
+  const before = root.requests.length;
+  await p.type('AADSTS50126: Error validating credentials due to invalid username or password.');
+  const link = page.locator('[data-testid="notes"] a');
+  await link.waitFor();
+  assert.equal(await link.getAttribute('href'), 'https://login.microsoftonline.com/error?code=50126');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  assert.match(await page.locator('[data-testid="notes"]').innerText(), /AADSTS50126 is an Azure AD sign-in error, not a password reset error/);
+  assert.equal(await p.results().count(), 0, 'not an answer of ours');
+  await page.waitForTimeout(300);
+  // No request at all, so none carrying the code (to Microsoft or to our server).
+  assert.deepEqual(seen, []);
+  assert.equal(root.requests.length, before);
+  await ctx.close();
+});
+
+test('a log with several codes: a summary whose links move to the cards, the paste kept in #q=', async () => {
+  const { p, page, ctx } = await openPage(root.url, { viewport: { width: 360, height: 640 } });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(root.url).origin });
+  const log = 'Log Name: Application\nSource: PasswordResetService\nEvent ID: 33004\n'
+    + 'TrackingId: 0b8d2c1e-1234-4cde-8f00-123456789abc hr=0x800700CE\nSSPR_0029: on-premises policy';
+  await p.type(log);
+  await p.waitForKey('SSPR_0029');
+  const summary = page.locator('[data-testid="summary"]');
+  assert.equal(await summary.innerText(), '3 errors found: EVENT_33004, HR_800700CE, SSPR_0029');
+  const url = page.url();
+  assert.equal(new URLSearchParams(new URL(url).hash.slice(1)).get('q'), log);
+  const history = await page.evaluate(() => window.history.length);
+  await summary.locator('a', { hasText: 'SSPR_0029' }).click();
+  // The focus is on that card's first line, in view; the URL still holds the paste; nothing
+  // was re-rendered.
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid="result"]')?.getAttribute('data-key') === 'SSPR_0029');
+  const box = await page.evaluate(() => document.activeElement.getBoundingClientRect().toJSON());
+  assert.ok(box.top >= 0 && box.bottom <= 640, `card's first line at ${box.top}–${box.bottom}px`);
+  assert.equal(page.url(), url);
+  assert.equal(await page.evaluate(() => window.history.length), history);
+  assert.equal(await p.paste().inputValue(), log);
+  assert.deepEqual(await p.keys(), ['EVENT_33004', 'HR_800700CE', 'SSPR_0029']);
+  // The copied answer starts with the same summary.
+  await page.click('[data-testid="copy"]');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(text, /^3 errors found: EVENT_33004, HR_800700CE, SSPR_0029\nEVENT_33004 — /);
+  await ctx.close();
+});
+
 test('the embed demo works from a sub-path and leaves the host URL alone', async () => {
   const { page, ctx, errors } = await (async () => {
     const ctx = await browser.newContext({ serviceWorkers: 'block' });

@@ -84,6 +84,32 @@ pub enum Note {
     Truncated { kb: usize },
 }
 
+/// A code in the paste that the catalog does not explain. In the JSON only the code, as named
+/// to the reader: `"unknown_codes": ["AADSTS50126", "4740"]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct UnknownCode {
+    /// `SSPR_0042`, `4740`, `AADSTS50126` (rebuilt from its number), or another product's code
+    /// as pasted.
+    pub code: String,
+    /// What sort of code it is, for the reader's view (not in the JSON).
+    #[serde(skip)]
+    pub kind: Unknown,
+}
+
+/// What sort of code an [`UnknownCode`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    /// An `SSPR_00NN` code the catalog lacks.
+    Sspr,
+    /// A number after a word such as "Event ID" or "error": another event or error.
+    Number,
+    /// A Microsoft Entra (Azure AD) sign-in error, `AADSTS` and this number.
+    SignIn(u32),
+    /// Another product's code without a number we read.
+    Foreign,
+}
+
 /// The whole answer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Answer {
@@ -95,8 +121,9 @@ pub struct Answer {
     pub candidates: Vec<Hit>,
     /// HRESULTs in the paste that the catalog does not explain, decoded.
     pub hresults: Vec<Decoded>,
-    /// Codes of other products recognised in the paste (AADSTS…), or unknown SSPR/event codes.
-    pub unknown_codes: Vec<String>,
+    /// Codes of other products recognised in the paste (AADSTS…), or unknown SSPR/event codes,
+    /// each once.
+    pub unknown_codes: Vec<UnknownCode>,
     /// Language of the paste, from the matching text or from its words.
     pub detected_lang: Option<String>,
     /// Notes for the reader (text beats a misprinted code; the input was cut). Structured, so

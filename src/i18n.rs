@@ -109,6 +109,14 @@ chrome! {
     reason_text_beats_code: "text beats code {x}",
     /// A code in the paste that this catalog does not explain; `{code}` is filled in.
     unknown_code: "Not an SSPR or writeback code this catalog knows: {code}",
+    /// An event or error number this catalog does not explain; `{code}` is the number.
+    unknown_number: "Not an event this catalog knows: {code}. Its Source in Event Viewer names the product that logged it.",
+    /// An AADSTS code; `{code}` is filled in, and a link to Microsoft's lookup follows.
+    sign_in_code: "{code} is an Azure AD sign-in error, not a password reset error. Microsoft explains it:",
+    /// Under decoded HRESULTs: where their message can be read.
+    hresult_hint: "On Windows, certutil -error CODE prints its message.",
+    /// Heads the list of codes in a paste with two or more; `{n}` is how many.
+    summary: "{n} errors found:",
     /// The end of a list cut short; `{n}` is filled in.
     and_more: "… and {n} more",
 }

@@ -13,7 +13,7 @@
 use crate::answer::Answer;
 use crate::catalog::{Area, Block, Catalog, Inline, Rich};
 use crate::i18n::{self, chain, strings, Strings};
-use crate::view::{self, split_marks, AnswerView, CardView, EntryLine, LocaleView};
+use crate::view::{self, split_marks, AnswerView, CardView, EntryLine, LocaleView, Summary};
 
 /// An HTML string under construction. Markup is `'static` (written here); everything else is
 /// escaped on the way in.
@@ -148,12 +148,20 @@ pub fn status(cat: &Catalog, query: &str, answer: &Answer, lang: &str) -> String
 fn answer_view(h: &mut Html, v: &AnswerView) {
     let t = &v.t;
     h.open("div", &[("class", "answer")]);
+    if let Some(s) = &v.summary {
+        summary(h, s);
+    }
+    // What is not ours is the answer when nothing of ours matched, else it comes after.
     if v.no_match {
         h.open("div", &[("class", "no-match"), ("data-testid", "no-match")])
             .raw("<p><strong>")
             .text(t.no_match())
-            .raw("</strong></p>")
-            .el("p", &[], t.no_match_hint());
+            .raw("</strong></p>");
+        // The hint asks for a code; a paste whose codes were named has given one.
+        if v.hresults.is_empty() && v.unknown_codes.is_empty() {
+            h.el("p", &[], t.no_match_hint());
+        }
+        not_ours(h, v);
         if !v.guesses.is_empty() {
             h.open("div", &[("class", "guesses"), ("data-testid", "guesses")])
                 .el("p", &[], t.guesses());
@@ -165,34 +173,8 @@ fn answer_view(h: &mut Html, v: &AnswerView) {
     for c in &v.cards {
         card(h, c, t);
     }
-    if !v.hresults.is_empty() {
-        h.open("div", &[("class", "hresults"), ("data-testid", "hresult")])
-            .el("p", &[], t.hresult())
-            .raw("<ul>");
-        for (hex, line) in &v.hresults {
-            h.raw("<li>")
-                .el("code", &[], hex)
-                .text(": ")
-                .text(line)
-                .raw("</li>");
-        }
-        if let Some(m) = &v.hresults_more {
-            h.el("li", &[], m);
-        }
-        h.raw("</ul></div>");
-    }
-    let notes: Vec<&String> = v
-        .unknown_codes
-        .iter()
-        .chain(&v.codes_more)
-        .chain(&v.notes)
-        .collect();
-    if !notes.is_empty() {
-        h.open("ul", &[("class", "notes"), ("data-testid", "notes")]);
-        for n in notes {
-            h.el("li", &[], n);
-        }
-        h.close("ul");
+    if !v.no_match {
+        not_ours(h, v);
     }
     h.el(
         "button",
@@ -204,6 +186,78 @@ fn answer_view(h: &mut Html, v: &AnswerView) {
         t.copy(),
     );
     h.close("div");
+}
+
+/// "3 errors found: EVENT_33004, …", each code a link to what explains it (the shell moves the
+/// focus there and leaves the URL, which holds the paste, alone).
+fn summary(h: &mut Html, s: &Summary) {
+    h.open("p", &[("class", "summary"), ("data-testid", "summary")])
+        .text(&s.head);
+    let mut sep = " ";
+    for (label, id) in &s.items {
+        h.raw(sep);
+        sep = ", ";
+        if id.is_empty() {
+            h.text(label);
+        } else {
+            h.el("a", &[("href", &["#", id].concat())], label);
+        }
+    }
+    h.close("p");
+}
+
+/// The decoded HRESULTs, the codes the catalog does not know (each with where to read more),
+/// and the notes.
+fn not_ours(h: &mut Html, v: &AnswerView) {
+    let t = &v.t;
+    if !v.hresults.is_empty() {
+        h.open(
+            "div",
+            &[
+                ("class", "hresults"),
+                ("data-testid", "hresult"),
+                ("id", view::HRESULTS_ID),
+                ("tabindex", "-1"),
+            ],
+        )
+        .el("p", &[], t.hresult())
+        .raw("<ul>");
+        for (hex, line) in &v.hresults {
+            h.raw("<li>")
+                .el("code", &[], hex)
+                .text(": ")
+                .text(line)
+                .raw("</li>");
+        }
+        if let Some(m) = &v.hresults_more {
+            h.el("li", &[], m);
+        }
+        h.raw("</ul>").el("p", &[], t.hresult_hint()).raw("</div>");
+    }
+    if v.unknown_codes.is_empty() && v.codes_more.is_none() && v.notes.is_empty() {
+        return;
+    }
+    h.open(
+        "ul",
+        &[
+            ("class", "notes"),
+            ("data-testid", "notes"),
+            ("id", view::CODES_ID),
+            ("tabindex", "-1"),
+        ],
+    );
+    for (line, link) in &v.unknown_codes {
+        h.raw("<li>").text(line);
+        if let Some(url) = link {
+            h.raw(" ");
+            link_out(h, url, url);
+        }
+        h.raw("</li>");
+    }
+    for n in v.codes_more.iter().chain(&v.notes) {
+        h.el("li", &[], n);
+    }
+    h.close("ul");
 }
 
 /// `<a href="#KEY" …>KEY</a> — title` list items.
@@ -258,20 +312,24 @@ fn browse(h: &mut Html, cat: &Catalog, t: &Strings, lang: &str) {
 /// the others `hidden`; the language buttons switch between them without re-rendering (the
 /// shell toggles `hidden`, so keyboard focus stays on the button).
 fn card(h: &mut Html, c: &CardView, t: &Strings) {
-    let id = format!("card-{}", c.key);
     h.open(
         "article",
         &[
             ("class", "card"),
             ("data-testid", "result"),
             ("data-key", c.key),
-            ("id", &id),
         ],
     );
-    h.raw("<p class=\"codes\">")
-        .el("span", &[("class", "key")], c.key)
-        .raw(" ")
-        .el("span", &[("class", "aliases")], &c.aliases);
+    // The card's first line has the key for its id, so `#KEY` finds the card when it is on the
+    // page, and can take the focus (not by Tab): a link to the card moves the focus, and the
+    // view, to its start (a tall card focused whole would show its middle).
+    h.open(
+        "p",
+        &[("class", "codes"), ("id", c.key), ("tabindex", "-1")],
+    )
+    .el("span", &[("class", "key")], c.key)
+    .raw(" ")
+    .el("span", &[("class", "aliases")], &c.aliases);
     if let Some(f) = &c.found {
         let class = format!("conf conf-{}", f.confidence.name());
         h.el(
@@ -398,15 +456,7 @@ fn inline(h: &mut Html, i: &Inline) {
         }
         // The importer only keeps http(s) and #KEY; check again at the door.
         Inline::Link { s, href } if href.starts_with("https://") || href.starts_with("http://") => {
-            h.el(
-                "a",
-                &[
-                    ("href", href),
-                    ("rel", "noopener noreferrer"),
-                    ("target", "_blank"),
-                ],
-                s,
-            );
+            link_out(h, s, href);
         }
         Inline::Link { s, href } if href.starts_with('#') => {
             h.el("a", &[("href", href)], s);
@@ -415,6 +465,20 @@ fn inline(h: &mut Html, i: &Inline) {
             h.text(s);
         }
     }
+}
+
+/// A link out of the page (`href` is http(s), checked by the caller): a new tab, no opener, no
+/// referrer. The page never fetches it; only the reader may follow it.
+fn link_out(h: &mut Html, text: &str, href: &str) {
+    h.el(
+        "a",
+        &[
+            ("href", href),
+            ("rel", "noopener noreferrer"),
+            ("target", "_blank"),
+        ],
+        text,
+    );
 }
 
 #[cfg(test)]
@@ -472,6 +536,7 @@ mod tests {
             "aria-pressed",
             "type",
             "data-show-lang",
+            "tabindex",
         ];
         for tag in html.split('<').skip(1) {
             // Attribute values are escaped, so the first '>' ends the tag.
@@ -506,6 +571,20 @@ mod tests {
         }
     }
 
+    /// A link made for a paste (Microsoft's sign-in error lookup) carries digits only; the
+    /// others are the catalog's own.
+    fn assert_lookups_carry_digits_only(html: &str) {
+        const LOOKUP: &str = "href=\"https://login.microsoftonline.com/";
+        for href in html.split(LOOKUP).skip(1) {
+            let href = href.split('"').next().unwrap_or("");
+            let code = href.strip_prefix("error?code=");
+            assert!(
+                code.is_some_and(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit())),
+                "lookup link: {href}"
+            );
+        }
+    }
+
     #[test]
     fn text_and_attributes_are_escaped() {
         let cases = [
@@ -532,10 +611,13 @@ mod tests {
                 evil.to_string(),
                 format!("SSPR_0014 {evil}"),
                 format!("{evil} hr=800700CE 0x8007FFFF"),
+                format!("AADSTS{evil} AADSTS50126{evil} Event ID 4740 SSPR_0099 {evil}"),
             ] {
                 let a = eng.lookup(&q, &Config::DEFAULT);
                 for lang in ["en", "sv", "<x>"] {
-                    assert_inert(&results(cat, &q, &a, None, lang, &[]), evil);
+                    let html = results(cat, &q, &a, None, lang, &[]);
+                    assert_inert(&html, evil);
+                    assert_lookups_carry_digits_only(&html);
                     assert_inert(&highlight(&q, &a), evil);
                     assert_inert(&results(cat, "", &a, Some(evil), lang, &[]), evil);
                 }
@@ -688,6 +770,44 @@ mod tests {
                 "nl",
                 &["nummer 32002"],
                 &["number 32002"],
+            ),
+            // Several codes: a summary whose links find the cards (a card's id is its key).
+            (
+                "Event ID: 33004 hr=0x800700CE SSPR_0029",
+                None,
+                "en",
+                &[
+                    "<p class=\"summary\" data-testid=\"summary\">3 errors found: \
+                     <a href=\"#EVENT_33004\">EVENT_33004</a>, <a href=\"#HR_800700CE\">",
+                    "<p class=\"codes\" id=\"EVENT_33004\" tabindex=\"-1\">",
+                    "<p class=\"codes\" id=\"SSPR_0029\" tabindex=\"-1\">",
+                ],
+                &[],
+            ),
+            ("SSPR_0014", None, "en", &["id=\"SSPR_0014\""], &["summary"]),
+            // Codes that are not ours: what they are, where to look; the paste asked for
+            // nothing else, so no hint to paste a code.
+            (
+                "AADSTS50126 and hr=0x8007FFFF",
+                None,
+                "en",
+                &[
+                    "<a href=\"#sspr-hresults\">0x8007FFFF</a>, \
+                     <a href=\"#sspr-codes\">AADSTS50126</a>",
+                    "id=\"sspr-hresults\" tabindex=\"-1\"",
+                    "id=\"sspr-codes\" tabindex=\"-1\"",
+                    "<a href=\"https://login.microsoftonline.com/error?code=50126\" \
+                     rel=\"noopener noreferrer\" target=\"_blank\">",
+                    "certutil -error",
+                ],
+                &["Try pasting"],
+            ),
+            (
+                "the weather is nice today",
+                None,
+                "en",
+                &["Try pasting"],
+                &["summary", "sspr-codes"],
             ),
         ];
         for (q, key, lang, yes, no) in cases {

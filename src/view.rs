@@ -2,7 +2,7 @@
 //! ([`crate::render`]) and the plain-text "Copy answer" ([`answer_text`]) are made, so the two
 //! always say the same thing in the same words.
 
-use crate::answer::{Answer, Confidence, Hit};
+use crate::answer::{Answer, Confidence, Hit, Unknown, UnknownCode};
 use crate::catalog::{Audience, Catalog, Entry, Localized, Rich};
 use crate::compact::sort_by_heap;
 use crate::hresult::Decoded;
@@ -15,6 +15,8 @@ pub const MAX_LISTED: usize = 20;
 /// The whole answer in the reader's language.
 pub struct AnswerView<'a> {
     pub t: Strings<'a>,
+    /// The paste's codes, each linked to what explains it, when it has two or more.
+    pub summary: Option<Summary<'a>>,
     pub no_match: bool,
     /// Guesses shown with "no confident match".
     pub guesses: Vec<EntryLine<'a>>,
@@ -22,13 +24,38 @@ pub struct AnswerView<'a> {
     pub cards: Vec<CardView<'a>>,
     /// Decoded HRESULTs the catalog lacks: (hex, description), at most [`MAX_LISTED`].
     pub hresults: Vec<(String, String)>,
-    /// Codes the catalog does not know, as sentences, at most [`MAX_LISTED`].
-    pub unknown_codes: Vec<String>,
+    /// Codes the catalog does not know, as sentences, each with where to read more when
+    /// there is such a place (Microsoft's page for a sign-in error); at most [`MAX_LISTED`].
+    pub unknown_codes: Vec<(String, Option<String>)>,
     /// "… and N more" when the HRESULT list was cut.
     pub hresults_more: Option<String>,
     /// "… and N more" when the list of unknown codes was cut.
     pub codes_more: Option<String>,
     pub notes: Vec<String>,
+}
+
+/// "3 errors found: EVENT_33004, HR_800700CE, SSPR_0029": each code of the paste once, named as
+/// the card or list that explains it names it.
+pub struct Summary<'a> {
+    /// "3 errors found:"
+    pub head: String,
+    /// (name, id of the element that explains it: a card's id is its key), at most
+    /// [`MAX_LISTED`], then "… and N more" (with no id) when the list was cut.
+    pub items: Vec<(String, &'a str)>,
+}
+
+/// Ids of what the summary links to, besides cards: the decoded HRESULTs and the list of codes
+/// the catalog does not know.
+pub const HRESULTS_ID: &str = "sspr-hresults";
+pub const CODES_ID: &str = "sspr-codes";
+
+/// Where Microsoft explains sign-in error `AADSTS{n}`; built from the number alone.
+pub fn sign_in_lookup(n: u32) -> String {
+    [
+        "https://login.microsoftonline.com/error?code=",
+        &n.to_string(),
+    ]
+    .concat()
 }
 
 /// An entry named in a list: key, title, and for a guess its score.
@@ -88,6 +115,7 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
     let prefs = chain(lang);
     let mut v = AnswerView {
         t,
+        summary: None,
         no_match: a.no_match,
         guesses: Vec::new(),
         cards: Vec::new(),
@@ -101,15 +129,39 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
         v.guesses
             .extend(entry_line(cat, &h.key, &prefs, Some(percent(h.score))));
     }
-    for h in a.groups.iter().filter_map(|g| g.hits.first()) {
-        v.cards
-            .extend(card(cat, &t, &h.key, lang, Some(h), loading));
+    // The summary's items: each code's card, then the codes the catalog does not explain.
+    let mut items: Vec<(String, &str)> = Vec::new();
+    let mut codes = a.hresults.len() + a.unknown_codes.len();
+    for g in &a.groups {
+        let Some(c) = g
+            .hits
+            .first()
+            .and_then(|h| card(cat, &t, &h.key, lang, Some(h), loading))
+        else {
+            continue;
+        };
+        if g.code.is_some() {
+            codes += 1;
+            listed(&mut items, c.key.to_string(), c.key);
+        }
+        v.cards.push(c);
     }
     for d in a.hresults.iter().take(MAX_LISTED) {
+        listed(&mut items, d.hex.clone(), HRESULTS_ID);
         v.hresults.push(hresult_line(d));
     }
-    for c in a.unknown_codes.iter().take(MAX_LISTED) {
-        v.unknown_codes.push(t.unknown_code().replace("{code}", c));
+    for u in a.unknown_codes.iter().take(MAX_LISTED) {
+        listed(&mut items, u.code.clone(), CODES_ID);
+        v.unknown_codes.push(unknown_line(&t, u));
+    }
+    if codes >= 2 {
+        if let Some(m) = more(&t, codes) {
+            items.push((m, ""));
+        }
+        v.summary = Some(Summary {
+            head: with_n(t.summary(), codes),
+            items,
+        });
     }
     v.hresults_more = more(&t, a.hresults.len());
     v.codes_more = more(&t, a.unknown_codes.len());
@@ -120,10 +172,33 @@ pub fn answer<'a>(cat: &'a Catalog, a: &Answer, lang: &str, loading: bool) -> An
 }
 
 /// "… and N more" for a list of `len` items cut at [`MAX_LISTED`].
-#[inline(never)]
 fn more(t: &Strings, len: usize) -> Option<String> {
     let hidden = len.checked_sub(MAX_LISTED).filter(|h| *h > 0)?;
-    Some(t.and_more().replace("{n}", &hidden.to_string()))
+    Some(with_n(t.and_more(), hidden))
+}
+
+/// `template` with `{n}` filled in.
+#[inline(never)]
+fn with_n(template: &str, n: usize) -> String {
+    template.replace("{n}", &n.to_string())
+}
+
+/// Adds an item to the summary, unless it has [`MAX_LISTED`] already.
+#[inline(never)]
+fn listed<'a>(items: &mut Vec<(String, &'a str)>, label: String, id: &'a str) {
+    if items.len() < MAX_LISTED {
+        items.push((label, id));
+    }
+}
+
+/// What a code the catalog does not explain is, and where to read more about it.
+fn unknown_line(t: &Strings, u: &UnknownCode) -> (String, Option<String>) {
+    let (template, link) = match u.kind {
+        Unknown::SignIn(n) => (t.sign_in_code(), Some(sign_in_lookup(n))),
+        Unknown::Number => (t.unknown_number(), None),
+        Unknown::Sspr | Unknown::Foreign => (t.unknown_code(), None),
+    };
+    (template.replace("{code}", &u.code), link)
 }
 
 /// An HRESULT the catalog lacks, decoded: (`0x800700CE`, "failure, facility 7 (WIN32), …").
@@ -249,8 +324,20 @@ pub fn answer_text(cat: &Catalog, a: &Answer, lang: &str) -> String {
     let v = answer(cat, a, lang, false);
     let t = &v.t;
     let mut out = Lines::default();
+    if let Some(s) = &v.summary {
+        let mut sep = " ";
+        out.0.push_str(&s.head);
+        for (label, _) in &s.items {
+            out.0.push_str(sep);
+            out.0.push_str(label);
+            sep = ", ";
+        }
+        out.line(&[]);
+    }
+    // What is not ours is the answer when nothing of ours matched, else it comes after.
     if v.no_match {
         out.line(&[t.no_match()]);
+        not_ours_text(&mut out, &v);
         if !v.guesses.is_empty() {
             out.line(&[t.guesses()]);
         }
@@ -262,19 +349,34 @@ pub fn answer_text(cat: &Catalog, a: &Answer, lang: &str) -> String {
     for c in &v.cards {
         card_text(&mut out, c);
     }
-    if !v.hresults.is_empty() {
-        out.line(&[t.hresult(), ":"]);
-    }
-    for (hex, line) in &v.hresults {
-        out.line(&["  ", hex, ": ", line]);
-    }
-    if let Some(m) = &v.hresults_more {
-        out.line(&["  ", m]);
-    }
-    for line in v.unknown_codes.iter().chain(&v.codes_more).chain(&v.notes) {
-        out.line(&[line]);
+    if !v.no_match {
+        not_ours_text(&mut out, &v);
     }
     out.0
+}
+
+/// The decoded HRESULTs, the codes the catalog does not know, and the notes, as text.
+fn not_ours_text(out: &mut Lines, v: &AnswerView) {
+    let t = &v.t;
+    if !v.hresults.is_empty() {
+        out.line(&[t.hresult(), ":"]);
+        for (hex, line) in &v.hresults {
+            out.line(&["  ", hex, ": ", line]);
+        }
+        if let Some(m) = &v.hresults_more {
+            out.line(&["  ", m]);
+        }
+        out.line(&["  ", t.hresult_hint()]);
+    }
+    for (line, link) in &v.unknown_codes {
+        match link {
+            Some(url) => out.line(&[line, " ", url]),
+            None => out.line(&[line]),
+        }
+    }
+    for line in v.codes_more.iter().chain(&v.notes) {
+        out.line(&[line]);
+    }
 }
 
 /// Plain text built line by line (pieces joined, no formatting machinery: it is large in wasm).
@@ -403,12 +505,133 @@ mod tests {
         );
     }
 
+    /// The answer to `q` over the full catalog, as "Copy answer" gives it in `lang`.
+    fn text_of(q: &str, lang: &str) -> String {
+        let eng = crate::Engine::new(Catalog::embedded(), &crate::IndexConfig::DEFAULT);
+        answer_text(eng.catalog(), &eng.lookup(q, &crate::Config::DEFAULT), lang)
+    }
+
+    #[test]
+    fn a_paste_with_two_or_more_codes_starts_with_a_summary() {
+        const LOG: &str = "Source: PasswordResetService\nEvent ID: 33004\nhr=0x800700CE\n\
+                           SSPR_0029: the on-premises policy";
+        // (paste, first line of the copied answer)
+        let cases: &[(&str, &str)] = &[
+            (LOG, "3 errors found: EVENT_33004, HR_800700CE, SSPR_0029"),
+            // Codes of ours first (in order), then the HRESULTs and codes we lack.
+            (
+                "AADSTS50126 then SSPR_0014, hr=0x8007FFFF",
+                "3 errors found: SSPR_0014, 0x8007FFFF, AADSTS50126",
+            ),
+            (
+                "Event ID 4740 and SSPR_0014",
+                "2 errors found: SSPR_0014, 4740",
+            ),
+            (
+                "AADSTS50126 AADSTS90014",
+                "2 errors found: AADSTS50126, AADSTS90014",
+            ),
+            // One code, however often or in whatever form: no summary.
+            (
+                "SSPR_0014 sspr 14 UserNotProperlyConfigured",
+                "SSPR_0014 — ",
+            ),
+            ("AADSTS50126 aadsts50126", "No confident match."),
+            // Text alone is not a code.
+            ("Event ID: 32002", "EVENT_32002 — "),
+        ];
+        for (q, want) in cases {
+            let text = text_of(q, "en");
+            assert!(text.starts_with(want), "{q:?}:\n{text}");
+        }
+    }
+
+    #[test]
+    fn codes_that_are_not_ours_say_what_they_are_and_where_to_look() {
+        // (paste, lines of the copied answer, in this order)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "AADSTS90014: The required field 'request' is missing",
+                &[
+                    "No confident match.",
+                    "AADSTS90014 is an Azure AD sign-in error, not a password reset error. \
+                     Microsoft explains it: https://login.microsoftonline.com/error?code=90014",
+                ],
+            ),
+            // The link is built from the number, whatever the paste says around it.
+            (
+                "aadsts050126:x",
+                &["AADSTS50126 is an Azure AD", "error?code=50126\n"],
+            ),
+            // What is not ours comes before the guesses when nothing of ours matched…
+            (
+                "Event ID 4740: A user account was locked out.",
+                &[
+                    "No confident match.",
+                    "Not an event this catalog knows: 4740. Its Source in Event Viewer",
+                    "Close candidates (guesses):",
+                ],
+            ),
+            (
+                "0x8007FFFF",
+                &[
+                    "HRESULT decoded (not in the catalog):",
+                    "  0x8007FFFF: failure, facility 7 (WIN32), code 65535, Win32 error 65535",
+                    "  On Windows, certutil -error CODE prints its message.",
+                ],
+            ),
+            // … and after the answer when something of ours did: it is secondary.
+            (
+                "SSPR_0014 AADSTS50126",
+                &[
+                    "SSPR_0014 — ",
+                    "Source: Microsoft Docs",
+                    "AADSTS50126 is an",
+                ],
+            ),
+            // Another product's code without a number: named, no link.
+            (
+                "ADSTS50126",
+                &["Not an SSPR or writeback code this catalog knows: ADSTS50126\n"],
+            ),
+        ];
+        for (q, want) in cases {
+            let text = text_of(q, "en");
+            let mut at = 0;
+            for w in *want {
+                let found = text[at..].find(w);
+                assert!(found.is_some(), "{q:?}: {w:?} not after {at} in\n{text}");
+                at += found.unwrap_or(0) + w.len();
+            }
+        }
+        assert!(!text_of("ADSTS50126", "en").contains("https://"));
+    }
+
+    #[test]
+    fn the_sign_in_lookup_is_built_from_the_number() {
+        for (n, want) in [
+            (50126, "https://login.microsoftonline.com/error?code=50126"),
+            (
+                7_000_215,
+                "https://login.microsoftonline.com/error?code=7000215",
+            ),
+            (0, "https://login.microsoftonline.com/error?code=0"),
+        ] {
+            assert_eq!(sign_in_lookup(n), want);
+        }
+    }
+
     #[test]
     fn long_lists_are_cut_with_a_count() {
         let cat = Catalog::default();
         let a = Answer {
             no_match: true,
-            unknown_codes: (0..25).map(|i| format!("SSPR_{:04}", 1000 + i)).collect(),
+            unknown_codes: (0..25)
+                .map(|i| UnknownCode {
+                    code: format!("SSPR_{:04}", 1000 + i),
+                    kind: Unknown::Sspr,
+                })
+                .collect(),
             ..Answer::default()
         };
         let v = answer(&cat, &a, "en", false);
@@ -421,8 +644,15 @@ mod tests {
         assert_eq!(v.hresults_more, None);
         let text = answer_text(&cat, &a, "en");
         assert!(text.contains("… and 5 more"), "{text}");
+        // The first line is the summary, cut the same way.
+        let (summary, list) = text.split_once('\n').unwrap();
+        assert!(
+            summary.starts_with("25 errors found: SSPR_1000, "),
+            "{summary}"
+        );
+        assert!(summary.ends_with("SSPR_1019, … and 5 more"), "{summary}");
         assert_eq!(
-            text.lines().filter(|l| l.contains("SSPR_1")).count(),
+            list.lines().filter(|l| l.contains("SSPR_1")).count(),
             MAX_LISTED
         );
     }

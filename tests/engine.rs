@@ -1,5 +1,6 @@
 //! What the engine must do, as tables. One `check` per behaviour group.
 
+use sspr_lookup::answer::Unknown;
 use sspr_lookup::catalog::{Area, Catalog, Entry, Kind};
 use sspr_lookup::{Answer, Confidence, Config, Engine, IndexConfig, Note};
 use std::sync::OnceLock;
@@ -102,10 +103,52 @@ fn unknown_hresults_are_decoded_without_a_match() {
 fn other_products_codes_are_named_not_matched() {
     let a = ask("AADSTS50126: Error validating credentials due to invalid username or password.");
     assert!(a.no_match);
-    assert_eq!(a.unknown_codes, vec!["AADSTS50126".to_string()]);
+    assert_eq!(unknown(&a), [("AADSTS50126", Unknown::SignIn(50126))]);
     let a = ask("SSPR_0042");
     assert!(a.no_match);
-    assert_eq!(a.unknown_codes, vec!["SSPR_0042".to_string()]);
+    assert_eq!(unknown(&a), [("SSPR_0042", Unknown::Sspr)]);
+}
+
+/// The unknown codes of an answer: (code, what it is).
+fn unknown(a: &Answer) -> Vec<(&str, Unknown)> {
+    a.unknown_codes
+        .iter()
+        .map(|u| (u.code.as_str(), u.kind))
+        .collect()
+}
+
+#[test]
+fn codes_that_are_not_ours_say_what_they_are() {
+    // (paste, unknown codes in order, each once)
+    let cases: &[(&str, &[(&str, Unknown)])] = &[
+        (
+            "aadsts90014: The required field 'request' is missing",
+            &[("AADSTS90014", Unknown::SignIn(90014))],
+        ),
+        (
+            "AADSTS50126 then AADSTS050126 and aadsts50126",
+            &[("AADSTS50126", Unknown::SignIn(50126))],
+        ),
+        (
+            "ADSTS50126 and AADSTSfoo<script>",
+            &[
+                ("ADSTS50126", Unknown::Foreign),
+                ("AADSTSfoo", Unknown::Foreign),
+            ],
+        ),
+        (
+            "Event ID 4740, then SSPR_0099 and AADSTS50053",
+            &[
+                ("4740", Unknown::Number),
+                ("SSPR_0099", Unknown::Sspr),
+                ("AADSTS50053", Unknown::SignIn(50053)),
+            ],
+        ),
+        ("SSPR_0014 and hr=0x8007FFFF", &[]),
+    ];
+    for (q, want) in cases {
+        assert_eq!(unknown(&ask(q)), *want, "{q}");
+    }
 }
 
 #[test]
@@ -113,7 +156,7 @@ fn a_paste_about_another_event_gets_guesses_not_an_answer() {
     // Event 4740 is a Windows lockout event: ADUserAccountLockedOut may be a guess, not a match.
     let a = ask("Event ID 4740: A user account was locked out.");
     assert!(a.no_match);
-    assert_eq!(a.unknown_codes, vec!["4740".to_string()]);
+    assert_eq!(unknown(&a), [("4740", Unknown::Number)]);
     assert!(a.candidates.iter().any(|h| h.key == "EVENT_33006"));
 }
 

@@ -55,7 +55,7 @@ fn fingerprint(a: &Answer) -> String {
         out.push_str(&format!(" | hresult {d:?}"));
     }
     for c in &a.unknown_codes {
-        out.push_str(&format!(" | unknown {c}"));
+        out.push_str(&format!(" | unknown {}", c.code));
     }
     for n in &a.notes {
         out.push_str(&format!(" | note {n:?}"));

@@ -18,7 +18,10 @@ pub enum CodeKind {
     Hresult(u32),
     /// An identifier-like token (CamelCase, with `_`, or letters+digits): matched against aliases.
     Ident,
-    /// A code from another product that is not an SSPR error (AADSTS…).
+    /// A Microsoft Entra (Azure AD) sign-in error, `AADSTS50126`, with its number.
+    SignIn(u32),
+    /// A code from another product that is not an SSPR error, without a number we read
+    /// (`ADSTS…`, `AADSTS` alone).
     Foreign,
 }
 
@@ -191,7 +194,8 @@ fn code_at(text: &str, toks: &[Token], i: usize) -> (Option<CodeHit>, usize) {
         return (Some(hit(CodeKind::Sspr(n), at.span.start..end)), used);
     }
     if at.lower.starts_with("aadsts") || at.lower.starts_with("adsts") {
-        return (Some(hit(CodeKind::Foreign, at.span.clone())), 1);
+        let kind = sign_in_number(&at.lower).map_or(CodeKind::Foreign, CodeKind::SignIn);
+        return (Some(hit(kind, at.span.clone())), 1);
     }
     if let Some((v, end, used)) = hresult_at(&at) {
         return (Some(hit(CodeKind::Hresult(v), at.span.start..end)), used);
@@ -299,6 +303,22 @@ fn has_context(toks: &[Token], i: usize) -> bool {
         };
         CONTEXT_WORDS.contains(&prev.as_str()) || (prev == "id" && !prev2.is_empty())
     }
+}
+
+/// Digits of a sign-in error number: AADSTS codes have 5–7 digits, and 9 always fit a `u32`.
+const MAX_SIGN_IN_DIGITS: usize = 9;
+
+/// The number of a sign-in error code (`aadsts50126`, lower case): the digits right after the
+/// prefix, ending the token or followed by punctuation.
+fn sign_in_number(lower: &str) -> Option<u32> {
+    let rest = lower.strip_prefix("aadsts")?.as_bytes();
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let ends = rest.get(digits).is_none_or(|b| !b.is_ascii_alphanumeric());
+    ((1..=MAX_SIGN_IN_DIGITS).contains(&digits) && ends).then(|| {
+        rest[..digits]
+            .iter()
+            .fold(0, |n, b| n * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// The number of an SSPR code from its digits; a letter O counts as zero.
@@ -476,10 +496,31 @@ mod tests {
             k,
             vec![
                 (CodeKind::Ident, "ServiceBusError"),
-                (CodeKind::Foreign, "AADSTS50126"),
+                (CodeKind::SignIn(50126), "AADSTS50126"),
                 (CodeKind::Ident, "MMS(4924"),
                 (CodeKind::Ident, "LDAP_SERVER_POLICY_HINTS_OID"),
             ]
         );
+    }
+
+    #[test]
+    fn sign_in_codes_keep_their_number() {
+        let cases: &[(&str, CodeKind)] = &[
+            ("AADSTS90014", CodeKind::SignIn(90014)),
+            ("aadsts50126:", CodeKind::SignIn(50126)),
+            ("(AADSTS7000215)", CodeKind::SignIn(7_000_215)),
+            ("AADSTS50126:Error", CodeKind::SignIn(50126)),
+            ("AADSTS050126", CodeKind::SignIn(50126)),
+            ("AADSTS999999999", CodeKind::SignIn(999_999_999)),
+            // Too long for a number we trust, no digits, letters after them, or no first A.
+            ("AADSTS9999999999", CodeKind::Foreign),
+            ("AADSTS", CodeKind::Foreign),
+            ("AADSTS50126abc", CodeKind::Foreign),
+            ("AADSTS٣٤", CodeKind::Foreign),
+            ("ADSTS50126", CodeKind::Foreign),
+        ];
+        for (q, want) in cases {
+            assert_eq!(kinds(q), vec![*want], "{q}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! each turned into the catalog entry it names, or noted as unknown or foreign.
 
 use super::{Config, Engine};
-use crate::answer::{Confidence, Hit, Reason};
+use crate::answer::{Confidence, Hit, Reason, Unknown, UnknownCode};
 use crate::catalog::{key, Kind};
 use crate::compact::{sort_by_heap, WordMap};
 use crate::hresult::{self, Decoded};
@@ -30,7 +30,7 @@ pub struct CodeFindings {
     /// it is about that, so the text alone can suggest entries but not claim one.
     pub foreign_subject: bool,
     /// Unknown SSPR/event codes and other products' codes, as named to the reader, each once.
-    pub unknown_codes: Vec<String>,
+    pub unknown_codes: Vec<UnknownCode>,
     /// HRESULTs the catalog lacks, decoded, each once.
     pub hresults: Vec<Decoded>,
 }
@@ -59,12 +59,13 @@ pub fn find(eng: &Engine, code_text: &str, body: &str, cfg: &Config) -> CodeFind
                 number(eng, n, context || short_query, context, &mut f)
             }
             CodeKind::Hresult(v) => hresult_code(eng, v, &mut f, &mut seen_hresults),
-            CodeKind::Foreign => {
-                f.unknown_codes.push(h.text.clone());
-                f.unknown_code = true;
-                f.foreign_subject = true;
-                None
-            }
+            // Named from its number: `aadsts050126` is AADSTS50126, once.
+            CodeKind::SignIn(n) => unknown(
+                &mut f,
+                ["AADSTS", &n.to_string()].concat(),
+                Unknown::SignIn(n),
+            ),
+            CodeKind::Foreign => unknown(&mut f, h.text.clone(), Unknown::Foreign),
             CodeKind::Ident => idents.get(eng, &h.text, cfg).map(|(entry, sim)| Named {
                 entry,
                 confidence: if sim >= EXACT_NAME {
@@ -101,9 +102,18 @@ pub fn find(eng: &Engine, code_text: &str, body: &str, cfg: &Config) -> CodeFind
 }
 
 /// Each code once, in first-seen order (a set: a log may repeat one thousands of times).
-fn dedup(codes: &mut Vec<String>) {
+fn dedup(codes: &mut Vec<UnknownCode>) {
     let mut seen = WordMap::default();
-    codes.retain(|c| seen.insert(c.clone(), 0).is_none());
+    codes.retain(|c| seen.insert(c.code.clone(), 0).is_none());
+}
+
+/// A code the catalog does not explain. Any but an SSPR code names another product's error
+/// or another event: the paste is about that, not about an entry of ours.
+fn unknown(f: &mut CodeFindings, code: String, kind: Unknown) -> Option<Named> {
+    f.unknown_codes.push(UnknownCode { code, kind });
+    f.unknown_code = true;
+    f.foreign_subject |= kind != Unknown::Sspr;
+    None
 }
 
 /// A name similarity at or above this is the name itself (only case or separators differ).
@@ -157,11 +167,7 @@ fn sspr(eng: &Engine, n: u32, f: &mut CodeFindings) -> Option<Named> {
             confidence: Confidence::High,
             reason: Reason::Code { code: k },
         }),
-        None => {
-            f.unknown_codes.push(k);
-            f.unknown_code = true;
-            None
-        }
+        None => unknown(f, k, Unknown::Sspr),
     }
 }
 
@@ -182,9 +188,7 @@ fn number(eng: &Engine, n: u32, sure: bool, context: bool, f: &mut CodeFindings)
         }),
         None => {
             if context {
-                f.unknown_codes.push(format!("{n}"));
-                f.unknown_code = true;
-                f.foreign_subject = true;
+                unknown(f, n.to_string(), Unknown::Number);
             }
             None
         }

@@ -161,6 +161,9 @@ pub enum Clicked {
     Copy(web_sys::Element),
     /// A language button of a card: show that language's text.
     ShowLang(web_sys::Element, String),
+    /// A link to an element of the page (the summary's links, an entry whose card is shown):
+    /// focus it.
+    Jump(web_sys::HtmlElement),
     /// A `#KEY` link to an entry.
     Entry(String),
 }
@@ -175,7 +178,14 @@ pub fn clicked(ev: &web_sys::MouseEvent) -> Option<Clicked> {
         return Some(Clicked::ShowLang(b, l));
     }
     let a = target.closest("a[href^='#']").ok()??;
-    let key = key_chars(a.get_attribute("href")?.trim_start_matches('#'));
+    let href = a.get_attribute("href")?;
+    let id = href.trim_start_matches('#');
+    // An entry whose card is on the page (a card's id is its key), or a list of the answer:
+    // focus it where it is; any other entry is opened.
+    if let Some(el) = element_by_id(id) {
+        return Some(Clicked::Jump(el));
+    }
+    let key = key_chars(id);
     (!key.is_empty()).then_some(Clicked::Entry(key))
 }
 

@@ -189,6 +189,12 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
             button.set_text_content(Some(strings(eng.catalog(), &l).copied()));
         }
         Some(browser::Clicked::ShowLang(button, shown)) => browser::show_lang(&button, &shown),
+        // A link to something on the page (a summary's link, an entry whose card is shown):
+        // the focus, and so the view, moves there; the URL keeps the paste.
+        Some(browser::Clicked::Jump(el)) => {
+            ev.prevent_default();
+            let _ = el.focus();
+        }
         // Embedded: entry links open the entry inside the widget, not in the host's URL.
         Some(browser::Clicked::Entry(key)) if !own_page => {
             ev.prevent_default();
