@@ -21,3 +21,7 @@ fn main() {
         .collect();
     std::process::exit(cli::run(&args));
 }
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -10,9 +10,12 @@
 //! X <code> …                            misprints: codes an article prints here by mistake
 //! R <key> …                             related entries
 //! L <lang>                              starts a localisation of the current entry
-//! T <title>   S <message>   W <meaning (rich)>   A <action (rich)>   F <file> <section> <date>
-//! K <key> <lang>,<lang>,…               (language files) continues entry <key>; the list is
-//!                                       the entry's languages in canonical order
+//! T <title>   S <message>   W <meaning (rich)>   A <action (rich)>   O <earlier wording>
+//! Q <n>                                 the title is the message's first n bytes (after S)
+//! F <file> <section> <date>             the source; a localisation without F has the last one
+//! K <key>                               (language files) continues entry <key>; a
+//!                                       localisation takes its place in the canonical
+//!                                       order (English first, then by tag: [`super::lang_order`])
 //! U <lang> <key> <text>                 one string of the page's chrome in <lang>
 //! ```
 //!
@@ -74,6 +77,7 @@ GENERATED from catalog.txt: do not edit by hand.\n";
 pub fn write(cat: &Catalog) -> String {
     let mut out = String::from(HEADER);
     let join = |v: &[String]| v.iter().map(|s| escape(s)).collect::<Vec<_>>().join("\t");
+    let mut prev = Source::default();
     for e in &cat.entries {
         out.push_str(&format!(
             "E\t{}\t{}\t{}\t{}\n",
@@ -96,7 +100,7 @@ pub fn write(cat: &Catalog) -> String {
             out.push_str(&format!("R\t{}\n", join(&e.related)));
         }
         for l in &e.locales {
-            write_locale(&mut out, l);
+            write_locale(&mut out, l, &mut prev);
         }
     }
     write_chrome(&mut out, cat, None);
@@ -118,22 +122,34 @@ fn write_chrome(out: &mut String, cat: &Catalog, lang: Option<&str>) {
     }
 }
 
-fn write_locale(out: &mut String, l: &Localized) {
+/// Writes one localisation. A title that begins the message is written as its length (`Q`),
+/// and the source only when it differs from the previous localisation's in the file (`prev`):
+/// language files hold one or two articles, so most `F` lines would repeat.
+fn write_locale(out: &mut String, l: &Localized, prev: &mut Source) {
     out.push_str(&format!("L\t{}\n", l.lang));
-    out.push_str(&format!("T\t{}\n", escape(&l.title)));
+    let prefix = !l.title.is_empty() && l.message.starts_with(&l.title);
+    if !prefix {
+        out.push_str(&format!("T\t{}\n", escape(&l.title)));
+    }
     if !l.message.is_empty() {
         out.push_str(&format!("S\t{}\n", escape(&l.message)));
+    }
+    if prefix {
+        out.push_str(&format!("Q\t{}\n", l.title.len()));
     }
     write_bodies(out, &l.meaning, &l.action);
     for w in &l.earlier {
         out.push_str(&format!("O\t{}\n", escape(w)));
     }
-    out.push_str(&format!(
-        "F\t{}\t{}\t{}\n",
-        escape(&l.source.file),
-        escape(&l.source.section),
-        escape(&l.source.date)
-    ));
+    if l.source != *prev {
+        out.push_str(&format!(
+            "F\t{}\t{}\t{}\n",
+            escape(&l.source.file),
+            escape(&l.source.section),
+            escape(&l.source.date)
+        ));
+        *prev = l.source.clone();
+    }
 }
 
 /// The page's catalog files: `("core", …)` with every entry and its [`CORE_LANG`] titles and
@@ -151,7 +167,7 @@ pub fn split(cat: &Catalog) -> Vec<(String, String)> {
             if meaning.0.is_empty() && action.0.is_empty() {
                 continue;
             }
-            bodies.push_str(&format!("K\t{}\t{CORE_LANG}\nL\t{CORE_LANG}\n", e.key));
+            bodies.push_str(&format!("K\t{}\nL\t{CORE_LANG}\n", e.key));
             write_bodies(&mut bodies, &meaning, &action);
         }
     }
@@ -162,10 +178,11 @@ pub fn split(cat: &Catalog) -> Vec<(String, String)> {
     for lang in cat.languages().into_iter().filter(|l| *l != CORE_LANG) {
         let mut text = String::from(LANG_HEADER);
         write_chrome(&mut text, cat, Some(lang));
+        let mut prev = Source::default();
         for e in &cat.entries {
             if let Some(l) = e.locale(lang) {
-                text.push_str(&format!("K\t{}\t{}\n", e.key, e.languages().join(",")));
-                write_locale(&mut text, l);
+                text.push_str(&format!("K\t{}\n", e.key));
+                write_locale(&mut text, l, &mut prev);
             }
         }
         out.push((lang.to_string(), text));
@@ -237,12 +254,12 @@ struct Reader {
     /// The entry and localisation that following lines fill in.
     cur: Option<usize>,
     loc: Option<usize>,
-    /// The entry's canonical language order, from a `K` line.
-    order: Vec<String>,
     /// After a language the entry already has: its lines are skipped (reported once).
     skip: bool,
     /// Reading a language file: lines that would change anything but text are refused.
     languages_only: bool,
+    /// The last `F` line's source: a localisation without one has it.
+    source: Source,
     /// Continuing a localisation the entry has without its bodies (the core language's
     /// file): only `W` and `A` lines may follow.
     bodies_only: bool,
@@ -286,7 +303,10 @@ impl Reader {
                 let Some(l) = self.loc.and_then(|i| e.locales.get_mut(i)) else {
                     return Err(format!("{tag} outside a language"));
                 };
-                return locale_field(l, tag, rest);
+                locale_field(l, tag, rest)?;
+                if tag == "F" {
+                    self.source = l.source.clone();
+                }
             }
         }
         Ok(())
@@ -297,7 +317,6 @@ impl Reader {
         let kind = rest.get(1).and_then(|k| Kind::from_name(k));
         let area = rest.get(2).and_then(|a| Area::from_name(a));
         (self.cur, self.loc, self.bodies_only) = (None, None, false);
-        self.order.clear();
         let (Some(key), Some(kind), Some(area)) = (rest.first(), kind, area) else {
             return Err("bad entry line".into());
         };
@@ -319,17 +338,12 @@ impl Reader {
         Ok(())
     }
 
-    /// `K key lang,lang,…`: a language file continues an existing entry.
+    /// `K key`: a language file continues an existing entry.
     fn continued(&mut self, entries: &[Entry], rest: &[&str]) -> Result<(), String> {
         self.bodies_only = false;
         let key = field(rest, 0);
         self.cur = entries.iter().position(|e| e.key == key);
         self.loc = None;
-        self.order = field(rest, 1)
-            .split(',')
-            .take(MAX_LANGUAGES)
-            .map(str::to_string)
-            .collect();
         match self.cur {
             Some(_) => Ok(()),
             None => Err(format!("unknown entry '{key}'")),
@@ -359,12 +373,10 @@ impl Reader {
             return Err(format!("{} already has language '{lang}'", e.key));
         }
         // Before the first present language that comes after it in canonical order.
-        let rank = |l: &str| self.order.iter().position(|o| o == l).unwrap_or(usize::MAX);
         let at = e
             .locales
             .iter()
-            .position(|l| rank(&l.lang) > rank(&lang))
-            .filter(|_| rank(&lang) != usize::MAX)
+            .position(|l| super::lang_order(&l.lang, &lang).is_gt())
             .unwrap_or(e.locales.len());
         e.locales.insert(
             at,
@@ -374,7 +386,7 @@ impl Reader {
                 message: String::new(),
                 meaning: Rich::default(),
                 action: Rich::default(),
-                source: Source::default(),
+                source: self.source.clone(),
                 earlier: vec![],
             },
         );
@@ -385,7 +397,7 @@ impl Reader {
 
 /// Localisations one entry may have: the articles exist in about twenty languages. Placing a
 /// localisation scans the entry's others, so this bounds the work a hostile language file can
-/// cause (its `K` language lists are cut to this length too).
+/// cause.
 pub const MAX_LANGUAGES: usize = 64;
 
 /// Earlier wordings one localisation may carry (one per older version of its article): a
@@ -432,6 +444,10 @@ fn locale_field(l: &mut Localized, tag: &str, rest: &[&str]) -> Result<(), Strin
         "S" => l.message = field(rest, 0),
         "W" => l.meaning = Rich::decode(&field(rest, 0)),
         "A" => l.action = Rich::decode(&field(rest, 0)),
+        "Q" => {
+            let n: usize = field(rest, 0).parse().map_err(|_| "bad title length")?;
+            l.title = l.message.get(..n).ok_or("title length past the message")?.to_string();
+        }
         "O" if l.earlier.len() < MAX_EARLIER => l.earlier.push(field(rest, 0)),
         "O" => return Err(format!("more than {MAX_EARLIER} earlier wordings")),
         "F" => {

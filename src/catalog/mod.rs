@@ -255,6 +255,13 @@ pub const EMBEDDED: &str = include_str!("../../catalog/catalog.txt");
 pub const EMBEDDED: &str = include_str!("../../catalog/web/core.txt");
 
 /// How much text the catalog holds: localisations and chrome strings.
+/// The canonical order of an entry's localisations: English first, then by tag. The importer
+/// writes them so, and a merged language file takes its place by it, so merging language files
+/// in any order gives back the catalog as written.
+pub fn lang_order(a: &str, b: &str) -> std::cmp::Ordering {
+    (a != format::CORE_LANG, a).cmp(&(b != format::CORE_LANG, b))
+}
+
 /// Pieces of text in a catalog: localisations, their bodies, chrome strings. Merging only
 /// adds, so an unchanged count means an unchanged catalog.
 fn text_count(cat: &Catalog) -> usize {

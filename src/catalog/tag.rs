@@ -46,16 +46,18 @@ impl fmt::Display for TagError {
             ),
             TagError::BadChar(c) => write!(
                 f,
-                "the language tag contains {:?}; only letters, digits and '-' ({example})",
-                c.escape_default().to_string()
+                "the language tag contains '{}'; only letters, digits and '-' ({example})",
+                c.escape_default()
             ),
             TagError::BadSubtag(s) => write!(
                 f,
-                "{s:?} is not a language subtag: a tag starts with 2–3 letters, then parts of 1–8 letters or digits ({example})"
+                "'{}' is not a language subtag: a tag starts with 2–3 letters, then parts of 1–8 letters or digits ({example})",
+                s.escape_default()
             ),
             TagError::Reserved(s) => write!(
                 f,
-                "{s:?} is reserved (a file name of the catalog, a device name or 'undetermined'); name a language ({example})"
+                "'{}' is reserved (a file name of the catalog, a device name or 'undetermined'); name a language ({example})",
+                s.escape_default()
             ),
         }
     }

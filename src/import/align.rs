@@ -99,7 +99,12 @@ impl Entries {
     pub(super) fn into_sorted(mut self) -> Vec<Entry> {
         self.list
             .sort_by_key(|b| (b.entry.area, b.entry.kind, sort_key(&b.entry.key, b.ord)));
-        self.list.into_iter().map(|b| b.entry).collect()
+        let mut entries: Vec<Entry> = self.list.into_iter().map(|b| b.entry).collect();
+        for e in &mut entries {
+            e.locales
+                .sort_by(|a, b| crate::catalog::lang_order(&a.lang, &b.lang));
+        }
+        entries
     }
 
     /// The entry a coded row belongs to, created when it is new.
