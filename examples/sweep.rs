@@ -1,32 +1,56 @@
 //! Tuning aid (not part of the tests): eval figures of every set under varied Config knobs.
+//! `cargo run --release --example sweep -- knob=v1,v2 knob=v1,...` (knobs: med high pw sp ev mm bw)
 use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
-fn main() {
-    for fs in [0.25f32, 0.5, 1.0] {
-    let mut icfg = IndexConfig::DEFAULT; icfg.foreign_share = fs;
-    let eng = Engine::new(Catalog::embedded(), &icfg);
-    println!("foreign_share {fs}");
-    let floors = [("dev", 1.0, 1.0, 1.0), ("handwritten", 0.95, 0.97, 1.0), ("newer", 0.75, 0.75, 0.0), ("round2", 1.0, 1.0, 0.8), ("colloquial", 0.29, 0.30, 1.0), ("languages", 0.83, 0.84, 1.0), ("generated", 0.98, 0.99, 0.0)];
-    let sets: Vec<_> = floors.iter().map(|f| eval::parse(&std::fs::read_to_string(format!("tests/eval/{}.jsonl", f.0)).unwrap()).0).collect();
-    let args: Vec<f32> = std::env::args().skip(1).map(|a| a.parse().unwrap()).collect();
-    for med in [0.27f32, 0.29, 0.31] {
-        for pw in [0.65f32, 0.75] { let high = 0.5f32; let ev = 120f32; let mm = 0.0f32;
-            let mut cfg = Config::DEFAULT;
-            cfg.text_medium = med;
-            cfg.text_high = high; cfg.min_evidence = ev; cfg.medium_margin = mm; cfg.precision_weight = pw;
-            if let Some(m) = args.first() { cfg.margin = *m; }
-            let mut line = format!("med {med:.2} pw {pw}:");
-            let mut fails = 0;
-            let mut cal = eval::Calibration::default();
-            for (f, cases) in floors.iter().zip(&sets) {
-                let r = eval::run(&eng, &cfg, cases);
-                let o = &r.overall;
-                let ok = o.top1 + 1e-9 >= f.1 && o.top3 + 1e-9 >= f.2 && (o.negatives == 0 || o.negatives_rejected + 1e-9 >= f.3);
-                if !ok { fails += 1; }
-                cal.add(&r.calibration);
-                line += &format!(" {}{} {:.1}/{:.1}/{:.0}", if ok { "" } else { "!" }, &f.0[..3], o.top1 * 100.0, o.top3 * 100.0, o.negatives_rejected * 100.0);
-            }
-            println!("{line}  fails {fails}\n   {}", cal.text().lines().take(3).collect::<Vec<_>>().join(" | "));
-        }
+
+fn set(cfg: &mut Config, k: &str, v: f32) {
+    match k {
+        "med" => cfg.text_medium = v,
+        "high" => cfg.text_high = v,
+        "pw" => cfg.precision_weight = v,
+        "sp" => cfg.second_passage = v,
+        "ev" => cfg.min_evidence = v,
+        "mm" => cfg.medium_margin = v,
+        "bw" => cfg.body_weight = v,
+        "margin" => cfg.margin = v,
+        "pb" | "fs" | "lpw" | "liw" | "ss" => {}
+        _ => panic!("unknown knob {k}"),
     }
 }
+
+fn main() {
+    let floors = [("dev", 1.0, 1.0, 1.0), ("handwritten", 0.95, 0.97, 1.0), ("newer", 0.75, 0.75, 0.0), ("round2", 1.0, 1.0, 0.8), ("colloquial", 0.0, 0.0, 1.0), ("languages", 0.0, 0.0, 1.0), ("generated", 0.98, 0.99, 0.0)];
+    let sets: Vec<_> = floors.iter().map(|f| eval::parse(&std::fs::read_to_string(format!("tests/eval/{}.jsonl", f.0)).unwrap()).0).collect();
+    let mut grid: Vec<Vec<(String, f32)>> = vec![vec![]];
+    for a in std::env::args().skip(1) {
+        let (k, vs) = a.split_once('=').unwrap();
+        grid = grid.into_iter().flat_map(|g| vs.split(',').map(move |v| { let mut g = g.clone(); g.push((k.to_string(), v.parse().unwrap())); g }).collect::<Vec<_>>()).collect();
+    }
+    for g in grid {
+        let mut cfg = Config::DEFAULT;
+        let mut icfg = IndexConfig::DEFAULT;
+        for (k, v) in &g {
+            match k.as_str() {
+                "pb" => icfg.passage_bytes = *v as usize,
+                "fs" => icfg.foreign_share = *v,
+                "lpw" => icfg.later_passage_weight = *v,
+                "liw" => icfg.list_item_weight = *v,
+                "ss" => icfg.stop_share = *v,
+                _ => {}
+            }
+        }
+        let eng = Engine::new(Catalog::embedded(), &icfg);
+        let mut line = String::new();
+        for (k, v) in &g { set(&mut cfg, k, *v); line += &format!("{k} {v} "); }
+        let mut fails = 0;
+        let mut cal = eval::Calibration::default();
+        for (f, cases) in floors.iter().zip(&sets) {
+            let r = eval::run(&eng, &cfg, cases);
+            let o = &r.overall;
+            let ok = o.top1 + 1e-9 >= f.1 && o.top3 + 1e-9 >= f.2 && (o.negatives == 0 || o.negatives_rejected + 1e-9 >= f.3);
+            if !ok { fails += 1; }
+            cal.add(&r.calibration);
+            line += &format!(" {}{} {:.1}/{:.1}/{:.0}", if ok { "" } else { "!" }, &f.0[..3], o.top1 * 100.0, o.top3 * 100.0, o.negatives_rejected * 100.0);
+        }
+        println!("{line}  fails {fails}   {}", cal.text().lines().take(3).collect::<Vec<_>>().join(" | "));
+    }
 }

@@ -104,7 +104,11 @@ fn command(args: &Args, out: &mut dyn Write) -> io::Result<i32> {
                     sspr_lookup::rank::index::Field::Message => "message",
                     sspr_lookup::rank::index::Field::Body => "body",
                 };
-                writeln!(out, "{:.3}  {:<45} {} {field}", x.score, x.key, x.lang)?;
+                writeln!(
+                    out,
+                    "{:.3}  {:<45} {} {field}  precision {:.2}",
+                    x.score, x.key, x.lang, x.precision
+                )?;
             }
             0
         }

@@ -85,14 +85,14 @@ impl Config {
         text_low: 0.18,
         margin: 0.06,
         medium_margin: 0.0,
-        precision_weight: 0.65,
+        precision_weight: 0.6,
         body_weight: 0.85,
         foreign_code_penalty: 0.15,
         second_passage: 0.3,
         min_evidence: 120.0,
         lang_filter_min: 0.5,
         cjk_unknown_share: 0.2,
-        min_precision: 0.07,
+        min_precision: 0.05,
         max_windowed_lines: 12,
         min_line_words: 3,
         ident_min: 0.72,
@@ -171,6 +171,7 @@ impl Engine {
                     lang: doc.lang.clone(),
                     field: doc.field,
                     score: r.score,
+                    precision: r.precision,
                 }
             })
             .collect()
@@ -187,6 +188,8 @@ pub struct Explained {
     pub lang: String,
     pub field: Field,
     pub score: f32,
+    /// Share of the paste's feature mass the passage explains.
+    pub precision: f32,
 }
 
 /// The part of a paste that is read: codes from the first `max_code_bytes`, text from the first

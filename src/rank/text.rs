@@ -19,6 +19,8 @@ pub struct Segment {
 #[derive(Clone, Copy, Debug)]
 pub struct TextScore {
     pub score: f32,
+    /// Share of the segment's feature mass its best passage explains.
+    pub precision: f32,
     /// The passage (index document) that scored it.
     pub doc: usize,
     /// The segment of the paste that scored it.
@@ -30,6 +32,8 @@ pub struct TextScore {
 pub struct Ranked {
     pub entry: usize,
     pub score: f32,
+    /// Share of the paste's (segment's) feature mass the passage explains.
+    pub precision: f32,
     pub doc: usize,
 }
 
@@ -58,6 +62,7 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config) -> TextMatches<'a> {
             s.map(|s| Ranked {
                 entry,
                 score: s.score,
+                precision: s.precision,
                 doc: s.doc,
             })
         })
@@ -267,15 +272,17 @@ fn score_segments(
         if tris.len() < MIN_SEGMENT_FEATURES {
             continue;
         }
-        for (entry, score, doc) in acc.score(&tris, cfg) {
+        for (entry, score, doc, precision) in acc.score(&tris, cfg) {
             let e = best[entry].get_or_insert(TextScore {
                 score: 0.0,
+                precision,
                 doc,
                 segment: si,
             });
             if score > e.score {
                 *e = TextScore {
                     score,
+                    precision,
                     doc,
                     segment: si,
                 };
@@ -297,7 +304,7 @@ struct Accumulator<'e> {
     touched: Vec<u32>,
     /// Per entry for the current segment: its best passages (score, passage), best first;
     /// reset via `entries`.
-    seg_best: Vec<[(f32, usize); KEPT_PASSAGES]>,
+    seg_best: Vec<[(f32, usize, f32); KEPT_PASSAGES]>,
     entries: Vec<usize>,
 }
 
@@ -310,7 +317,7 @@ impl<'e> Accumulator<'e> {
             qmass: vec![0.0; ix.lang_ranges.len()],
             acc: vec![0f32; ix.docs.len()],
             touched: Vec::new(),
-            seg_best: vec![[(0.0, 0); KEPT_PASSAGES]; eng.catalog.entries.len()],
+            seg_best: vec![[(0.0, 0, 0.0); KEPT_PASSAGES]; eng.catalog.entries.len()],
             entries: Vec::new(),
         }
     }
@@ -350,7 +357,7 @@ impl<'e> Accumulator<'e> {
     /// The segment's score for every entry it touches: (entry, score, best passage). Per
     /// entry the best passage counts, plus a share of the next best (a paraphrase of an entry
     /// often echoes more than one of its paragraphs).
-    fn score(&mut self, tris: &[u32], cfg: &Config) -> Vec<(usize, f32, usize)> {
+    fn score(&mut self, tris: &[u32], cfg: &Config) -> Vec<(usize, f32, usize, f32)> {
         self.gather(tris, cfg);
         let mut touched = std::mem::take(&mut self.touched);
         for &d in &touched {
@@ -364,20 +371,20 @@ impl<'e> Accumulator<'e> {
         self.touched = touched;
         let mut out = Vec::with_capacity(self.entries.len());
         for &entry in &self.entries {
-            let kept = std::mem::replace(&mut self.seg_best[entry], [(0.0, 0); KEPT_PASSAGES]);
-            let (b1, d) = kept[0];
+            let kept = std::mem::replace(&mut self.seg_best[entry], [(0.0, 0, 0.0); KEPT_PASSAGES]);
+            let (b1, d, p1) = kept[0];
             let best = &self.ix.docs[d];
             // The next best passage counts when it is another part of the entry in the same
             // language: a second wording of the message, or the entry in another language,
             // is the same evidence again.
             let b2 = kept[1..]
                 .iter()
-                .find(|(s, o)| {
+                .find(|(s, o, _)| {
                     let o = &self.ix.docs[*o];
                     *s > 0.0 && o.lang == best.lang && o.part != best.part
                 })
                 .map_or(0.0, |k| k.0);
-            out.push((entry, b1 + cfg.second_passage * b2, d));
+            out.push((entry, b1 + cfg.second_passage * b2, d, p1));
         }
         self.entries.clear();
         out
@@ -407,7 +414,7 @@ impl<'e> Accumulator<'e> {
         // Insert (s, d) into the entry's best passages, best first.
         if let Some(at) = kept.iter().position(|k| s > k.0) {
             kept[at..].rotate_right(1);
-            kept[at] = (s, d);
+            kept[at] = (s, d, p);
         }
     }
 }
