@@ -12,13 +12,14 @@ fn set(cfg: &mut Config, k: &str, v: f32) {
         "mm" => cfg.medium_margin = v,
         "bw" => cfg.body_weight = v,
         "margin" => cfg.margin = v,
+        "pus" => cfg.pair_unknown_share = v,
         "pb" | "fs" | "lpw" | "liw" | "ss" => {}
         _ => panic!("unknown knob {k}"),
     }
 }
 
 fn main() {
-    let floors = [("dev", 1.0, 1.0, 1.0), ("handwritten", 0.95, 0.97, 1.0), ("newer", 0.75, 0.75, 0.0), ("round2", 1.0, 1.0, 0.8), ("colloquial", 0.0, 0.0, 1.0), ("languages", 0.0, 0.0, 1.0), ("generated", 0.98, 0.99, 0.0)];
+    let floors = [("dev", 1.0, 1.0, 1.0), ("handwritten", 0.95, 0.97, 1.0), ("newer", 0.75, 0.75, 0.0), ("round2", 1.0, 1.0, 0.8), ("colloquial", 0.0, 0.0, 1.0), ("languages", 0.747, 0.0, 0.933), ("generated", 0.98, 0.99, 0.0)];
     let sets: Vec<_> = floors.iter().map(|f| eval::parse(&std::fs::read_to_string(format!("tests/eval/{}.jsonl", f.0)).unwrap()).0).collect();
     let mut grid: Vec<Vec<(String, f32)>> = vec![vec![]];
     for a in std::env::args().skip(1) {

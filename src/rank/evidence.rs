@@ -183,7 +183,7 @@ fn add_text_group(
     if conf_ok && !groups.iter().any(|g| g.hits[0].key == t.key) {
         let mut alts: Vec<Hit> = (1..=bar.cfg.max_alternatives)
             .filter_map(|i| bar.hit(eng, text, i))
-            .filter(|h| h.confidence >= Confidence::Medium)
+            .filter(|h| h.confidence >= Confidence::Low)
             .collect();
         alts.retain(|h| h.key != t.key);
         let mut hits = vec![t.clone()];

@@ -100,7 +100,21 @@ fn pack(a: char, b: char, c: char) -> u32 {
         h ^= ch as u32;
         h = h.wrapping_mul(16777619);
     }
-    h & !CJK_FEATURE
+    h & !(CJK_FEATURE | PAIR_FEATURE)
+}
+
+/// The bit that marks a feature as a pair of adjacent words: what trigrams cannot see, the
+/// order of words ("byl úspěšný" / "nebyl úspěšný", a message cut after a shared beginning).
+pub const PAIR_FEATURE: u32 = 1 << 30;
+
+/// The feature of two adjacent words.
+fn word_pair(a: &str, b: &str) -> u32 {
+    let mut h: u32 = 2166136261;
+    for byte in a.bytes().chain(std::iter::once(1)).chain(b.bytes()) {
+        h ^= u32::from(byte);
+        h = h.wrapping_mul(16777619);
+    }
+    (h & !CJK_FEATURE) | PAIR_FEATURE
 }
 
 /// The bit that marks a feature as a CJK character pair (every other feature has it clear): a
@@ -115,15 +129,30 @@ pub const STEM_CHARS: usize = 5;
 /// both sides, plus one stem feature per word of STEM_CHARS or more characters. Runs of CJK
 /// letters (written without spaces) yield their character pairs instead ([`cjk_pairs`]).
 pub fn trigrams(folded: &str, out: &mut Vec<u32>) {
+    features(folded, out, |_, _| true);
+}
+
+/// [`trigrams`], with a pair of adjacent words kept only when `keep_pair` says so (a query
+/// keeps pairs of words the index knows: a typo makes every pair it is in new).
+pub fn features(folded: &str, out: &mut Vec<u32>, keep_pair: impl Fn(&str, &str) -> bool) {
     out.clear();
+    let mut prev: Option<&str> = None;
     for w in words(folded) {
+        let mut plain = true;
         for (_, run, cjk) in script_runs(w) {
             if cjk {
                 cjk_pairs(run, |_, _, f| out.push(f));
+                plain = false;
             } else {
                 word_features(run, out);
             }
         }
+        if let (Some(p), true) = (prev, plain) {
+            if keep_pair(p, w) {
+                out.push(word_pair(p, w));
+            }
+        }
+        prev = plain.then_some(w);
     }
     crate::compact::sort_by_heap(out, |a, b| a < b);
     out.dedup();
@@ -149,13 +178,32 @@ fn word_features(w: &str, out: &mut Vec<u32>) {
             ' ',
         ));
     }
-    if chars.len() >= STEM_CHARS + 2 {
-        // Stems hash with a marker character that no word contains.
-        let mut h = pack('\u{1}', chars[1], chars[2]);
-        for c in &chars[3..=STEM_CHARS] {
-            h = (h ^ *c as u32).wrapping_mul(16777619);
-        }
-        out.push(h & !CJK_FEATURE);
+    out.extend(stem(&chars));
+}
+
+/// The stem feature of a word padded with a space on both sides (its first STEM_CHARS
+/// characters), for words of at least STEM_CHARS characters.
+fn stem(chars: &[char]) -> Option<u32> {
+    if chars.len() < STEM_CHARS + 2 {
+        return None;
+    }
+    // Stems hash with a marker character that no word contains.
+    let mut h = pack('\u{1}', chars[1], chars[2]);
+    for c in &chars[3..=STEM_CHARS] {
+        h = (h ^ *c as u32).wrapping_mul(16777619);
+    }
+    Some(h & !(CJK_FEATURE | PAIR_FEATURE))
+}
+
+impl Index {
+    /// Whether the index knows word `w` (folded): its stem is a feature of some passage, or
+    /// it is too short to have one.
+    pub fn knows_word(&self, w: &str) -> bool {
+        let chars: Vec<char> = std::iter::once(' ')
+            .chain(w.chars().filter(|c| *c != '\''))
+            .chain(std::iter::once(' '))
+            .collect();
+        stem(&chars).is_none_or(|f| self.postings.contains_key(&f) || self.stop.contains_key(&f))
     }
 }
 
@@ -460,6 +508,42 @@ mod tests {
         let mut v = Vec::new();
         trigrams(&fold(s), &mut v);
         v
+    }
+
+    #[test]
+    fn adjacent_words_give_order_features() {
+        let pairs = |s: &str| -> Vec<u32> {
+            features(s).into_iter().filter(|f| f & PAIR_FEATURE != 0).collect()
+        };
+        // (text, pairs expected, text whose pairs must all differ)
+        let cases: &[(&str, usize, &str)] = &[
+            ("byl úspěšný", 1, "nebyl úspěšný"),
+            ("niet ingeschakeld", 1, "ingeschakeld niet"),
+            ("one two three", 2, "three two one"),
+            ("word", 0, ""),
+            ("パスワード リセット", 0, ""),
+        ];
+        for (a, n, b) in cases {
+            let pa = pairs(a);
+            assert_eq!(pa.len(), *n, "{a}");
+            let pb = pairs(b);
+            assert!(pa.iter().all(|p| !pb.contains(p)), "{a} / {b}");
+        }
+        // A query keeps only the pairs its filter accepts (pairs of words the index knows).
+        let mut v = Vec::new();
+        super::features(&fold("aditional security info"), &mut v, |a, _| a != "aditional");
+        assert_eq!(v.iter().filter(|f| *f & PAIR_FEATURE != 0).count(), 1);
+    }
+
+    #[test]
+    fn the_index_knows_words_by_their_stem() {
+        let cat = crate::catalog::Catalog::parse(
+            "E\tK\tsymptom\tusage\tuser\nL\ten\nT\tThe password writeback service stopped\n",
+        );
+        let ix = Index::build(&cat, &IndexConfig::DEFAULT);
+        for (w, known) in [("password", true), ("passwords", true), ("pasword", false), ("the", true), ("zzzzzz", false)] {
+            assert_eq!(ix.knows_word(w), known, "{w}");
+        }
     }
 
     #[test]

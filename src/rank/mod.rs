@@ -56,6 +56,9 @@ pub struct Config {
     /// Weight of a CJK character pair no passage has, as a share of an unknown word feature's
     /// (0–1: 1 treats every new pair as a word no passage has, 0 ignores new pairs and lets a
     /// few known ones explain a whole sentence).
+    /// Weight of a pair of adjacent words that no passage of the language has, as a share of
+    /// an unknown word's (0–1: rewording makes most pairs new; 0 ignores them).
+    pub pair_unknown_share: f32,
     pub cjk_unknown_share: f32,
     /// Minimum fuzzy identifier similarity for a misspelt or partial name (0.5–0.95).
     pub ident_min: f32,
@@ -81,7 +84,7 @@ pub struct Config {
 impl Config {
     pub const DEFAULT: Config = Config {
         text_high: 0.50,
-        text_medium: 0.29,
+        text_medium: 0.254,
         text_low: 0.18,
         margin: 0.06,
         medium_margin: 0.0,
@@ -92,6 +95,7 @@ impl Config {
         min_evidence: 120.0,
         lang_filter_min: 0.5,
         cjk_unknown_share: 0.2,
+        pair_unknown_share: 0.2,
         min_precision: 0.05,
         max_windowed_lines: 12,
         min_line_words: 3,

@@ -2,7 +2,7 @@
 //! ends, windows of adjacent lines), each segment's features are matched against the passages
 //! of the index, and every entry keeps its best score; the words that matched are highlighted.
 
-use super::index::{cjk_pairs, trigrams, word_trigrams, Field, Index, CJK_FEATURE};
+use super::index::{cjk_pairs, features, word_trigrams, Field, Index, CJK_FEATURE, PAIR_FEATURE};
 use super::{Config, Engine};
 use crate::answer::{Confidence, Hit, Reason};
 use crate::compact::{sort_by_heap, WordMap};
@@ -268,7 +268,8 @@ fn score_segments(
         if seen_text.insert(clean.clone(), 0).is_some() {
             continue; // a line repeated in a log (but for its GUID or date) scores as before
         }
-        trigrams(&clean, &mut tris);
+        let ix = &eng.index;
+        features(&clean, &mut tris, |a, b| ix.knows_word(a) && ix.knows_word(b));
         if tris.len() < MIN_SEGMENT_FEATURES {
             continue;
         }
@@ -329,7 +330,15 @@ impl<'e> Accumulator<'e> {
     /// while a Latin word's trigrams rarely are), stop features not at all.
     fn gather(&mut self, tris: &[u32], cfg: &Config) {
         self.qmass.iter_mut().for_each(|m| *m = 0.0);
-        let share = |t: &u32| if t & CJK_FEATURE != 0 { cfg.cjk_unknown_share } else { 1.0 };
+        let share = |t: &u32| {
+            if t & CJK_FEATURE != 0 {
+                cfg.cjk_unknown_share
+            } else if t & PAIR_FEATURE != 0 {
+                cfg.pair_unknown_share
+            } else {
+                1.0
+            }
+        };
         for t in tris {
             if self.ix.stop.contains_key(t) {
                 continue;
