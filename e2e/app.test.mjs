@@ -268,7 +268,8 @@ test('a log with several codes: a summary whose links move to the cards, the pas
   assert.equal(page.url(), url);
   assert.equal(await page.evaluate(() => window.history.length), history);
   assert.equal(await p.paste().inputValue(), log);
-  assert.deepEqual(await p.keys(), ['EVENT_33004', 'HR_800700CE', 'SSPR_0029']);
+  // One card per code, in order (a text match may follow them).
+  assert.deepEqual((await p.keys()).slice(0, 3), ['EVENT_33004', 'HR_800700CE', 'SSPR_0029']);
   // The copied answer starts with the same summary.
   await page.click('[data-testid="copy"]');
   const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -534,9 +535,10 @@ async function openHeldSwedish(url) {
 
 test('while the reader\'s language is on its way, the card says so instead of "not in your language"', async () => {
   const { page, ctx, release } = await openHeldSwedish(root.url + '?q=SSPR_0014');
-  await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="en"]:not([hidden])');
-  // The Swedish chrome comes with the Swedish file: until then the notice is in English.
-  assert.match(await page.locator('[data-testid="fallback"]').innerText(), /is loading; meanwhile shown in en/);
+  // The wasm knows every code: the card is there at once, saying its text is coming (in
+  // English: the Swedish chrome comes with the Swedish file).
+  await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"]');
+  assert.match(await page.locator('[data-testid="fallback"]').innerText(), /Loading Svenska/);
   release();
   await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="sv"]:not([hidden])');
   assert.equal(await page.locator('[data-testid="fallback"]').count(), 0);
@@ -548,7 +550,8 @@ test('the browse list follows when the reader\'s language arrives', async () => 
   const { page, ctx, release } = await openHeldSwedish(root.url);
   const item = page.locator('[data-testid="browse"] li[data-key="SSPR_0009"]');
   await item.waitFor({ state: 'attached' });
-  assert.match(await item.textContent(), /We've detected/);
+  // Before any language file: the entry by its key.
+  assert.match(await item.textContent(), /^SSPR_0009/);
   release();
   await page.waitForFunction(() => /upptäckt/.test(document.querySelector('[data-testid="browse"] li[data-key="SSPR_0009"]')?.textContent || ''));
   await ctx.close();

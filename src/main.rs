@@ -5,7 +5,7 @@ mod js_api;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+
     sspr_lookup::web::start();
 }
 

@@ -243,18 +243,24 @@ pub fn card<'a>(
 ) -> Option<CardView<'a>> {
     let e = cat.get(key)?;
     let prefs = chain(lang);
-    let (best, _) = e.best_locale(&prefs)?;
-    let fallback = (best.lang != lang).then(|| {
-        let why = if loading {
-            t.loading_lang()
-        } else {
-            t.fallback()
-        };
-        [why, " ", &best.lang, "."].concat()
-    });
+    let best = e.best_locale(&prefs).map(|(l, _)| l);
+    let fallback = match best {
+        Some(b) if b.lang == lang => None,
+        Some(b) => {
+            let why = if loading {
+                t.loading_lang()
+            } else {
+                t.fallback()
+            };
+            Some([why, " ", &b.lang, "."].concat())
+        }
+        // No text has arrived yet (the wasm carries codes only): the card says it is coming.
+        None => Some(t.loading_paste().replace("{x}", crate::i18n::name(lang))),
+    };
     // The best language first, then the others in catalog order.
-    let locales = std::iter::once(best)
-        .chain(e.locales.iter().filter(|l| l.lang != best.lang))
+    let locales = best
+        .into_iter()
+        .chain(e.locales.iter().filter(|l| Some(l.lang.as_str()) != best.map(|b| b.lang.as_str())))
         .map(|l| locale(l, t))
         .collect();
     Some(CardView {

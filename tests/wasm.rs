@@ -9,9 +9,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn embedded_catalog_parses_in_wasm_and_languages_merge() {
-    // The wasm embeds every entry with its English text only.
+    // The wasm embeds every entry with its codes and no text; English comes as a file.
     let mut cat = Catalog::embedded();
     assert!(cat.get("SSPR_0014").is_some());
+    assert!(cat.languages().is_empty());
+    cat.add_language(include_str!("../catalog/web/en.txt"))
+        .expect("en merges");
     assert_eq!(cat.languages(), ["en"]);
     // A Swedish paste finds nothing until Swedish arrives (as the page loads it).
     let q = "Vi kan tyvärr inte återställa ditt lösenord just nu eftersom administratören inte har konfigurerat lösenordsåterställning för din organisation.";

@@ -152,30 +152,18 @@ fn write_locale(out: &mut String, l: &Localized, prev: &mut Source) {
     }
 }
 
-/// The page's catalog files: `("core", …)` with every entry and its [`CORE_LANG`] titles and
-/// messages (what matching needs first), `(CORE_LANG, …)` with the [`CORE_LANG`] bodies (what
-/// it means, what to do: most of the bytes, and no reader of another language needs them to
-/// see their first answer), then `(lang, …)` for each other language, in catalog order.
+/// The page's catalog files: `("core", …)` with every entry, its codes, misprints and related
+/// entries but no text (embedded in the wasm: what a code needs), then `(lang, …)` for each
+/// language, English first: the page fetches the reader's language, then English, and any
+/// other only when needed.
 pub fn split(cat: &Catalog) -> Vec<(String, String)> {
     let mut core = cat.clone();
     core.chrome.clear();
-    let mut bodies = String::from(LANG_HEADER);
     for e in &mut core.entries {
-        e.locales.retain(|l| l.lang == CORE_LANG);
-        for l in &mut e.locales {
-            let (meaning, action) = (std::mem::take(&mut l.meaning), std::mem::take(&mut l.action));
-            if meaning.0.is_empty() && action.0.is_empty() {
-                continue;
-            }
-            bodies.push_str(&format!("K\t{}\nL\t{CORE_LANG}\n", e.key));
-            write_bodies(&mut bodies, &meaning, &action);
-        }
+        e.locales.clear();
     }
-    let mut out = vec![
-        ("core".to_string(), write(&core)),
-        (CORE_LANG.to_string(), bodies),
-    ];
-    for lang in cat.languages().into_iter().filter(|l| *l != CORE_LANG) {
+    let mut out = vec![("core".to_string(), write(&core))];
+    for lang in cat.languages() {
         let mut text = String::from(LANG_HEADER);
         write_chrome(&mut text, cat, Some(lang));
         let mut prev = Source::default();
@@ -260,9 +248,6 @@ struct Reader {
     languages_only: bool,
     /// The last `F` line's source: a localisation without one has it.
     source: Source,
-    /// Continuing a localisation the entry has without its bodies (the core language's
-    /// file): only `W` and `A` lines may follow.
-    bodies_only: bool,
     problems: Vec<String>,
 }
 
@@ -284,10 +269,6 @@ impl Reader {
             }
             "E" => return self.entry(&mut cat.entries, rest),
             "K" => return self.continued(&cat.entries, rest),
-            "W" | "A" => {}
-            _ if self.bodies_only => {
-                return Err(format!("{tag} line where only W and A lines may continue a language"))
-            }
             _ => {}
         }
         let Some(e) = self.cur.and_then(|i| cat.entries.get_mut(i)) else {
@@ -316,7 +297,7 @@ impl Reader {
     fn entry(&mut self, entries: &mut Vec<Entry>, rest: &[&str]) -> Result<(), String> {
         let kind = rest.get(1).and_then(|k| Kind::from_name(k));
         let area = rest.get(2).and_then(|a| Area::from_name(a));
-        (self.cur, self.loc, self.bodies_only) = (None, None, false);
+        (self.cur, self.loc) = (None, None);
         let (Some(key), Some(kind), Some(area)) = (rest.first(), kind, area) else {
             return Err("bad entry line".into());
         };
@@ -340,7 +321,6 @@ impl Reader {
 
     /// `K key`: a language file continues an existing entry.
     fn continued(&mut self, entries: &[Entry], rest: &[&str]) -> Result<(), String> {
-        self.bodies_only = false;
         let key = field(rest, 0);
         self.cur = entries.iter().position(|e| e.key == key);
         self.loc = None;
@@ -352,15 +332,7 @@ impl Reader {
 
     /// `L lang`: a localisation, placed in the entry's canonical language order.
     fn language(&mut self, e: &mut Entry, lang: String) -> Result<(), String> {
-        self.bodies_only = false;
         let lang = valid_tag(&lang).inspect_err(|_| self.skip = true)?;
-        // A language file may bring the bodies of a localisation that has none yet.
-        if let Some(i) = e.locales.iter().position(|l| {
-            self.languages_only && l.lang == lang && l.meaning.0.is_empty() && l.action.0.is_empty()
-        }) {
-            (self.loc, self.bodies_only) = (Some(i), true);
-            return Ok(());
-        }
         if e.locales.len() >= MAX_LANGUAGES {
             self.skip = true;
             return Err(format!(
