@@ -49,6 +49,7 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3
     );
     let eng = &eng;
+    page_start();
 
     bench(eng, "code (SSPR_0014)", "SSPR_0014", 2000);
     let msg = "We're sorry, you can't reset your password at this time because necessary information is missing from your account, contact your admin and ask them";
@@ -65,6 +66,14 @@ fn main() {
     }
     log.truncate(2048);
     bench(eng, "log paste (2 KB, several codes)", &log, 1000);
+    // An Azure AD Connect event log copied as it is: 11 lines of about 190 characters.
+    let long_lines: String = (0..11)
+        .map(|i| {
+            let ev = ["Event ID: 32002", "Event ID: 6329", "Event ID: 33004"][i % 3];
+            format!("2024-03-14T09:1{i}:44.123Z AADC0{}.corp.contoso.com {ev} PasswordResetService Error TrackingId: 6f1c2a9e-3b1d-4a57-9f0e-2b7d1c0a4e1{i} hr=800700CE user{i}@contoso.com CorrelationId: 1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f{i}\n", i % 3)
+        })
+        .collect();
+    bench(eng, "event log, 11 long lines (2.4 KB)", &long_lines, 1000);
     let prose = "Our users tell us that after they type a new password the page shows a generic error saying there was a service problem, and in the event log we see access denied for the management agent. ".repeat(10);
     bench(
         eng,
@@ -80,6 +89,33 @@ fn main() {
     let distinct: String = (0..24_000u32).map(|i| format!("0x8007{i:04X} ")).collect();
     bench(eng, "24,000 distinct HRESULTs (264 KB)", &distinct, 5);
     synthetic();
+}
+
+/// What the page does at start and per language: the core (codes) with English merged, then
+/// one more language merged and the index rebuilt (the page rebuilds on each merge).
+fn page_start() {
+    let (full, _) = format::parse(EMBEDDED);
+    let files = format::split(&full);
+    let file = |l: &str| files.iter().find(|(n, _)| n == l).map(|(_, t)| t.as_str()).unwrap_or("");
+    let mut cat = Catalog::parse(file("core"));
+    let t = Instant::now();
+    cat.add_language(file("en")).ok();
+    let eng = Engine::new(cat, &IndexConfig::DEFAULT);
+    println!(
+        "page start: merge English + index build    {:>8.2} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    for lang in ["sv", "de", "ja"] {
+        let mut cat = eng.catalog().clone();
+        let t = Instant::now();
+        cat.add_language(file(lang)).ok();
+        let e = Engine::new(cat, &IndexConfig::DEFAULT);
+        println!(
+            "one more language ({lang}): merge + rebuild    {:>8.2} ms ({} languages)",
+            t.elapsed().as_secs_f64() * 1e3,
+            e.catalog().languages().len()
+        );
+    }
 }
 
 /// A hand-made catalog twelve times the size of the real one: index build and lookups there
