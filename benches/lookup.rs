@@ -96,7 +96,13 @@ fn main() {
 fn page_start() {
     let (full, _) = format::parse(EMBEDDED);
     let files = format::split(&full);
-    let file = |l: &str| files.iter().find(|(n, _)| n == l).map(|(_, t)| t.as_str()).unwrap_or("");
+    let file = |l: &str| {
+        files
+            .iter()
+            .find(|(n, _)| n == l)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or("")
+    };
     let mut cat = Catalog::parse(file("core"));
     let t = Instant::now();
     cat.add_language(file("en")).ok();

@@ -164,7 +164,7 @@ test('a French paste with an English reader loads French on demand, says so, the
     await page.route(/catalog-fr-[0-9a-f]{16}\.txt$/, async (route) => { await held; await route.continue(); });
   });
   await page.evaluate(() => window.ssprLookupReady);
-  assert.deepEqual(asked, ['en'], 'an English reader fetches the English bodies and nothing else');
+  assert.deepEqual(asked, ['en'], 'an English reader fetches English and nothing else');
   const paste = 'nous avons détecté que la réinitialisation de mot de passe n’a pas été activée par votre administrateur.';
   await p.type(paste);
   // Recognised as French before the French file is there: it is fetched, and the page says so.
@@ -479,12 +479,12 @@ test('a long paste is answered but not copied into the URL', async () => {
   await ctx.close();
 });
 
-test('languages load on demand: the reader\'s own first, then the English bodies, then only what a paste needs', async () => {
+test('languages load on demand: the reader\'s own first, then English, then only what a paste needs', async () => {
   const asked = [];
   const { p, page, ctx, errors } = await openPage(root.url + '?q=SSPR_0014', { locale: 'sv-SE' }, async (page) => {
     page.on('request', (r) => { const m = r.url().match(/catalog-([a-z]+(?:-[a-z]+)?)-[0-9a-f]{16}\.txt$/); if (m) asked.push(m[1]); });
   });
-  // A Swedish reader gets the Swedish card (English titles are in the wasm; Swedish is fetched at once).
+  // A Swedish reader gets the Swedish card (the wasm knows the code; Swedish is fetched at once).
   await page.waitForSelector('[data-testid="result"][data-key="SSPR_0014"] .body[lang="sv"]:not([hidden])');
   assert.equal(await page.locator('[data-testid="fallback"]').count(), 0);
   await page.evaluate(() => window.ssprLookupReady);

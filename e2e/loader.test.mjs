@@ -85,7 +85,7 @@ for (const c of [
 ]) {
   test(`the loader fetches first the language the page shows: ${JSON.stringify(c)}`, async () => {
     const { first, shown } = await firstFetched(c);
-    // Every page language has a file (English: its bodies); it comes first, alone.
+    // Every page language has a file (English too); it comes first, alone.
     assert.ok(LANGS.includes(shown), `${shown} has a file`);
     assert.deepEqual(first, [shown], `the page shows ${shown}; the loader asked first for ${first}`);
   });

@@ -1,5 +1,5 @@
 //! Tuning aid (not part of the tests): eval figures of every set under varied Config knobs.
-//! `cargo run --release --example sweep -- knob=v1,v2 knob=v1,...` (knobs: med high pw sp ev mm bw)
+//! `cargo run --release --example sweep -- knob=v1,v2 knob=v1,...` (knobs: med high pw sp ev bw margin pus; index: pb fs lpw liw ss)
 use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
 
 fn set(cfg: &mut Config, k: &str, v: f32) {
@@ -9,7 +9,6 @@ fn set(cfg: &mut Config, k: &str, v: f32) {
         "pw" => cfg.precision_weight = v,
         "sp" => cfg.second_passage = v,
         "ev" => cfg.min_evidence = v,
-        "mm" => cfg.medium_margin = v,
         "bw" => cfg.body_weight = v,
         "margin" => cfg.margin = v,
         "pus" => cfg.pair_unknown_share = v,
@@ -19,12 +18,36 @@ fn set(cfg: &mut Config, k: &str, v: f32) {
 }
 
 fn main() {
-    let floors = [("dev", 1.0, 1.0, 1.0), ("handwritten", 0.95, 0.97, 1.0), ("newer", 0.75, 0.75, 0.0), ("round2", 1.0, 1.0, 0.8), ("colloquial", 0.0, 0.0, 1.0), ("languages", 0.747, 0.0, 0.933), ("generated", 0.98, 0.99, 0.0)];
-    let sets: Vec<_> = floors.iter().map(|f| eval::parse(&std::fs::read_to_string(format!("tests/eval/{}.jsonl", f.0)).unwrap()).0).collect();
+    let floors = [
+        ("dev", 1.0, 1.0, 1.0),
+        ("handwritten", 0.95, 0.97, 1.0),
+        ("newer", 0.75, 0.75, 0.0),
+        ("round2", 1.0, 1.0, 0.8),
+        ("colloquial", 0.0, 0.0, 1.0),
+        ("languages", 0.747, 0.0, 0.933),
+        ("generated", 0.98, 0.99, 0.0),
+    ];
+    let sets: Vec<_> = floors
+        .iter()
+        .map(|f| {
+            eval::parse(&std::fs::read_to_string(format!("tests/eval/{}.jsonl", f.0)).unwrap()).0
+        })
+        .collect();
     let mut grid: Vec<Vec<(String, f32)>> = vec![vec![]];
     for a in std::env::args().skip(1) {
         let (k, vs) = a.split_once('=').unwrap();
-        grid = grid.into_iter().flat_map(|g| vs.split(',').map(move |v| { let mut g = g.clone(); g.push((k.to_string(), v.parse().unwrap())); g }).collect::<Vec<_>>()).collect();
+        grid = grid
+            .into_iter()
+            .flat_map(|g| {
+                vs.split(',')
+                    .map(move |v| {
+                        let mut g = g.clone();
+                        g.push((k.to_string(), v.parse().unwrap()));
+                        g
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
     }
     for g in grid {
         let mut cfg = Config::DEFAULT;
@@ -41,17 +64,34 @@ fn main() {
         }
         let eng = Engine::new(Catalog::embedded(), &icfg);
         let mut line = String::new();
-        for (k, v) in &g { set(&mut cfg, k, *v); line += &format!("{k} {v} "); }
+        for (k, v) in &g {
+            set(&mut cfg, k, *v);
+            line += &format!("{k} {v} ");
+        }
         let mut fails = 0;
         let mut cal = eval::Calibration::default();
         for (f, cases) in floors.iter().zip(&sets) {
             let r = eval::run(&eng, &cfg, cases);
             let o = &r.overall;
-            let ok = o.top1 + 1e-9 >= f.1 && o.top3 + 1e-9 >= f.2 && (o.negatives == 0 || o.negatives_rejected + 1e-9 >= f.3);
-            if !ok { fails += 1; }
+            let ok = o.top1 + 1e-9 >= f.1
+                && o.top3 + 1e-9 >= f.2
+                && (o.negatives == 0 || o.negatives_rejected + 1e-9 >= f.3);
+            if !ok {
+                fails += 1;
+            }
             cal.add(&r.calibration);
-            line += &format!(" {}{} {:.1}/{:.1}/{:.0}", if ok { "" } else { "!" }, &f.0[..3], o.top1 * 100.0, o.top3 * 100.0, o.negatives_rejected * 100.0);
+            line += &format!(
+                " {}{} {:.1}/{:.1}/{:.0}",
+                if ok { "" } else { "!" },
+                &f.0[..3],
+                o.top1 * 100.0,
+                o.top3 * 100.0,
+                o.negatives_rejected * 100.0
+            );
         }
-        println!("{line}  fails {fails}   {}", cal.text().lines().take(3).collect::<Vec<_>>().join(" | "));
+        println!(
+            "{line}  fails {fails}   {}",
+            cal.text().lines().take(3).collect::<Vec<_>>().join(" | ")
+        );
     }
 }

@@ -11,7 +11,7 @@ const base = new URL('./', import.meta.url);
 const loadRest = loadCatalogs('', base);
 await init({ module_or_path: new URL(BUILD.wasm, base) });
 window.wasmBindings = bindings;
-// Resolves once the reader's language and the English bodies have been merged (lookups before that answer from the
+// Resolves once the reader's language and English have been merged (lookups before that answer from the
 // languages loaded so far).
 window.ssprLookupReady = loadRest(bindings.addCatalog, bindings.expectLanguages);
 

@@ -48,8 +48,8 @@ export function firstLang(given) {
 const getCatalog = (lang, base) => fetch(new URL(CATALOGS[lang], base))
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.url}`))));
 
-// Starts fetching the reader's language now; after init, merges it, then the English bodies
-// (what each entry means and what to do, which the wasm leaves out), and nothing more: any
+// Starts fetching the reader's language now; after init, merges it, then English (the wasm
+// carries codes only; English is every entry's fallback), and nothing more: any
 // other language is fetched only when needed — the reader picks it, or a paste is in it (the
 // page calls globalThis.ssprLookupNeed with the paste's language). A file that fails leaves the page
 // working in the languages it has.
@@ -82,7 +82,8 @@ export function loadCatalogs(given, base) {
         // and index rebuild, so no single main-thread task does both.
         await new Promise((r) => setTimeout(r, 0));
         merge(text);
-        merged.add(l);
+        // A file that failed is asked for again next time it is needed (back online).
+        if (typeof text === 'string') merged.add(l); else fetched.delete(l);
         pending.delete(l);
         expect([...pending].join(','));
       }

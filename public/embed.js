@@ -18,7 +18,7 @@ if (!document.querySelector('link[data-sspr-lookup]')) {
 const given = document.querySelector('sspr-lookup[lang]')?.getAttribute('lang') || '';
 const loadRest = loadCatalogs(given, base);
 await mod.default({ module_or_path: new URL(BUILD.wasm, base) });
-// ready: resolves once the reader's language and the English bodies have been merged (other
+// ready: resolves once the reader's language and English have been merged (other
 // languages come on demand).
 window.ssprLookup = { lookup: mod.lookup, answerText: mod.answerText, mount: mod.mount, ready: loadRest(mod.addCatalog, mod.expectLanguages) };
 class SsprLookup extends HTMLElement {

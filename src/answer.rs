@@ -190,7 +190,11 @@ mod tests {
                 detected_lang: detected.map(str::to_string),
                 ..Answer::default()
             };
-            assert_eq!(a.language_to_fetch(&loaded), *want, "{detected:?} {no_match}");
+            assert_eq!(
+                a.language_to_fetch(&loaded),
+                *want,
+                "{detected:?} {no_match}"
+            );
         }
     }
 }

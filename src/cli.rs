@@ -240,7 +240,11 @@ fn eval_cmd(files: &[String], json: bool, out: &mut dyn Write) -> io::Result<i32
             _ => serde_json::to_value(serde_json::json!({ "sets": reports, "calibration": all })),
         };
         let v = v.unwrap_or_default();
-        writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default())?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        )?;
     } else if files.len() > 1 {
         write!(out, "# all {} sets\n{}", files.len(), all.text())?;
     }

@@ -155,7 +155,9 @@ pub fn run(engine: &Engine, cfg: &Config, cases: &[Case]) -> Report {
             id: c.id.clone(),
             level: level(&a),
             hidden_right: a.no_match
-                && a.candidates.first().is_some_and(|h| c.expect.contains(&h.key) || c.alt_ok.contains(&h.key)),
+                && a.candidates
+                    .first()
+                    .is_some_and(|h| c.expect.contains(&h.key) || c.alt_ok.contains(&h.key)),
             keys,
             no_match: a.no_match,
             top1,
@@ -359,7 +361,15 @@ mod tests {
     #[test]
     fn calibration_counts_each_answer_at_its_confidence() {
         use Confidence::{High, Medium};
-        let cases = [case(&["A"]), case(&["A"]), case(&["A"]), case(&[]), case(&[]), case(&["A"]), case(&["A"])];
+        let cases = [
+            case(&["A"]),
+            case(&["A"]),
+            case(&["A"]),
+            case(&[]),
+            case(&[]),
+            case(&["A"]),
+            case(&["A"]),
+        ];
         let results = [
             result(Some(High), true, false),    // right, high
             result(Some(Medium), false, false), // wrong entry, medium
@@ -370,12 +380,37 @@ mod tests {
             result(None, false, false),         // nothing right
         ];
         let cal = Calibration::of(&cases, &results);
-        assert_eq!(cal.high, Shown { answers: 1, right: 1 });
-        assert_eq!(cal.medium, Shown { answers: 3, right: 1 });
-        assert_eq!(cal.no_match, Hidden { positives: 2, right_first: 1, negatives: 1 });
+        assert_eq!(
+            cal.high,
+            Shown {
+                answers: 1,
+                right: 1
+            }
+        );
+        assert_eq!(
+            cal.medium,
+            Shown {
+                answers: 3,
+                right: 1
+            }
+        );
+        assert_eq!(
+            cal.no_match,
+            Hidden {
+                positives: 2,
+                right_first: 1,
+                negatives: 1
+            }
+        );
         let mut twice = cal;
         twice.add(&cal);
-        assert_eq!(twice.medium, Shown { answers: 6, right: 2 });
+        assert_eq!(
+            twice.medium,
+            Shown {
+                answers: 6,
+                right: 2
+            }
+        );
         assert!(cal.text().contains("right    1 ( 33.3%)"), "{}", cal.text());
     }
 }

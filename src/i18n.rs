@@ -272,10 +272,7 @@ pub fn name(tag: &str) -> &str {
 
 /// The first supported language among the browser's preferences (`navigator.languages`).
 pub fn pick(preferred: &[String]) -> &'static str {
-    preferred
-        .iter()
-        .find_map(|p| supported(p))
-        .unwrap_or("en")
+    preferred.iter().find_map(|p| supported(p)).unwrap_or("en")
 }
 
 /// The page language a language tag asks for: the same tag (`pt-BR` → `pt-br`), else the
@@ -314,7 +311,10 @@ pub fn chain(lang: &str) -> Vec<&'static str> {
         .iter()
         .map(|(t, _)| *t)
         .filter(|t| primary(t) == primary(lang));
-    for t in siblings.chain(["en"]).chain(UI_LANGS.iter().map(|(t, _)| *t)) {
+    for t in siblings
+        .chain(["en"])
+        .chain(UI_LANGS.iter().map(|(t, _)| *t))
+    {
         if !v.contains(&t) {
             v.push(t);
         }

@@ -1,11 +1,10 @@
-//! Entry point: on wasm32 the page (panic hook + mount), natively the command-line tool.
+//! Entry point: on wasm32 the page (mount; talc as the allocator), natively the command-line tool.
 
 #[cfg(target_arch = "wasm32")]
 mod js_api;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-
     sspr_lookup::web::start();
 }
 

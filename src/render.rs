@@ -111,11 +111,21 @@ pub fn results(
     if !query.trim().is_empty() {
         h.0.push_str(&highlight(query, answer));
         let mut v = view::answer(cat, answer, lang, loading);
-        if v.no_match && !pending.is_empty() {
-            // The paste may be in a language still on its way: say that, not "no match" yet.
-            let names: Vec<&str> = pending.iter().map(|p| i18n::name(p)).collect();
+        let primary = |t: &str| t.split('-').next().unwrap_or(t).to_string();
+        let paste_lang = answer.detected_lang.as_deref().map(primary);
+        let coming: Vec<&String> = pending
+            .iter()
+            .filter(|p| paste_lang.as_deref() == Some(primary(p).as_str()))
+            .collect();
+        if v.no_match && !coming.is_empty() {
+            // The paste is in a language still on its way: say that, not "no match" yet.
+            let names: Vec<&str> = coming.iter().map(|p| i18n::name(p)).collect();
             let note = v.t.loading_paste().replace("{x}", &names.join(", "));
-            h.el("p", &[("class", "loading"), ("data-testid", "loading")], &note);
+            h.el(
+                "p",
+                &[("class", "loading"), ("data-testid", "loading")],
+                &note,
+            );
             v.no_match = false;
             v.guesses.clear();
         }
@@ -884,11 +894,18 @@ mod tests {
         // character pairs it shares are marked, nothing else (a CJK run is no one "word").
         let q = "天气很好。很抱歉，由于组织的密码重置配置有问题，目前无法重置密码。";
         let html = highlight(q, &engine().lookup(q, &Config::DEFAULT));
-        for marked in ["<mark>抱歉</mark>", "<mark>由于组织的密码重置配置</mark>", "<mark>目前无法重置密码</mark>"] {
+        for marked in [
+            "<mark>抱歉</mark>",
+            "<mark>由于组织的密码重置配置</mark>",
+            "<mark>目前无法重置密码</mark>",
+        ] {
             assert!(html.contains(marked), "{marked} in {html}");
         }
         for plain in ["天气很好", "很抱歉", "有问题"] {
-            assert!(!html.contains(&format!("<mark>{plain}")), "{plain} in {html}");
+            assert!(
+                !html.contains(&format!("<mark>{plain}")),
+                "{plain} in {html}"
+            );
         }
     }
 

@@ -254,13 +254,21 @@ pub fn card<'a>(
             };
             Some([why, " ", &b.lang, "."].concat())
         }
-        // No text has arrived yet (the wasm carries codes only): the card says it is coming.
-        None => Some(t.loading_paste().replace("{x}", crate::i18n::name(lang))),
+        // No text has arrived yet (the wasm carries codes only): the card says it is coming, in
+        // the reader's language while that loads, else in English (the fallback for all).
+        None => Some(
+            t.loading_paste()
+                .replace("{x}", crate::i18n::name(if loading { lang } else { "en" })),
+        ),
     };
     // The best language first, then the others in catalog order.
     let locales = best
         .into_iter()
-        .chain(e.locales.iter().filter(|l| Some(l.lang.as_str()) != best.map(|b| b.lang.as_str())))
+        .chain(
+            e.locales
+                .iter()
+                .filter(|l| Some(l.lang.as_str()) != best.map(|b| b.lang.as_str())),
+        )
         .map(|l| locale(l, t))
         .collect();
     Some(CardView {

@@ -320,11 +320,25 @@ fn explain_reports_how_much_of_the_paste_the_passage_explains() {
     // (paste, best entry, precision at least, precision below): a whole message is explained
     // nearly whole; the same words inside another product's sentence only in part.
     for (q, key, lo, hi) in [
-        ("We've detected that password reset hasn't been enabled by your administrator.", "SSPR_0009", 0.9, 1.01),
-        ("Please enter a valid email address.", "usage-using-address", 0.3, 0.6),
+        (
+            "We've detected that password reset hasn't been enabled by your administrator.",
+            "SSPR_0009",
+            0.9,
+            1.01,
+        ),
+        (
+            "Please enter a valid email address.",
+            "usage-using-address",
+            0.3,
+            0.6,
+        ),
     ] {
         let x = &engine().explain(q, &Config::DEFAULT)[0];
         assert_eq!(x.key, key, "{q}");
-        assert!(lo <= x.precision && x.precision < hi, "{q}: precision {}", x.precision);
+        assert!(
+            lo <= x.precision && x.precision < hi,
+            "{q}: precision {}",
+            x.precision
+        );
     }
 }

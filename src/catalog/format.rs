@@ -19,10 +19,10 @@
 //! U <lang> <key> <text>                 one string of the page's chrome in <lang>
 //! ```
 //!
-//! The page does not embed the whole catalog: [`split`] cuts it into `core` (every entry with
-//! its English text, embedded in the wasm) and one file per other language, which the page
-//! loads after start and merges with [`merge_language`]. Merging every language file, in any order,
-//! gives back exactly the whole catalog (tested).
+//! The page does not embed the catalog's text: [`split`] cuts it into `core` (every entry with
+//! its codes and no text, embedded in the wasm) and one file per language, English included,
+//! which the page fetches as needed and merges with [`merge_language`]. Merging every language
+//! file, in any order, gives back exactly the whole catalog (tested).
 //! Field values escape `\`, tab and newline as `\\`, `\t`, `\n`.
 
 use super::{Area, Audience, Catalog, ChromeText, Entry, Kind, Localized, Rich, Source};
@@ -137,7 +137,12 @@ fn write_locale(out: &mut String, l: &Localized, prev: &mut Source) {
     if prefix {
         out.push_str(&format!("Q\t{}\n", l.title.len()));
     }
-    write_bodies(out, &l.meaning, &l.action);
+    if !l.meaning.0.is_empty() {
+        out.push_str(&format!("W\t{}\n", escape(&l.meaning.encode())));
+    }
+    if !l.action.0.is_empty() {
+        out.push_str(&format!("A\t{}\n", escape(&l.action.encode())));
+    }
     for w in &l.earlier {
         out.push_str(&format!("O\t{}\n", escape(w)));
     }
@@ -178,15 +183,6 @@ pub fn split(cat: &Catalog) -> Vec<(String, String)> {
     out
 }
 
-fn write_bodies(out: &mut String, meaning: &Rich, action: &Rich) {
-    if !meaning.0.is_empty() {
-        out.push_str(&format!("W\t{}\n", escape(&meaning.encode())));
-    }
-    if !action.0.is_empty() {
-        out.push_str(&format!("A\t{}\n", escape(&action.encode())));
-    }
-}
-
 /// Parses the committed format. Never panics; returns what it could read and a list of
 /// problems (line number and what was wrong).
 pub fn parse(src: &str) -> (Catalog, Vec<String>) {
@@ -217,6 +213,7 @@ pub fn merge_language(cat: &mut Catalog, src: &str) -> Vec<String> {
 }
 
 fn read_into(cat: &mut Catalog, src: &str, mut r: Reader) -> Vec<String> {
+    r.languages = cat.languages().iter().map(|l| l.to_string()).collect();
     for (n, line) in src.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -227,6 +224,14 @@ fn read_into(cat: &mut Catalog, src: &str, mut r: Reader) -> Vec<String> {
         if matches!(tag, "E" | "K" | "L" | "U") {
             r.skip = false;
         } else if r.skip {
+            // A skipped localisation's source is still the last one (later ones may omit it).
+            if tag == "F" {
+                r.source = Source {
+                    file: field(&rest, 0),
+                    section: field(&rest, 1),
+                    date: field(&rest, 2),
+                };
+            }
             continue;
         }
         if let Err(what) = r.line(cat, tag, &rest) {
@@ -248,6 +253,8 @@ struct Reader {
     languages_only: bool,
     /// The last `F` line's source: a localisation without one has it.
     source: Source,
+    /// The catalog's languages so far (at most [`MAX_CATALOG_LANGUAGES`]).
+    languages: Vec<String>,
     problems: Vec<String>,
 }
 
@@ -333,6 +340,15 @@ impl Reader {
     /// `L lang`: a localisation, placed in the entry's canonical language order.
     fn language(&mut self, e: &mut Entry, lang: String) -> Result<(), String> {
         let lang = valid_tag(&lang).inspect_err(|_| self.skip = true)?;
+        if !self.languages.contains(&lang) {
+            if self.languages.len() >= MAX_CATALOG_LANGUAGES {
+                self.skip = true;
+                return Err(format!(
+                    "the catalog has the most languages it may have; '{lang}' refused"
+                ));
+            }
+            self.languages.push(lang.clone());
+        }
         if e.locales.len() >= MAX_LANGUAGES {
             self.skip = true;
             return Err(format!(
@@ -371,6 +387,10 @@ impl Reader {
 /// localisation scans the entry's others, so this bounds the work a hostile language file can
 /// cause.
 pub const MAX_LANGUAGES: usize = 64;
+
+/// Languages a catalog may have: the articles exist in about twenty; the index keeps a weight
+/// per feature and language, so this bounds the memory a hostile language file can cause.
+pub const MAX_CATALOG_LANGUAGES: usize = 40;
 
 /// Earlier wordings one localisation may carry (one per older version of its article): a
 /// bound on the passages a hostile language file can add.
@@ -418,7 +438,11 @@ fn locale_field(l: &mut Localized, tag: &str, rest: &[&str]) -> Result<(), Strin
         "A" => l.action = Rich::decode(&field(rest, 0)),
         "Q" => {
             let n: usize = field(rest, 0).parse().map_err(|_| "bad title length")?;
-            l.title = l.message.get(..n).ok_or("title length past the message")?.to_string();
+            l.title = l
+                .message
+                .get(..n)
+                .ok_or("title length past the message")?
+                .to_string();
         }
         "O" if l.earlier.len() < MAX_EARLIER => l.earlier.push(field(rest, 0)),
         "O" => return Err(format!("more than {MAX_EARLIER} earlier wordings")),

@@ -20,10 +20,12 @@ const REGIONAL: &[&str] = &["pt", "zh"];
 /// [`REGIONAL`] language (`de-DE` → `de`, `pt-BR` → `pt-br`).
 pub fn catalog_tag(t: &str) -> String {
     let p = tag::primary(t);
-    if REGIONAL.contains(&p) {
-        t.to_string()
-    } else {
-        p.to_string()
+    // Chinese named by its script or a region that writes it: the two written standards.
+    match t {
+        _ if t.starts_with("zh-hant") || t == "zh-hk" || t == "zh-mo" => "zh-tw".to_string(),
+        _ if t.starts_with("zh-hans") || t == "zh-sg" => "zh-cn".to_string(),
+        _ if REGIONAL.contains(&p) => t.to_string(),
+        _ => p.to_string(),
     }
 }
 
@@ -48,7 +50,12 @@ pub fn article_language(a: &Article) -> Option<(String, String)> {
         ),
     };
     let fm_primary = tag::primary(&fm_lang);
-    let from_fm = || Some((fm_lang.clone(), format!("from front matter ({})", fm.locale)));
+    let from_fm = || {
+        Some((
+            fm_lang.clone(),
+            format!("from front matter ({})", fm.locale),
+        ))
+    };
     match detected {
         Some((d, _)) if !fm_lang.is_empty() && d == fm_primary => from_fm(),
         Some((d, conf))
@@ -67,5 +74,28 @@ pub fn article_language(a: &Article) -> Option<(String, String)> {
         }
         _ if !fm_lang.is_empty() => from_fm(),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_tags_keep_only_the_regions_that_are_written_differently() {
+        let cases = [
+            ("de-de", "de"),
+            ("pt-br", "pt-br"),
+            ("pt-pt", "pt-pt"),
+            ("pt", "pt"),
+            ("zh-cn", "zh-cn"),
+            ("zh-hant-tw", "zh-tw"),
+            ("zh-hk", "zh-tw"),
+            ("zh-hans", "zh-cn"),
+            ("ja-jp", "ja"),
+        ];
+        for (t, want) in cases {
+            assert_eq!(catalog_tag(t), want, "{t}");
+        }
     }
 }

@@ -167,7 +167,10 @@ mod tests {
     #[test]
     fn script_runs_split_cjk_from_other_letters() {
         for (w, want) in [
-            ("ad同期エラー", vec![(0, "ad", false), (2, "同期エラー", true)]),
+            (
+                "ad同期エラー",
+                vec![(0, "ad", false), (2, "同期エラー", true)],
+            ),
             ("암호를x", vec![(0, "암호를", true), (9, "x", false)]),
             ("plain", vec![(0, "plain", false)]),
             ("", vec![]),

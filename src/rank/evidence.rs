@@ -27,7 +27,7 @@ impl TextBar<'_> {
         }
         if score >= cfg.text_high + self.raise && lead >= cfg.margin {
             Some(Confidence::High)
-        } else if score >= cfg.text_medium + self.raise && lead >= cfg.medium_margin {
+        } else if score >= cfg.text_medium + self.raise {
             Some(Confidence::Medium)
         } else if score >= cfg.text_low {
             Some(Confidence::Low)
@@ -181,9 +181,10 @@ fn add_text_group(
 ) {
     let conf_ok = t.confidence >= Confidence::Medium;
     if conf_ok && !groups.iter().any(|g| g.hits[0].key == t.key) {
+        // Close candidates under a confident answer, each with its own confidence (low ones
+        // too: `bar.hit` keeps what clears the low bar).
         let mut alts: Vec<Hit> = (1..=bar.cfg.max_alternatives)
             .filter_map(|i| bar.hit(eng, text, i))
-            .filter(|h| h.confidence >= Confidence::Low)
             .collect();
         alts.retain(|h| h.key != t.key);
         let mut hits = vec![t.clone()];

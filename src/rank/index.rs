@@ -274,18 +274,17 @@ impl Index {
     /// The weight of feature row `row` in language `li` (0 when the language lacks it).
     pub fn weight(&self, row: u32, li: usize) -> f32 {
         let n = self.lang_ranges.len();
-        self.weights.get(row as usize * n + li).copied().unwrap_or(0.0)
+        self.weights
+            .get(row as usize * n + li)
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// Adds passage `doc` with its features as the next document.
     fn add_doc(&mut self, mut doc: Doc, tris: &[u32]) {
         let d = self.docs.len() as u32;
         for t in tris {
-            self.postings
-                .entry(*t)
-                .or_insert((0, Vec::new()))
-                .1
-                .push(d);
+            self.postings.entry(*t).or_insert((0, Vec::new())).1.push(d);
         }
         match self.lang_ranges.last_mut() {
             Some((l, _, end)) if *l == doc.lang => *end = d + 1,
@@ -331,7 +330,10 @@ impl Index {
         }
         // A feature a language lacks weighs as one no passage has: above any indexed weight.
         let all = self.docs.len() as f32;
-        self.unknown = per_lang_n.iter().map(|_| (1.0 + all).ln().powi(2)).collect();
+        self.unknown = per_lang_n
+            .iter()
+            .map(|_| (1.0 + all).ln().powi(2))
+            .collect();
         let mut stop: Vec<u32> = Vec::new();
         let mut counts = vec![0f32; n];
         let mut rows = 0u32;
@@ -513,7 +515,10 @@ mod tests {
     #[test]
     fn adjacent_words_give_order_features() {
         let pairs = |s: &str| -> Vec<u32> {
-            features(s).into_iter().filter(|f| f & PAIR_FEATURE != 0).collect()
+            features(s)
+                .into_iter()
+                .filter(|f| f & PAIR_FEATURE != 0)
+                .collect()
         };
         // (text, pairs expected, text whose pairs must all differ)
         let cases: &[(&str, usize, &str)] = &[
@@ -531,7 +536,9 @@ mod tests {
         }
         // A query keeps only the pairs its filter accepts (pairs of words the index knows).
         let mut v = Vec::new();
-        super::features(&fold("aditional security info"), &mut v, |a, _| a != "aditional");
+        super::features(&fold("aditional security info"), &mut v, |a, _| {
+            a != "aditional"
+        });
         assert_eq!(v.iter().filter(|f| *f & PAIR_FEATURE != 0).count(), 1);
     }
 
@@ -541,7 +548,13 @@ mod tests {
             "E\tK\tsymptom\tusage\tuser\nL\ten\nT\tThe password writeback service stopped\n",
         );
         let ix = Index::build(&cat, &IndexConfig::DEFAULT);
-        for (w, known) in [("password", true), ("passwords", true), ("pasword", false), ("the", true), ("zzzzzz", false)] {
+        for (w, known) in [
+            ("password", true),
+            ("passwords", true),
+            ("pasword", false),
+            ("the", true),
+            ("zzzzzz", false),
+        ] {
             assert_eq!(ix.knows_word(w), known, "{w}");
         }
     }
@@ -550,9 +563,9 @@ mod tests {
     fn cjk_text_is_matched_by_character_pairs() {
         // (one wording, another, the character pairs they share)
         for (a, b, shared) in [
-            ("密码写回失败", "写回密码的时候失败了", 3),   // 密码 写回 失败
+            ("密码写回失败", "写回密码的时候失败了", 3), // 密码 写回 失败
             ("パスワードをリセット", "リセットできないパスワード", 7), // パスワード リセット
-            ("암호를 다시 설정", "암호 다시설정", 3),        // 암호 다시 설정
+            ("암호를 다시 설정", "암호 다시설정", 3),    // 암호 다시 설정
             ("密码", "天气", 0),
         ] {
             let fb = features(b);
@@ -562,7 +575,10 @@ mod tests {
         // A lone letter is one feature; a token mixing scripts yields both kinds.
         assert_eq!(features("密").len(), 1);
         let mixed = features("AD同期");
-        assert!(features("ad").iter().chain(&features("同期")).all(|f| mixed.contains(f)));
+        assert!(features("ad")
+            .iter()
+            .chain(&features("同期"))
+            .all(|f| mixed.contains(f)));
         // Pairs and other features are told apart by one bit.
         assert!(features("同期").iter().all(|f| f & CJK_FEATURE != 0));
         assert!(features("sync error").iter().all(|f| f & CJK_FEATURE == 0));

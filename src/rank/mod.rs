@@ -33,8 +33,6 @@ pub struct Config {
     pub text_low: f32,
     /// Lead over the next entry needed for high confidence (0–0.2; 0 trusts ties).
     pub margin: f32,
-    /// Lead over the next entry needed for medium confidence (0–0.2; 0 trusts ties).
-    pub medium_margin: f32,
     /// Weight of precision (how much of the query the document explains) against recall (how
     /// much of the document the query covers), 0..=1: 1 ranks by precision only (good for short
     /// partial quotes, bad for near-misses), 0 by recall only.
@@ -53,12 +51,12 @@ pub struct Config {
     /// Language-detection confidence (0..=1) from which only the paste's language (and English)
     /// is scored; above 1 disables the shortcut. Lower: faster, more risk on mixed pastes.
     pub lang_filter_min: f32,
-    /// Weight of a CJK character pair no passage has, as a share of an unknown word feature's
-    /// (0–1: 1 treats every new pair as a word no passage has, 0 ignores new pairs and lets a
-    /// few known ones explain a whole sentence).
     /// Weight of a pair of adjacent words that no passage of the language has, as a share of
     /// an unknown word's (0–1: rewording makes most pairs new; 0 ignores them).
     pub pair_unknown_share: f32,
+    /// Weight of a CJK character pair no passage has, as a share of an unknown word feature's
+    /// (0–1: 1 treats every new pair as a word no passage has, 0 ignores new pairs and lets a
+    /// few known ones explain a whole sentence).
     pub cjk_unknown_share: f32,
     /// Minimum fuzzy identifier similarity for a misspelt or partial name (0.5–0.95).
     pub ident_min: f32,
@@ -77,7 +75,8 @@ pub struct Config {
     pub max_code_bytes: usize,
     /// Guesses shown with "no confident match" (0–10).
     pub max_guesses: usize,
-    /// Other confident text matches shown under a text answer (0–5).
+    /// Other text matches shown under a confident text answer, each with its own confidence
+    /// (low ones too: close candidates) (0–5).
     pub max_alternatives: usize,
 }
 
@@ -87,7 +86,6 @@ impl Config {
         text_medium: 0.254,
         text_low: 0.18,
         margin: 0.06,
-        medium_margin: 0.0,
         precision_weight: 0.6,
         body_weight: 0.85,
         foreign_code_penalty: 0.15,

@@ -269,7 +269,9 @@ fn score_segments(
             continue; // a line repeated in a log (but for its GUID or date) scores as before
         }
         let ix = &eng.index;
-        features(&clean, &mut tris, |a, b| ix.knows_word(a) && ix.knows_word(b));
+        features(&clean, &mut tris, |a, b| {
+            ix.knows_word(a) && ix.knows_word(b)
+        });
         if tris.len() < MIN_SEGMENT_FEATURES {
             continue;
         }
@@ -303,7 +305,7 @@ struct Accumulator<'e> {
     /// Matched feature mass per passage; `touched` lists the non-zero ones.
     acc: Vec<f32>,
     touched: Vec<u32>,
-    /// Per entry for the current segment: its best passages (score, passage), best first;
+    /// Per entry for the current segment: its best passages (score, passage, precision), best first;
     /// reset via `entries`.
     seg_best: Vec<[(f32, usize, f32); KEPT_PASSAGES]>,
     entries: Vec<usize>,
@@ -352,7 +354,10 @@ impl<'e> Accumulator<'e> {
                 }
                 self.qmass[li] += w;
                 let p = &posting.map_or(&[][..], |p| &p.1[..]);
-                let (a, b) = (p.partition_point(|&d| d < lo), p.partition_point(|&d| d < hi));
+                let (a, b) = (
+                    p.partition_point(|&d| d < lo),
+                    p.partition_point(|&d| d < hi),
+                );
                 for &d in &p[a..b] {
                     if self.acc[d as usize] == 0.0 {
                         self.touched.push(d);
@@ -399,7 +404,7 @@ impl<'e> Accumulator<'e> {
         out
     }
 
-    /// Scores passage `d` with matched mass `m` and keeps the entry's two best.
+    /// Scores passage `d` with matched mass `m` and keeps the entry's best (`KEPT_PASSAGES`).
     fn passage(&mut self, d: usize, m: f32, qmass: f32, cfg: &Config) {
         let p = m / qmass;
         // s ≤ p^w, so a passage explaining under min_precision of the query cannot reach even

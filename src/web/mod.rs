@@ -155,6 +155,8 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
         |_, _| true,
     );
     let compact = opts.compact;
+    // The reader's language, whatever the loader preloaded (a second widget may ask another).
+    browser::need_language(&lang.get_untracked());
 
     if own_page {
         follow_url(q, set_q, set_hash_key);
