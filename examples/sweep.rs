@@ -12,6 +12,7 @@ fn set(cfg: &mut Config, k: &str, v: f32) {
         "bw" => cfg.body_weight = v,
         "margin" => cfg.margin = v,
         "pus" => cfg.pair_unknown_share = v,
+        "lks" => cfg.lang_keep_share = v,
         "pb" | "fs" | "lpw" | "liw" | "ss" => {}
         _ => panic!("unknown knob {k}"),
     }

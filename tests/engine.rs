@@ -342,3 +342,42 @@ fn explain_reports_how_much_of_the_paste_the_passage_explains() {
         );
     }
 }
+
+/// A language that knows much less of the paste than the best one is not scanned: an English
+/// sentence does not reach a Spanish passage that shares two product words with it.
+#[test]
+fn languages_that_know_little_of_the_paste_are_not_scanned() {
+    let catalog = Catalog {
+        entries: vec![
+            Entry::new("stopped", Kind::Symptom, Area::Writeback).text(
+                "en",
+                "The password writeback service stopped",
+                "The password writeback service stopped unexpectedly on the sync server",
+                "Restart the service.",
+            ),
+            Entry::new("other", Kind::Symptom, Area::Writeback).text(
+                "es",
+                "El writeback de password falla",
+                "El servicio de writeback de password no arranca en el servidor",
+                "Reinicie el servicio.",
+            ),
+        ],
+        ..Catalog::default()
+    };
+    let eng = Engine::new(catalog, &IndexConfig::DEFAULT);
+    let q = "the writeback service stopped unexpectedly, password resets fail";
+    // (share kept, whether the Spanish entry is a candidate at all)
+    for (share, spanish) in [(Config::DEFAULT.lang_keep_share, false), (0.0, true)] {
+        let cfg = Config {
+            lang_keep_share: share,
+            ..Config::DEFAULT
+        };
+        let keys: Vec<String> = eng.explain(q, &cfg).into_iter().map(|e| e.key).collect();
+        assert_eq!(keys.first().map(String::as_str), Some("stopped"), "{share}");
+        assert_eq!(
+            keys.iter().any(|k| k == "other"),
+            spanish,
+            "{share}: {keys:?}"
+        );
+    }
+}

@@ -51,6 +51,9 @@ pub struct Config {
     /// Language-detection confidence (0..=1) from which only the paste's language (and English)
     /// is scored; above 1 disables the shortcut. Lower: faster, more risk on mixed pastes.
     pub lang_filter_min: f32,
+    /// Languages whose passages know less than this share of what the best language knows of
+    /// the paste (the part of its weight they have) are not scanned (0–1: 0 scans all).
+    pub lang_keep_share: f32,
     /// Weight of a pair of adjacent words that no passage of the language has, as a share of
     /// an unknown word's (0–1: rewording makes most pairs new; 0 ignores them).
     pub pair_unknown_share: f32,
@@ -92,6 +95,7 @@ impl Config {
         second_passage: 0.3,
         min_evidence: 120.0,
         lang_filter_min: 0.5,
+        lang_keep_share: 0.7,
         cjk_unknown_share: 0.2,
         pair_unknown_share: 0.2,
         min_precision: 0.05,

@@ -300,8 +300,10 @@ struct Accumulator<'e> {
     ix: &'e Index,
     /// Passage ranges to score, each with its language's place in `lang_ranges`.
     ranges: Vec<(u32, u32, usize)>,
-    /// Query mass per language (a feature a language lacks weighs as unknown in it).
+    /// Query mass per language (a feature a language lacks weighs as unknown in it), and the
+    /// part of it the language has.
     qmass: Vec<f32>,
+    known: Vec<f32>,
     /// Matched feature mass per passage; `touched` lists the non-zero ones.
     acc: Vec<f32>,
     touched: Vec<u32>,
@@ -318,6 +320,7 @@ impl<'e> Accumulator<'e> {
             ix,
             ranges,
             qmass: vec![0.0; ix.lang_ranges.len()],
+            known: vec![0.0; ix.lang_ranges.len()],
             acc: vec![0f32; ix.docs.len()],
             touched: Vec::new(),
             seg_best: vec![[(0.0, 0, 0.0); KEPT_PASSAGES]; eng.catalog.entries.len()],
@@ -341,19 +344,46 @@ impl<'e> Accumulator<'e> {
                 1.0
             }
         };
+        // First the query's mass per language and how much of it each language knows: a
+        // language that knows far less of the paste than the best one (an English log against
+        // the Spanish passages) is not scanned.
+        self.known.iter_mut().for_each(|m| *m = 0.0);
         for t in tris {
             if self.ix.stop.contains_key(t) {
                 continue;
             }
-            let posting = self.ix.postings.get(t);
-            for &(lo, hi, li) in &self.ranges {
-                let w = posting.map_or(0.0, |p| self.ix.weight(p.0, li));
+            let row = self.ix.postings.get(t).map(|p| p.0);
+            for &(_, _, li) in &self.ranges {
+                let w = row.map_or(0.0, |r| self.ix.weight(r, li));
+                self.known[li] += w;
+                self.qmass[li] += if w == 0.0 {
+                    self.ix.unknown[li] * share(t)
+                } else {
+                    w
+                };
+            }
+        }
+        let explained = |li: usize| self.known[li] / self.qmass[li].max(1e-6);
+        let best = self
+            .ranges
+            .iter()
+            .map(|r| explained(r.2))
+            .fold(0.0f32, f32::max);
+        let keep: Vec<(u32, u32, usize)> = self
+            .ranges
+            .iter()
+            .copied()
+            .filter(|r| explained(r.2) >= best * cfg.lang_keep_share)
+            .collect();
+        for t in tris {
+            let Some((row, p)) = self.ix.postings.get(t) else {
+                continue;
+            };
+            for &(lo, hi, li) in &keep {
+                let w = self.ix.weight(*row, li);
                 if w == 0.0 {
-                    self.qmass[li] += self.ix.unknown[li] * share(t);
                     continue;
                 }
-                self.qmass[li] += w;
-                let p = &posting.map_or(&[][..], |p| &p.1[..]);
                 let (a, b) = (
                     p.partition_point(|&d| d < lo),
                     p.partition_point(|&d| d < hi),
