@@ -141,6 +141,12 @@ impl Entries {
             }
         }
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let free: Vec<usize> = pairs
+            .iter()
+            .map(|p| p.2)
+            .collect::<BTreeSet<usize>>()
+            .into_iter()
+            .collect();
         let mut row_done = vec![None; uncoded.len()];
         let mut entry_used = BTreeSet::new();
         for (s, ri, bi) in pairs {
@@ -150,7 +156,50 @@ impl Entries {
             row_done[ri] = Some(bi);
             entry_used.insert(bi);
         }
+        self.fill_gaps(uncoded, &free, &mut row_done, &mut entry_used);
         row_done
+    }
+
+    /// A row that no evidence placed, between two rows that were placed, goes to the one
+    /// entry still free between theirs (in creation order, which follows the first article's
+    /// row order): translations keep the rows in order, even when a row has nothing else to
+    /// tell it by (no link, number or product term).
+    fn fill_gaps(
+        &self,
+        uncoded: &[Row],
+        free: &[usize],
+        done: &mut [Option<usize>],
+        used: &mut BTreeSet<usize>,
+    ) {
+        for ri in 0..uncoded.len() {
+            if done[ri].is_some() {
+                continue;
+            }
+            let r = &uncoded[ri];
+            let neighbour = |pos: usize| {
+                uncoded
+                    .iter()
+                    .position(|o| o.area == r.area && o.pos == pos)
+                    .and_then(|i| done[i])
+            };
+            let (Some(prev), Some(next)) = (
+                r.pos.checked_sub(1).and_then(neighbour),
+                neighbour(r.pos + 1),
+            ) else {
+                continue;
+            };
+            let (lo, hi) = (self.list[prev].ord, self.list[next].ord);
+            let between: Vec<usize> = free
+                .iter()
+                .copied()
+                .filter(|bi| !used.contains(bi) && self.list[*bi].entry.area == r.area)
+                .filter(|bi| lo < self.list[*bi].ord && self.list[*bi].ord < hi)
+                .collect();
+            if let [only] = between[..] {
+                done[ri] = Some(only);
+                used.insert(only);
+            }
+        }
     }
 
     /// Starts an entry for an uncoded row that matched nothing, keyed from its English text
