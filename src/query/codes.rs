@@ -64,6 +64,8 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                     | '\\'
             )
             || c.is_control()
+            // Punctuation of other scripts (，。「」：, dashes and quotes): "hr=800700CE，消息".
+            || (!c.is_ascii() && !super::is_word_char(c))
             || ('\u{200b}'..='\u{200f}').contains(&c)
             || ('\u{202a}'..='\u{202e}').contains(&c)
             || c == '\u{feff}';
@@ -453,6 +455,24 @@ mod tests {
     }
 
     #[test]
+    fn codes_end_at_punctuation_of_other_scripts() {
+        // (text, HRESULT found)
+        let cases: &[(&str, Option<u32>)] = &[
+            ("返回了错误 hr=800700CE，消息=文件名", Some(0x800700CE)),
+            ("エラー hr=800700CE、メッセージ", Some(0x800700CE)),
+            ("hr=800700CE」", Some(0x800700CE)),
+            ("hr=800700CE", Some(0x800700CE)),
+        ];
+        for (text, want) in cases {
+            let got = extract(text).iter().find_map(|h| match h.kind {
+                CodeKind::Hresult(v) => Some(v),
+                _ => None,
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
     fn numbers_inside_words_of_other_scripts() {
         let cases: &[(&str, Option<u32>)] = &[
             ("오류 32002를", Some(32002)),
@@ -461,6 +481,7 @@ mod tests {
             ("32002'yi", Some(32002)),
             ("6329のエラー", Some(6329)),
             ("32002abc", None),
+            ("错误 32002，消息", Some(32002)),
             ("32002-abcdef", None),
             ("123456를", None),
         ];
