@@ -139,7 +139,7 @@ impl Answer {
     /// tag (`pt` is loaded when `pt-br` is).
     pub fn language_to_fetch(&self, loaded: &[&str]) -> Option<&str> {
         let lang = self.detected_lang.as_deref().filter(|_| self.no_match)?;
-        let primary = |t: &str| t.split('-').next().unwrap_or(t).to_string();
+        let primary = crate::catalog::tag::primary;
         (!loaded.iter().any(|l| primary(l) == primary(lang))).then_some(lang)
     }
 

@@ -5,7 +5,7 @@
 //! notes are looked up by `match` on their enums.
 
 use crate::answer::{Confidence, Note, Reason};
-use crate::catalog::{Area, Catalog, ChromeText};
+use crate::catalog::{tag::primary, Area, Catalog, ChromeText};
 
 /// Languages the page offers, by their own names, in the order of the switcher. English is built
 /// in; the others' chrome comes with their language file (a test checks this list against the
@@ -291,7 +291,6 @@ pub fn supported(tag: &str) -> Option<&'static str> {
         x if x.starts_with("zh-hans") || x == "zh-sg" => "zh-cn",
         x => x,
     };
-    let primary = |x: &str| x.split('-').next().unwrap_or("").to_string();
     UI_LANGS
         .iter()
         .find(|(u, _)| *u == t)
@@ -302,7 +301,6 @@ pub fn supported(tag: &str) -> Option<&'static str> {
 /// Content fallback chain for a reader: their language, its regional sibling (`pt-pt` →
 /// `pt-br`), then English, then the others in switcher order.
 pub fn chain(lang: &str) -> Vec<&'static str> {
-    let primary = |x: &str| x.split('-').next().unwrap_or("").to_string();
     let mut v: Vec<&'static str> = Vec::new();
     if let Some((t, _)) = UI_LANGS.iter().find(|(t, _)| *t == lang) {
         v.push(t);

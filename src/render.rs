@@ -111,11 +111,11 @@ pub fn results(
     if !query.trim().is_empty() {
         h.0.push_str(&highlight(query, answer));
         let mut v = view::answer(cat, answer, lang, loading);
-        let primary = |t: &str| t.split('-').next().unwrap_or(t).to_string();
+        let primary = crate::catalog::tag::primary;
         let paste_lang = answer.detected_lang.as_deref().map(primary);
         let coming: Vec<&String> = pending
             .iter()
-            .filter(|p| paste_lang.as_deref() == Some(primary(p).as_str()))
+            .filter(|p| paste_lang == Some(primary(p)))
             .collect();
         if v.no_match && !coming.is_empty() {
             // The paste is in a language still on its way: say that, not "no match" yet.
