@@ -389,6 +389,11 @@ fn is_identifier(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The first code in `text` that `pick` takes, as its number.
+    fn first(text: &str, pick: impl Fn(&CodeKind) -> Option<u32>) -> Option<u32> {
+        extract(text).iter().find_map(|h| pick(&h.kind))
+    }
+
     fn kinds(text: &str) -> Vec<CodeKind> {
         extract(text)
             .into_iter()
@@ -464,8 +469,8 @@ mod tests {
             ("hr=800700CE", Some(0x800700CE)),
         ];
         for (text, want) in cases {
-            let got = extract(text).iter().find_map(|h| match h.kind {
-                CodeKind::Hresult(v) => Some(v),
+            let got = first(text, |k| match k {
+                CodeKind::Hresult(v) => Some(*v),
                 _ => None,
             });
             assert_eq!(got, *want, "{text}");
@@ -486,8 +491,8 @@ mod tests {
             ("123456를", None),
         ];
         for (text, want) in cases {
-            let got = extract(text).iter().find_map(|h| match h.kind {
-                CodeKind::Number { n, .. } => Some(n),
+            let got = first(text, |k| match k {
+                CodeKind::Number { n, .. } => Some(*n),
                 _ => None,
             });
             assert_eq!(got, *want, "{text}");
