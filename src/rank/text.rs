@@ -334,51 +334,9 @@ impl<'e> Accumulator<'e> {
     /// CJK pairs at a share of it: a pair across two words or of a particle is often new,
     /// while a Latin word's trigrams rarely are), stop features not at all.
     fn gather(&mut self, tris: &[u32], cfg: &Config) {
-        self.qmass.iter_mut().for_each(|m| *m = 0.0);
-        let share = |t: &u32| {
-            if t & CJK_FEATURE != 0 {
-                cfg.cjk_unknown_share
-            } else if t & PAIR_FEATURE != 0 {
-                cfg.pair_unknown_share
-            } else {
-                1.0
-            }
-        };
-        // First the query's mass per language and how much of it each language knows: a
-        // language that knows far less of the paste than the best one (an English log against
-        // the Spanish passages) is not scanned.
-        self.known.iter_mut().for_each(|m| *m = 0.0);
-        for t in tris {
-            if self.ix.stop.contains_key(t) {
-                continue;
-            }
-            let row = self.ix.postings.get(t).map(|p| p.0);
-            for &(_, _, li) in &self.ranges {
-                let w = row.map_or(0.0, |r| self.ix.weight(r, li));
-                self.known[li] += w;
-                self.qmass[li] += if w == 0.0 {
-                    self.ix.unknown[li] * share(t)
-                } else {
-                    w
-                };
-            }
-        }
-        let explained = |li: usize| self.known[li] / self.qmass[li].max(1e-6);
-        let best = self
-            .ranges
-            .iter()
-            .map(|r| explained(r.2))
-            .fold(0.0f32, f32::max);
-        let keep: Vec<(u32, u32, usize)> = self
-            .ranges
-            .iter()
-            .copied()
-            .filter(|r| explained(r.2) >= best * cfg.lang_keep_share)
-            .collect();
-        for t in tris {
-            let Some((row, p)) = self.ix.postings.get(t) else {
-                continue;
-            };
+        let found = self.query_mass(tris, cfg);
+        let keep = self.languages_to_scan(cfg);
+        for (row, p) in found {
             for &(lo, hi, li) in &keep {
                 let w = self.ix.weight(*row, li);
                 if w == 0.0 {
@@ -396,6 +354,57 @@ impl<'e> Accumulator<'e> {
                 }
             }
         }
+    }
+
+    /// The query's mass per language (`qmass`) and the part of it each language knows
+    /// (`known`); returns the postings of the indexed features, for the scan.
+    fn query_mass(&mut self, tris: &[u32], cfg: &Config) -> Vec<&'e (u32, Vec<u32>)> {
+        let ix: &'e Index = self.ix;
+        self.qmass.iter_mut().for_each(|m| *m = 0.0);
+        self.known.iter_mut().for_each(|m| *m = 0.0);
+        let share = |t: &u32| {
+            if t & CJK_FEATURE != 0 {
+                cfg.cjk_unknown_share
+            } else if t & PAIR_FEATURE != 0 {
+                cfg.pair_unknown_share
+            } else {
+                1.0
+            }
+        };
+        let mut found = Vec::with_capacity(tris.len());
+        for t in tris {
+            if ix.stop.contains_key(t) {
+                continue;
+            }
+            let posting = ix.postings.get(t);
+            for &(_, _, li) in &self.ranges {
+                let w = posting.map_or(0.0, |p| ix.weight(p.0, li));
+                self.known[li] += w;
+                self.qmass[li] += if w == 0.0 {
+                    ix.unknown[li] * share(t)
+                } else {
+                    w
+                };
+            }
+            found.extend(posting);
+        }
+        found
+    }
+
+    /// The ranges worth scanning: a language that knows far less of the paste than the best
+    /// one (an English log against the Spanish passages) is not scanned.
+    fn languages_to_scan(&self, cfg: &Config) -> Vec<(u32, u32, usize)> {
+        let explained = |li: usize| self.known[li] / self.qmass[li].max(1e-6);
+        let best = self
+            .ranges
+            .iter()
+            .map(|r| explained(r.2))
+            .fold(0.0f32, f32::max);
+        self.ranges
+            .iter()
+            .copied()
+            .filter(|r| explained(r.2) >= best * cfg.lang_keep_share)
+            .collect()
     }
 
     /// The segment's score for every entry it touches: (entry, score, best passage). Per
