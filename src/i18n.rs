@@ -286,11 +286,7 @@ pub fn supported(tag: &str) -> Option<&'static str> {
         return None;
     }
     let t = tag.trim().replace('_', "-").to_ascii_lowercase();
-    let t = match t.as_str() {
-        x if x.starts_with("zh-hant") || x == "zh-hk" || x == "zh-mo" => "zh-tw",
-        x if x.starts_with("zh-hans") || x == "zh-sg" => "zh-cn",
-        x => x,
-    };
+    let t = crate::catalog::tag::chinese_standard(&t);
     UI_LANGS
         .iter()
         .find(|(u, _)| *u == t)

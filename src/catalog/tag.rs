@@ -104,6 +104,16 @@ pub fn primary(tag: &str) -> &str {
     tag.split('-').next().unwrap_or(tag)
 }
 
+/// Chinese named by its script or by a region that writes it (a lower-case tag): the written
+/// standard it is, `zh-tw` (traditional) or `zh-cn` (simplified); other tags as they are.
+pub fn chinese_standard(t: &str) -> &str {
+    match t {
+        _ if t.starts_with("zh-hant") || t == "zh-hk" || t == "zh-mo" => "zh-tw",
+        _ if t.starts_with("zh-hans") || t == "zh-sg" => "zh-cn",
+        _ => t,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

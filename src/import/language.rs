@@ -19,14 +19,9 @@ const REGIONAL: &[&str] = &["pt", "zh"];
 /// The catalog's tag for a language tag: the primary subtag, or the whole tag for a
 /// [`REGIONAL`] language (`de-DE` → `de`, `pt-BR` → `pt-br`).
 pub fn catalog_tag(t: &str) -> String {
+    let t = tag::chinese_standard(t);
     let p = tag::primary(t);
-    // Chinese named by its script or a region that writes it: the two written standards.
-    match t {
-        _ if t.starts_with("zh-hant") || t == "zh-hk" || t == "zh-mo" => "zh-tw".to_string(),
-        _ if t.starts_with("zh-hans") || t == "zh-sg" => "zh-cn".to_string(),
-        _ if REGIONAL.contains(&p) => t.to_string(),
-        _ => p.to_string(),
-    }
+    if REGIONAL.contains(&p) { t } else { p }.to_string()
 }
 
 /// The article's language and how it was decided: `--lang`, else the text when it clearly can
