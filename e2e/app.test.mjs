@@ -500,6 +500,29 @@ test('languages load on demand: the reader\'s own first, then English, then only
   await ctx.close();
 });
 
+test('the lexicons come after the first answer, and then a description in other words is understood', async () => {
+  const asked = [];
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { p, page, ctx, errors } = await openPage(root.url + '?q=SSPR_0014', { locale: 'en-US' }, async (page) => {
+    page.on('request', (r) => { const m = r.url().match(/(catalog|lexicon)-([a-z]+(?:-[a-z]+)?)-[0-9a-f]{16}\.txt$/); if (m) asked.push(`${m[1]}-${m[2]}`); });
+    await page.route(/lexicon-en-[0-9a-f]{16}\.txt$/, async (route) => { await held; await route.continue(); });
+  });
+  // The first answer does not wait for any lexicon.
+  await p.waitForKey('SSPR_0014');
+  await page.evaluate(() => window.ssprLookupReady);
+  assert.deepEqual(asked.filter((a) => a.startsWith('catalog-')), ['catalog-en']);
+  release();
+  await page.evaluate(() => window.ssprLookupLexicons);
+  assert.deepEqual(asked, ['catalog-en', 'lexicon-en']);
+  // A description in the reader's own words ("type", "accepted": the article says "validating").
+  const a = await page.evaluate(() => window.wasmBindings.lookup('the phone number I type for verification is not accepted'));
+  assert.equal(a.no_match, false);
+  assert.equal(a.groups[0].hits[0].key, 'usage-validating-number');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a language file that fails to load leaves the page working in the others', async () => {
   // Own set-up: the aborted file is logged as a console error by the browser itself, so only
   // uncaught page errors count here.

@@ -147,7 +147,10 @@ test('the loader takes only its own language files: inherited names are no langu
       assert.equal(readerLang('', null, [name]), 'en', `${name} as a browser language`);
       await loadCatalogs(name, new URL('http://x/app/'))(() => {}, () => {});
     }
-    const files = Object.values(BUILD.catalogs).map((f) => new URL(f, 'http://x/app/').href);
+    // Its language files, and the lexicons of those that have one (same name, `lexicon-`).
+    const files = Object.entries(BUILD.catalogs)
+      .flatMap(([l, f]) => (BUILD.lexicons.includes(l) ? [f, f.replace('catalog-', 'lexicon-')] : [f]))
+      .map((f) => new URL(f, 'http://x/app/').href);
     assert.ok(fetched.length > 0);
     for (const u of fetched) assert.ok(files.includes(u), `fetched ${u}`);
     // The page's rule (this source's placeholder languages: en, sv): the given language, else

@@ -1,5 +1,5 @@
 //! Tuning aid (not part of the tests): eval figures of every set under varied Config knobs.
-//! `cargo run --release --example sweep -- knob=v1,v2 knob=v1,...` (knobs: med high pw sp ev bw margin pus; index: pb fs lpw liw ss)
+//! `cargo run --release --example sweep -- knob=v1,v2 knob=v1,...` (knobs: med high pw sp ev bw margin pus lks; index: pb fs lpw liw ss cw)
 use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
 
 fn set(cfg: &mut Config, k: &str, v: f32) {
@@ -13,7 +13,7 @@ fn set(cfg: &mut Config, k: &str, v: f32) {
         "margin" => cfg.margin = v,
         "pus" => cfg.pair_unknown_share = v,
         "lks" => cfg.lang_keep_share = v,
-        "pb" | "fs" | "lpw" | "liw" | "ss" => {}
+        "pb" | "fs" | "lpw" | "liw" | "ss" | "cw" => {}
         _ => panic!("unknown knob {k}"),
     }
 }
@@ -24,9 +24,9 @@ fn main() {
         ("handwritten", 0.95, 0.97, 1.0),
         ("newer", 0.75, 0.75, 0.0),
         ("round2", 1.0, 1.0, 0.8),
-        ("colloquial", 0.0, 0.0, 1.0),
-        ("languages", 0.747, 0.0, 0.933),
-        ("generated", 0.98, 0.99, 0.0),
+        ("colloquial", 0.23, 0.24, 1.0),
+        ("languages", 0.82, 0.83, 0.96),
+        ("generated", 0.99, 0.99, 0.0),
     ];
     let sets: Vec<_> = floors
         .iter()
@@ -60,6 +60,7 @@ fn main() {
                 "lpw" => icfg.later_passage_weight = *v,
                 "liw" => icfg.list_item_weight = *v,
                 "ss" => icfg.stop_share = *v,
+                "cw" => icfg.concept_weight = *v,
                 _ => {}
             }
         }

@@ -6,7 +6,7 @@
 // the language files, the languages with chrome, the stored-language key read from
 // src/web/browser.rs); the values below
 // are placeholders so that this file reads and checks (`node --check`) on its own.
-export const BUILD = { wasm: './sspr-lookup_bg.wasm', css: './style.css', catalogs: { en: './catalog-en.txt', sv: './catalog-sv.txt' }, uiLangs: ['en', 'sv'], langKey: 'sspr-lookup.lang' };
+export const BUILD = { wasm: './sspr-lookup_bg.wasm', css: './style.css', catalogs: { en: './catalog-en.txt', sv: './catalog-sv.txt' }, lexicons: ['en'], uiLangs: ['en', 'sv'], langKey: 'sspr-lookup.lang' };
 
 const CATALOGS = BUILD.catalogs;
 // Own properties only: `lang="constructor"` or a stored "__proto__" is not a language file.
@@ -45,11 +45,18 @@ export function firstLang(given) {
   return has(l) ? l : 'en';
 }
 
-const getCatalog = (lang, base) => fetch(new URL(CATALOGS[lang], base))
+// A language's lexicon has its file's name with `lexicon-` for `catalog-` (same hash).
+const lexiconUrl = (lang) => BUILD.lexicons.includes(lang) && CATALOGS[lang].replace('catalog-', 'lexicon-');
+const getFile = (url, base) => fetch(new URL(url, base))
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.url}`))));
+const getCatalog = (lang, base) => getFile(CATALOGS[lang], base);
+// A task of its own: the page paints (and answers from what it has) before each merge and
+// index rebuild, so no single main-thread task does both.
+const nextTask = () => new Promise((r) => setTimeout(r, 0));
 
 // Starts fetching the reader's language now; after init, merges it, then English (the wasm
-// carries codes only; English is every entry's fallback), and nothing more: any
+// carries codes only; English is every entry's fallback), then the lexicons of those two
+// (catalog/web/lexicon/: after the first answer, not part of the first load), and nothing more: any
 // other language is fetched only when needed — the reader picks it, or a paste is in it (the
 // page calls globalThis.ssprLookupNeed with the paste's language). A file that fails leaves the page
 // working in the languages it has.
@@ -78,15 +85,26 @@ export function loadCatalogs(given, base) {
       expect([...pending].join(','));
       for (const l of todo) {
         const text = await get(l);
-        // A task of its own: the page paints (and answers from what it has) before each merge
-        // and index rebuild, so no single main-thread task does both.
-        await new Promise((r) => setTimeout(r, 0));
+        await nextTask();
         merge(text);
         // A file that failed is asked for again next time it is needed (back online).
         if (typeof text === 'string') merged.add(l); else fetched.delete(l);
         pending.delete(l);
         expect([...pending].join(','));
       }
+      // Once the page is up, each merged language's lexicon (the words people use for what its
+      // articles say: descriptions in one's own words match better once it is there).
+      if (started) for (const l of todo) await lexicon(l);
+    };
+    let started = false;
+    const lexiconsDone = new Set();
+    const lexicon = async (l) => {
+      if (!has(l) || !lexiconUrl(l) || !merged.has(l) || lexiconsDone.has(l)) return;
+      lexiconsDone.add(l);
+      const text = await getFile(lexiconUrl(l), base).catch((e) => e);
+      await nextTask();
+      merge(text);
+      if (typeof text !== 'string') lexiconsDone.delete(l);
     };
     // A tag or a primary language: 'pt' needs pt-br and pt-pt.
     const matching = (tag) => Object.keys(CATALOGS)
@@ -95,5 +113,8 @@ export function loadCatalogs(given, base) {
     // Returns a promise of the merge (benchmarks and tests wait on it; the page does not).
     globalThis.ssprLookupNeed = (tag) => new Promise((done) => { queueMicrotask(() => load(matching(String(tag))).then(done)); });
     await load([first, 'en']);
+    started = true;
+    // Not awaited: the page is ready without them (tests and benchmarks may wait on this).
+    globalThis.ssprLookupLexicons = (async () => { for (const l of [first, 'en']) await lexicon(l); })();
   };
 }

@@ -3,8 +3,8 @@
 // public/*.js (real files, checked by `node --check` in e2e/build.test.mjs); this hook only
 // fills in this build's values and hashed names:
 //  1. minifies the wasm-bindgen JS glue (terser, from npm) and updates its integrity attribute;
-//  2. copies the page's language files (catalog/web/<lang>.txt, all but English, which the
-//     wasm embeds) as catalog-<lang>-HASH.txt;
+//  2. copies the page's language files (catalog/web/<lang>.txt) as catalog-<lang>-HASH.txt,
+//     and each language's lexicon (catalog/web/lexicon/<lang>.txt) as lexicon-<lang>-HASH.txt;
 //  3. public/catalogs.js → catalogs-HASH.js (the language loader both loaders share), with the
 //     build's file names and the stored-language key from src/web/browser.rs;
 //  4. public/boot.js → boot-HASH.js in place of Trunk's inline loader (the page needs no inline
@@ -97,12 +97,27 @@ const catalogs = {};
 const langFiles = fs.readdirSync(webDir).filter((f) => f.endsWith('.txt') && f !== 'core.txt').sort();
 const badName = langFiles.find((f) => !/^[a-z]{2,3}(-[a-z0-9]{1,8})*\.txt$/.test(f));
 if (badName) fail(`catalog/web/${badName}: not a language file name (a lower-case language tag)`);
+// Each language's lexicon (catalog/web/lexicon/<lang>.txt) is fetched after that language's
+// file, under the same name with `lexicon-` for `catalog-`: one hash names both (of the two
+// texts), so the loader needs only the list of languages that have one.
+const lexDir = new URL('lexicon/', webDir);
+const lexFiles = fs.existsSync(lexDir) ? fs.readdirSync(lexDir).filter((f) => f.endsWith('.txt')).sort() : [];
+const badLex = lexFiles.find((f) => !langFiles.includes(f));
+if (badLex) fail(`catalog/web/lexicon/${badLex}: not the lexicon of a catalog language`);
+const lexicons = [];
+const lexiconFiles = [];
 for (const f of langFiles) {
   const text = fs.readFileSync(new URL(f, webDir), 'utf8');
+  const lex = lexFiles.includes(f) ? fs.readFileSync(new URL(f, lexDir), 'utf8') : null;
   const lang = f.slice(0, -4);
-  const name = `catalog-${lang}-${hash(text)}.txt`;
-  write(name, text);
-  catalogs[lang] = `./${name}`;
+  const h = hash(lex === null ? text : text + lex);
+  write(`catalog-${lang}-${h}.txt`, text);
+  catalogs[lang] = `./catalog-${lang}-${h}.txt`;
+  if (lex !== null) {
+    write(`lexicon-${lang}-${h}.txt`, lex);
+    lexicons.push(lang);
+    lexiconFiles.push(`./lexicon-${lang}-${h}.txt`);
+  }
 }
 if (!Object.keys(catalogs).length) fail('no language files in catalog/web/ (run `cargo run --release -- regen`)');
 
@@ -114,7 +129,7 @@ if (!langKey) fail('src/web/browser.rs: no `const LANG_KEY: &str = "…";` line 
 // tests/catalog.rs checks the two agree), so the loader picks the reader's language as the page does.
 const chromeDir = new URL('../catalog/chrome/', import.meta.url);
 const uiLangs = ['en', ...fs.readdirSync(chromeDir).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort()];
-const loader = await mini(fromSource('catalogs.js', { values: { wasm: `./${wasm}`, css: `./${css}`, catalogs, uiLangs, langKey } }));
+const loader = await mini(fromSource('catalogs.js', { values: { wasm: `./${wasm}`, css: `./${css}`, catalogs, lexicons, uiLangs, langKey } }));
 const loaderName = `catalogs-${hash(loader)}.js`;
 write(loaderName, loader);
 const imports = { './sspr-lookup.js': `./${js}`, './catalogs.js': `./${loaderName}` };
@@ -143,7 +158,7 @@ write('embed.js', fromSource('embed.js', { imports }));
 // Language files are not precached (a reader needs one or two of them): the worker keeps each
 // as the page fetches it.
 const assets = ['./', './index.html', `./${bootName}`, `./${loaderName}`, `./${js}`, `./${wasm}`, `./${css}`, './embed.js'];
-const catalogFiles = Object.values(catalogs);
+const catalogFiles = [...Object.values(catalogs), ...lexiconFiles];
 const content = crypto.createHash('sha256');
 for (const a of [...assets, ...catalogFiles]) content.update(`${a}\0`).update(fs.readFileSync(path.join(dir, a === './' ? 'index.html' : a))).update('\0');
 const version = content.digest('hex').slice(0, 16);

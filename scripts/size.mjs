@@ -3,7 +3,7 @@
 // "First load" is every file a reader needs before the answer is in their language: the page
 // (index.html, boot loader, JS glue, wasm with every entry's codes, CSS) plus the reader's own
 // language file (English is one too). The other language files are fetched after the page is up
-// or on demand and are listed separately. The budget (README, "Size") applies to the largest
+// or on demand and are listed separately, as are the lexicons (fetched after the first answer). The budget (README, "Size") applies to the largest
 // first load.
 // Usage: node scripts/size.mjs dist [--json]
 // The post-build hook imports measureBuild/verdict to print the verdict on every release build.
@@ -33,11 +33,14 @@ export function measureBuild(dir) {
   const page = all.filter((f) => /\.(html|js|wasm|css)$/.test(f) && !['embed-demo.html', 'embed.js', 'sw.js'].includes(f)).map(measure);
   const langs = all.map((f) => f.match(/^catalog-([a-z0-9-]+)-[0-9a-f]{16}\.txt$/)).filter(Boolean)
     .map((m) => ({ lang: m[1], ...measure(m[0]) }));
+  // Each language's lexicon, fetched once the page is up (not part of any first load).
+  const lexicons = all.map((f) => f.match(/^lexicon-([a-z0-9-]+)-[0-9a-f]{16}\.txt$/)).filter(Boolean)
+    .map((m) => ({ lang: m[1], ...measure(m[0]) }));
   const pageTotal = sum(page);
   // Every reader fetches their language file first (English is one too).
   const readers = langs.map((l) => ({ ...sum([pageTotal, l]), lang: l.lang }));
   const worst = readers.reduce((a, b) => (b.brotli > a.brotli ? b : a));
-  return { page, langs, pageTotal, readers, worst, everything: sum([pageTotal, ...langs]) };
+  return { page, langs, lexicons, pageTotal, readers, worst, everything: sum([pageTotal, ...langs, ...lexicons]) };
 }
 
 export function verdict(worst) {
@@ -46,14 +49,15 @@ export function verdict(worst) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { page, langs, pageTotal, readers, worst, everything } = measureBuild(process.argv[2] || 'dist');
+  const { page, langs, lexicons, pageTotal, readers, worst, everything } = measureBuild(process.argv[2] || 'dist');
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ page, languages: langs, first_load_by_reader: readers, everything, budget_brotli: BUDGET_BROTLI }, null, 2));
+    console.log(JSON.stringify({ page, languages: langs, lexicons, first_load_by_reader: readers, everything, budget_brotli: BUDGET_BROTLI }, null, 2));
   } else {
     const row = (name, r) => console.log(`${name.padEnd(42)} raw ${String(r.raw).padStart(8)}  gzip ${String(r.gzip).padStart(7)}  brotli ${String(r.brotli).padStart(7)}`);
     for (const r of page) row(r.file, r);
     row('page (before any language file)', pageTotal);
     for (const l of langs) row(`+ ${l.file}`, l);
+    for (const l of lexicons) row(`  later: ${l.file}`, l);
     for (const r of readers) row(`first load, ${r.lang} reader`, r);
     row('everything (all languages loaded)', everything);
     console.log(verdict(worst));

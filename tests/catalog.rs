@@ -161,15 +161,17 @@ fn committed_page_files_are_fresh() {
     let mut names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     names.sort_unstable();
     // catalog.txt, core.txt, English, and one file per other language (the
-    // languages with chrome).
+    // languages with chrome), and every language's lexicon.
     let mut want = vec![
         "catalog/catalog.txt".to_string(),
         "catalog/web/core.txt".to_string(),
         "catalog/web/en.txt".to_string(),
+        "catalog/web/lexicon/en.txt".to_string(),
     ];
     for f in std::fs::read_dir(root().join("catalog/chrome")).unwrap() {
         let name = f.unwrap().file_name().into_string().unwrap();
         want.push(format!("catalog/web/{name}"));
+        want.push(format!("catalog/web/lexicon/{name}"));
     }
     want.sort();
     assert_eq!(names, want);
@@ -281,6 +283,24 @@ fn merging_refuses_repeats_and_junk() {
     let mut cat = full.clone();
     assert!(cat.add_language("<html>").is_err());
     assert!(cat.add_language(sv).is_err(), "native already has sv");
+    // A lexicon merges once; its lines are checked like any other.
+    let lex_sv = &split.iter().find(|(n, _)| n == "lexicon/sv").unwrap().1;
+    assert!(
+        cat.add_language(lex_sv).is_err(),
+        "native already has sv's lexicon"
+    );
+    for (text, want) in [
+        ("V\t../x\tsms\tsms\n", "not a language tag"),
+        ("V\tsv\tbad name!\tx\n", "bad concept name"),
+    ] {
+        let mut c = format::parse(&split[0].1).0;
+        let problems = format::merge_language(&mut c, text);
+        assert!(
+            problems.iter().any(|p| p.contains(want)),
+            "{want}: {problems:?}"
+        );
+        assert!(c.lexicon.is_empty(), "{want}");
+    }
     assert!(cat == full);
 }
 

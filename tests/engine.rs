@@ -381,3 +381,86 @@ fn languages_that_know_little_of_the_paste_are_not_scanned() {
         );
     }
 }
+
+/// The lexicon (`catalog/lexicon/`): words of one concept, in any language, meet. On a small
+/// hand-made catalog of look-alike pairs, a description that differs from both only in a word
+/// the lexicon gives the same concept as one of them ranks that one first; without the lexicon
+/// the pair ties (the first in the catalog wins) or nothing matches.
+#[test]
+fn lexicon_words_meet_the_articles_words() {
+    let en = |key: &str, text: &str| {
+        Entry::new(key, Kind::Symptom, Area::Usage).text("en", text, "", text)
+    };
+    let zh = |key: &str, text: &str| {
+        Entry::new(key, Kind::Symptom, Area::Usage).text("zh-cn", text, "", text)
+    };
+    let entries = vec![
+        en(
+            "account-locked",
+            "The on-premises account is locked, so the password cannot be written back.",
+        ),
+        en(
+            "account-disabled",
+            "The on-premises account is disabled, so the password cannot be written back.",
+        ),
+        en(
+            "no-group",
+            "Your organization has no group for password reset.",
+        ),
+        en(
+            "no-licence",
+            "Your organization has no licence for password reset.",
+        ),
+        zh("email-missing", "验证邮件一直收不到，无法重置密码"),
+        zh("sms-missing", "验证短信一直收不到，无法重置密码"),
+        // Other Chinese passages, so that the pairs the two share are not too common to count.
+        zh("printer", "打印机卡纸了，请打开纸盒"),
+        zh("network", "网络连接超时，请检查代理服务器"),
+        zh("locked", "账户已被锁定，请联系管理员解锁"),
+        zh("history", "新密码不能与最近用过的相同"),
+    ];
+    let lexicon = "V\ten\tlicense\tlicence\tseat\tp1\n\
+                   V\ten\tdisabled\tdisabled\tdeactivat*\n\
+                   V\tzh-cn\tsms\t短信\t简讯\n";
+    let with = |lex: bool| {
+        let mut cat = Catalog {
+            entries: entries.clone(),
+            ..Catalog::default()
+        };
+        if lex {
+            cat.add_language(lexicon).expect("a lexicon merges");
+        }
+        Engine::new(cat, &IndexConfig::DEFAULT)
+    };
+    let (plain, lexical) = (with(false), with(true));
+    let first = |eng: &Engine, q: &str| {
+        let a = eng.lookup(q, &Config::DEFAULT);
+        a.groups
+            .first()
+            .map(|g| g.hits[0].key.clone())
+            .or_else(|| a.candidates.first().map(|h| h.key.clone()))
+    };
+    // (description, the entry it means, what comes first without the lexicon: the look-alike
+    // by catalog order, or nothing)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "The on-premises account is deactivated, so the password cannot be written back.",
+            "account-disabled",
+            Some("account-locked"),
+        ),
+        (
+            "Your organization has no seat for password reset.",
+            "no-licence",
+            Some("no-group"),
+        ),
+        ("验证简讯一直收不到，无法重置密码", "sms-missing", None),
+    ];
+    for (q, want, without) in cases {
+        assert_eq!(
+            first(&lexical, q).as_deref(),
+            Some(*want),
+            "{q} with the lexicon"
+        );
+        assert_eq!(first(&plain, q).as_deref(), *without, "{q} without it");
+    }
+}

@@ -575,19 +575,34 @@ fn impossible_dates_do_not_overflow() {
 
 #[test]
 fn a_catalog_folder_linked_elsewhere_is_not_written_through() {
-    // Paths are checked after symbolic links are resolved: a `catalog/web` that points outside
-    // the catalog is refused rather than written through.
-    let (outer, project) = nested_project("symlink");
-    let elsewhere = outer.join("elsewhere");
-    std::fs::create_dir_all(&elsewhere).unwrap();
-    std::fs::remove_dir_all(project.join("catalog/web")).unwrap();
-    std::os::unix::fs::symlink(&elsewhere, project.join("catalog/web")).unwrap();
-    let out = sspr(&project, &["regen"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "{stderr}");
-    assert!(stderr.contains("outside catalog/"), "{stderr}");
-    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
-    std::fs::remove_dir_all(&outer).ok();
+    // Paths are checked after symbolic links are resolved: a `catalog/web` (or its lexicon
+    // folder) that points outside the catalog is refused rather than written through, and no
+    // folder is made there either (regression: the lexicon folder was made through the link).
+    for (i, linked) in ["catalog/web", "catalog/web/lexicon"].iter().enumerate() {
+        let (outer, project) = nested_project(&format!("symlink{i}"));
+        let elsewhere = outer.join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        // Not a generated file's name: regen must not remove it as stale through the link.
+        std::fs::write(elsewhere.join("notes.txt"), "keep").unwrap();
+        let _ = std::fs::remove_dir_all(project.join(linked));
+        std::fs::create_dir_all(project.join(linked).parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, project.join(linked)).unwrap();
+        let out = sspr(&project, &["regen"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{linked}: {stderr}");
+        assert!(stderr.contains("outside catalog/"), "{linked}: {stderr}");
+        let left: Vec<_> = std::fs::read_dir(&elsewhere)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            left,
+            vec![std::ffi::OsString::from("notes.txt")],
+            "{linked}"
+        );
+        std::fs::remove_dir_all(&outer).ok();
+    }
 }
 
 #[test]

@@ -17,6 +17,8 @@
 //!                                       localisation takes its place in the canonical
 //!                                       order (English first, then by tag: [`super::lang_order`])
 //! U <lang> <key> <text>                 one string of the page's chrome in <lang>
+//! V <lang> <concept> <term> <term> …    the lexicon: <lang>'s words for a concept
+//!                                       (see [`super::lexicon`])
 //! ```
 //!
 //! The page does not embed the catalog's text: [`split`] cuts it into `core` (every entry with
@@ -104,7 +106,25 @@ pub fn write(cat: &Catalog) -> String {
         }
     }
     write_chrome(&mut out, cat, None);
+    write_lexicon(&mut out, cat, None);
     out
+}
+
+fn write_lexicon(out: &mut String, cat: &Catalog, lang: Option<&str>) {
+    for l in cat
+        .lexicon
+        .lines
+        .iter()
+        .filter(|l| lang.is_none_or(|g| l.lang == g))
+    {
+        let terms: Vec<String> = l.terms.iter().map(|t| escape(t)).collect();
+        out.push_str(&format!(
+            "V\t{}\t{}\t{}\n",
+            l.lang,
+            l.concept,
+            terms.join("\t")
+        ));
+    }
 }
 
 fn write_chrome(out: &mut String, cat: &Catalog, lang: Option<&str>) {
@@ -160,10 +180,12 @@ fn write_locale(out: &mut String, l: &Localized, prev: &mut Source) {
 /// The page's catalog files: `("core", …)` with every entry, its codes, misprints and related
 /// entries but no text (embedded in the wasm: what a code needs), then `(lang, …)` for each
 /// language, English first: the page fetches the reader's language, then English, and any
-/// other only when needed.
+/// other only when needed; then `("lexicon/<lang>", …)`, each language's lexicon, which the
+/// page fetches after that language's file.
 pub fn split(cat: &Catalog) -> Vec<(String, String)> {
     let mut core = cat.clone();
     core.chrome.clear();
+    core.lexicon = Default::default();
     for e in &mut core.entries {
         e.locales.clear();
     }
@@ -180,8 +202,16 @@ pub fn split(cat: &Catalog) -> Vec<(String, String)> {
         }
         out.push((lang.to_string(), text));
     }
+    for lang in cat.lexicon.languages() {
+        let mut text = String::from(LEXICON_HEADER);
+        write_lexicon(&mut text, cat, Some(lang));
+        out.push((format!("lexicon/{lang}"), text));
+    }
     out
 }
+
+const LEXICON_HEADER: &str = "# sspr-lookup lexicon, one language (merged by the page after \
+its language file). GENERATED from catalog.txt: do not edit by hand.\n";
 
 /// Parses the committed format. Never panics; returns what it could read and a list of
 /// problems (line number and what was wrong).
@@ -214,6 +244,12 @@ pub fn merge_language(cat: &mut Catalog, src: &str) -> Vec<String> {
 
 fn read_into(cat: &mut Catalog, src: &str, mut r: Reader) -> Vec<String> {
     r.languages = cat.languages().iter().map(|l| l.to_string()).collect();
+    r.lexicon_before = cat
+        .lexicon
+        .languages()
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
     for (n, line) in src.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -221,7 +257,7 @@ fn read_into(cat: &mut Catalog, src: &str, mut r: Reader) -> Vec<String> {
         let mut fields = line.split('\t');
         let tag = fields.next().unwrap_or("");
         let rest: Vec<&str> = fields.collect();
-        if matches!(tag, "E" | "K" | "L" | "U") {
+        if matches!(tag, "E" | "K" | "L" | "U" | "V") {
             r.skip = false;
         } else if r.skip {
             // A skipped localisation's source is still the last one (later ones may omit it).
@@ -255,6 +291,10 @@ struct Reader {
     source: Source,
     /// The catalog's languages so far (at most [`MAX_CATALOG_LANGUAGES`]).
     languages: Vec<String>,
+    /// The languages whose lexicon was there before this file (merged once), and those this
+    /// file added (at most [`MAX_CATALOG_LANGUAGES`] in all).
+    lexicon_before: Vec<String>,
+    lexicon_added: Vec<String>,
     problems: Vec<String>,
 }
 
@@ -273,6 +313,10 @@ impl Reader {
             "U" => {
                 (self.cur, self.loc) = (None, None);
                 return chrome(&mut cat.chrome, rest);
+            }
+            "V" => {
+                (self.cur, self.loc) = (None, None);
+                return self.lexicon(&mut cat.lexicon, rest);
             }
             "E" => return self.entry(&mut cat.entries, rest),
             "K" => return self.continued(&cat.entries, rest),
@@ -324,6 +368,30 @@ impl Reader {
         });
         self.cur = Some(entries.len() - 1);
         Ok(())
+    }
+
+    /// `V lang concept term…`: a language's words for one concept. A language whose lexicon was
+    /// merged before is refused (merging only adds).
+    fn lexicon(&mut self, lex: &mut super::lexicon::Lexicon, rest: &[&str]) -> Result<(), String> {
+        let lang = valid_tag(&field(rest, 0))?;
+        if self.lexicon_before.contains(&lang) {
+            return Err(format!("the lexicon already has '{lang}'"));
+        }
+        if !self.lexicon_added.contains(&lang) {
+            if self.lexicon_before.len() + self.lexicon_added.len() >= MAX_CATALOG_LANGUAGES {
+                return Err(format!(
+                    "the lexicon has the most languages it may have; '{lang}' refused"
+                ));
+            }
+            self.lexicon_added.push(lang.clone());
+        }
+        let terms: Vec<String> = rest.iter().skip(2).map(|t| unescape(t)).collect();
+        match lex.add(&lang, &field(rest, 1), &terms)? {
+            0 => Ok(()),
+            n => Err(format!(
+                "{n} terms skipped (not a word, prefix or CJK run, or already there)"
+            )),
+        }
     }
 
     /// `K key`: a language file continues an existing entry.

@@ -8,6 +8,7 @@
 
 pub mod format;
 pub mod key;
+pub mod lexicon;
 pub mod rich;
 pub mod tag;
 
@@ -236,6 +237,8 @@ pub struct Catalog {
     pub entries: Vec<Entry>,
     /// The page's chrome in languages other than English (`catalog/chrome/<lang>.txt`).
     pub chrome: Vec<ChromeText>,
+    /// Words people use for the concepts of password-reset problems, per language.
+    pub lexicon: lexicon::Lexicon,
 }
 
 /// One string of the page's chrome in one language (see `i18n::Strings::set` for the keys).
@@ -265,7 +268,9 @@ pub fn lang_order(a: &str, b: &str) -> std::cmp::Ordering {
 /// How much text the catalog holds: localisations and chrome strings. Merging only adds, so an
 /// unchanged count means an unchanged catalog.
 fn text_count(cat: &Catalog) -> usize {
-    cat.entries.iter().map(|e| e.locales.len()).sum::<usize>() + cat.chrome.len()
+    cat.entries.iter().map(|e| e.locales.len()).sum::<usize>()
+        + cat.chrome.len()
+        + cat.lexicon.len()
 }
 
 impl Catalog {

@@ -117,7 +117,48 @@ fn generate_from(root: &Path, arts: &[Article]) -> Result<(String, Vec<Report>),
         return Err(format!("{}: {why}", r.file));
     }
     cat.chrome = read_chrome(&root.join(CATALOG_DIR).join("chrome"))?;
+    for (lang, lines) in read_lexicon(&root.join(CATALOG_DIR).join("lexicon"))? {
+        for (concept, terms) in lines {
+            // A term another language gave another concept keeps that one (and is left out of
+            // this line); a bad term was refused by `read_lexicon`.
+            let _ = cat.lexicon.add(&lang, &concept, &terms);
+        }
+    }
     Ok((format::write(&cat), reports))
+}
+
+/// The hand-written lexicon: `catalog/lexicon/<lang>.txt` (language, its lines), in language
+/// order; each file's name is a language tag (`concepts.txt` lists the concepts).
+fn read_lexicon(dir: &Path) -> Result<Vec<(String, Vec<(String, Vec<String>)>)>, String> {
+    let mut names: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".txt") && n != "concepts.txt")
+            .collect(),
+        Err(_) => return Ok(vec![]),
+    };
+    names.sort();
+    let concepts = std::fs::read_to_string(dir.join("concepts.txt")).unwrap_or_default();
+    let known: Vec<&str> = concepts
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    let mut out = Vec::new();
+    for name in names {
+        let at = |e: String| format!("catalog/lexicon/{name}: {e}");
+        let lang = crate::catalog::tag::normalize(name.trim_end_matches(".txt"))
+            .map_err(|e| at(e.to_string()))?;
+        let text = std::fs::read_to_string(dir.join(&name)).map_err(|e| at(e.to_string()))?;
+        let lines = crate::catalog::lexicon::parse_source(&text).map_err(at)?;
+        if let Some((c, _)) = lines.iter().find(|(c, _)| !known.contains(&c.as_str())) {
+            return Err(at(format!(
+                "concept {c:?} is not in catalog/lexicon/concepts.txt"
+            )));
+        }
+        out.push((lang, lines));
+    }
+    Ok(out)
 }
 
 /// The page chrome of every language but English (built in): `catalog/chrome/<lang>.txt`, in
@@ -219,9 +260,21 @@ impl Project {
         for (rel, text) in files {
             self.write_inside(rel, text.as_bytes())?;
         }
-        if let Ok(dir) = std::fs::read_dir(&web) {
+        let catalog = self.root.join(CATALOG_DIR).canonicalize();
+        for sub in ["catalog/web", "catalog/web/lexicon"] {
+            // Stale files are removed only from a folder that really is inside the catalog.
+            let inside = match (self.root.join(sub).canonicalize(), &catalog) {
+                (Ok(d), Ok(c)) => d.starts_with(c),
+                _ => false,
+            };
+            let Ok(dir) = std::fs::read_dir(self.root.join(sub))
+                .map_err(|_| ())
+                .and_then(|d| if inside { Ok(d) } else { Err(()) })
+            else {
+                continue;
+            };
             for f in dir.flatten() {
-                let rel = format!("catalog/web/{}", f.file_name().to_string_lossy());
+                let rel = format!("{sub}/{}", f.file_name().to_string_lossy());
                 if rel.ends_with(".txt") && !files.iter().any(|(r, _)| *r == rel) {
                     let _ = std::fs::remove_file(f.path());
                 }
@@ -322,12 +375,20 @@ impl Project {
         let parent = path
             .parent()
             .ok_or_else(|| format!("no folder for {rel}"))?;
-        std::fs::create_dir_all(parent).map_err(fail)?;
         let catalog = self.root.join(CATALOG_DIR).canonicalize().map_err(fail)?;
+        let outside = || format!("refusing to write {rel:?}: its folder leads outside catalog/");
+        // The nearest folder that exists is checked before any folder is made under it, so a
+        // link out of the catalog is never written through, not even to make a folder.
+        let existing = parent
+            .ancestors()
+            .find(|a| a.exists())
+            .ok_or_else(outside)?;
+        if !existing.canonicalize().map_err(fail)?.starts_with(&catalog) {
+            return Err(outside());
+        }
+        std::fs::create_dir_all(parent).map_err(fail)?;
         if !parent.canonicalize().map_err(fail)?.starts_with(&catalog) {
-            return Err(format!(
-                "refusing to write {rel:?}: its folder leads outside catalog/"
-            ));
+            return Err(outside());
         }
         let mut tmp = path.clone().into_os_string();
         tmp.push(".tmp");
@@ -348,6 +409,7 @@ fn check_generated_name(rel: &str) -> Result<(), String> {
     }
     let name = rel
         .strip_prefix("catalog/web/")
+        .map(|n| n.strip_prefix("lexicon/").unwrap_or(n))
         .and_then(|n| n.strip_suffix(".txt"))
         .ok_or_else(|| format!("refusing to write {rel:?}: not a catalog file"))?;
     if name == "core" || tag::normalize(name).as_deref() == Ok(name) {

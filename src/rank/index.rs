@@ -2,7 +2,7 @@
 //! character trigrams with IDF weights per (entry, language, field) document, and the alias
 //! table for codes and names.
 
-use crate::catalog::Catalog;
+use crate::catalog::{lexicon::Lexicon, Catalog};
 use crate::compact::{FeatureMap, WordMap};
 use crate::query::{fold, script_runs, words};
 
@@ -27,15 +27,20 @@ pub struct IndexConfig {
     /// own language (0–1: 0 weighs each language alone, 1 by the language where it is most
     /// common).
     pub foreign_share: f32,
+    /// A concept feature (a lexicon word: "tenant" and "organisation" are one concept) weighs
+    /// this many times its IDF weight: one feature stands for a whole word, which otherwise
+    /// brings a handful of trigrams (0–8: 0 ignores the lexicon).
+    pub concept_weight: f32,
 }
 
 impl IndexConfig {
     pub const DEFAULT: IndexConfig = IndexConfig {
         foreign_share: 0.25,
+        concept_weight: 4.0,
         stop_share: 0.6,
         later_passage_weight: 0.92,
         list_item_weight: 0.8,
-        passage_bytes: 260,
+        passage_bytes: 320,
     };
 }
 
@@ -129,12 +134,18 @@ pub const STEM_CHARS: usize = 5;
 /// both sides, plus one stem feature per word of STEM_CHARS or more characters. Runs of CJK
 /// letters (written without spaces) yield their character pairs instead ([`cjk_pairs`]).
 pub fn trigrams(folded: &str, out: &mut Vec<u32>) {
-    features(folded, out, |_, _| true);
+    features(folded, out, None, |_, _| true);
 }
 
-/// [`trigrams`], with a pair of adjacent words kept only when `keep_pair` says so (a query
-/// keeps pairs of words the index knows: a typo makes every pair it is in new).
-pub fn features(folded: &str, out: &mut Vec<u32>, keep_pair: impl Fn(&str, &str) -> bool) {
+/// [`trigrams`], with the concept features of `lex`'s words (every word of one concept, in
+/// any language, shares one feature), and a pair of adjacent words kept only when `keep_pair`
+/// says so (a query keeps pairs of words the index knows: a typo makes every pair it is in new).
+pub fn features(
+    folded: &str,
+    out: &mut Vec<u32>,
+    lex: Option<&Lexicon>,
+    keep_pair: impl Fn(&str, &str) -> bool,
+) {
     out.clear();
     let mut prev: Option<&str> = None;
     for w in words(folded) {
@@ -142,9 +153,12 @@ pub fn features(folded: &str, out: &mut Vec<u32>, keep_pair: impl Fn(&str, &str)
         for (_, run, cjk) in script_runs(w) {
             if cjk {
                 cjk_pairs(run, |_, _, f| out.push(f));
+                if let Some(lex) = lex {
+                    lex.cjk_concepts(run, |_, _, g| out.push(concept_feature(g)));
+                }
                 plain = false;
             } else {
-                word_features(run, out);
+                word_features(run, lex, out);
             }
         }
         if let (Some(p), true) = (prev, plain) {
@@ -158,8 +172,22 @@ pub fn features(folded: &str, out: &mut Vec<u32>, keep_pair: impl Fn(&str, &str)
     out.dedup();
 }
 
+/// Both marker bits set: a concept feature (see [`concept_feature`]).
+pub const CONCEPT_FEATURE: u32 = CJK_FEATURE | PAIR_FEATURE;
+
+/// Whether feature `f` is a concept feature.
+pub fn is_concept(f: u32) -> bool {
+    f & CONCEPT_FEATURE == CONCEPT_FEATURE
+}
+
+/// The feature of concept `g` (see [`Lexicon`]): both marker bits set, so that the index can
+/// weigh what a concept says (`IndexConfig::concept_weight`) apart from what one trigram says.
+fn concept_feature(g: u16) -> u32 {
+    pack('\u{2}', char::from_u32(u32::from(g)).unwrap_or(' '), ' ') | CONCEPT_FEATURE
+}
+
 /// The trigrams, concept and stem features of one word (no CJK letters).
-fn word_features(w: &str, out: &mut Vec<u32>) {
+fn word_features(w: &str, lex: Option<&Lexicon>, out: &mut Vec<u32>) {
     let chars: Vec<char> = std::iter::once(' ')
         .chain(w.chars().filter(|c| *c != '\''))
         .chain(std::iter::once(' '))
@@ -170,13 +198,8 @@ fn word_features(w: &str, out: &mut Vec<u32>) {
     for t in chars.windows(3) {
         out.push(pack(t[0], t[1], t[2]));
     }
-    if let Some(g) = super::synonyms::concept(w) {
-        // Concept features hash with their own marker character.
-        out.push(pack(
-            '\u{2}',
-            char::from_u32(u32::from(g)).unwrap_or(' '),
-            ' ',
-        ));
+    if let Some(g) = lex.and_then(|l| l.concept(w)) {
+        out.push(concept_feature(g));
     }
     out.extend(stem(&chars));
 }
@@ -355,9 +378,14 @@ impl Index {
             // common in German says less about a Swedish passage, but not nothing.
             let elsewhere = shares.clone().fold(0.0f32, f32::max) * cfg.foreign_share;
             // Squared IDF: the weight of a feature in both the query and the passage vectors.
+            let k = if is_concept(*t) {
+                cfg.concept_weight
+            } else {
+                1.0
+            };
             self.weights.extend(shares.map(|s| {
                 if s > 0.0 {
-                    (1.0 + 1.0 / s.max(elsewhere)).ln().powi(2)
+                    k * (1.0 + 1.0 / s.max(elsewhere)).ln().powi(2)
                 } else {
                     0.0
                 }
@@ -387,7 +415,7 @@ fn passages_by_language(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)
                         body_parts
                     }
                 };
-                trigrams(&fold(&text), &mut buf);
+                features(&fold(&text), &mut buf, Some(&cat.lexicon), |_, _| true);
                 if buf.len() < MIN_PASSAGE_FEATURES {
                     continue;
                 }
@@ -536,7 +564,7 @@ mod tests {
         }
         // A query keeps only the pairs its filter accepts (pairs of words the index knows).
         let mut v = Vec::new();
-        super::features(&fold("aditional security info"), &mut v, |a, _| {
+        super::features(&fold("aditional security info"), &mut v, None, |a, _| {
             a != "aditional"
         });
         assert_eq!(v.iter().filter(|f| *f & PAIR_FEATURE != 0).count(), 1);

@@ -12,7 +12,6 @@
 pub mod codes;
 pub mod evidence;
 pub mod index;
-pub mod synonyms;
 pub mod text;
 
 use crate::answer::{Answer, Note};
@@ -86,7 +85,7 @@ pub struct Config {
 impl Config {
     pub const DEFAULT: Config = Config {
         text_high: 0.50,
-        text_medium: 0.254,
+        text_medium: 0.28,
         text_low: 0.18,
         margin: 0.06,
         precision_weight: 0.6,

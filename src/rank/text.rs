@@ -2,7 +2,9 @@
 //! ends, windows of adjacent lines), each segment's features are matched against the passages
 //! of the index, and every entry keeps its best score; the words that matched are highlighted.
 
-use super::index::{cjk_pairs, features, word_trigrams, Field, Index, CJK_FEATURE, PAIR_FEATURE};
+use super::index::{
+    cjk_pairs, features, is_concept, word_trigrams, Field, Index, CJK_FEATURE, PAIR_FEATURE,
+};
 use super::{Config, Engine};
 use crate::answer::{Confidence, Hit, Reason};
 use crate::compact::{sort_by_heap, WordMap};
@@ -269,7 +271,7 @@ fn score_segments(
             continue; // a line repeated in a log (but for its GUID or date) scores as before
         }
         let ix = &eng.index;
-        features(&clean, &mut tris, |a, b| {
+        features(&clean, &mut tris, Some(&eng.catalog.lexicon), |a, b| {
             ix.knows_word(a) && ix.knows_word(b)
         });
         if tris.len() < MIN_SEGMENT_FEATURES {
@@ -363,7 +365,10 @@ impl<'e> Accumulator<'e> {
         self.qmass.iter_mut().for_each(|m| *m = 0.0);
         self.known.iter_mut().for_each(|m| *m = 0.0);
         let share = |t: &u32| {
-            if t & CJK_FEATURE != 0 {
+            // A concept no passage of the language has: its words count as unknown already.
+            if is_concept(*t) {
+                0.0
+            } else if t & CJK_FEATURE != 0 {
                 cfg.cjk_unknown_share
             } else if t & PAIR_FEATURE != 0 {
                 cfg.pair_unknown_share

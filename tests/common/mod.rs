@@ -61,5 +61,10 @@ pub fn copy_project(dir: &Path) {
         dir.join("catalog/overrides.txt"),
     )
     .unwrap();
+    std::fs::create_dir_all(dir.join("catalog/lexicon")).unwrap();
+    for e in std::fs::read_dir(root.join("catalog/lexicon")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.join("catalog/lexicon").join(p.file_name().unwrap())).unwrap();
+    }
     std::fs::write(dir.join("Cargo.toml"), "").unwrap();
 }
