@@ -21,12 +21,12 @@ fn set(cfg: &mut Config, k: &str, v: f32) {
 fn main() {
     let floors = [
         ("dev", 1.0, 1.0, 1.0),
-        ("handwritten", 0.95, 0.97, 1.0),
+        ("handwritten", 0.99, 0.99, 1.0),
         ("newer", 0.75, 0.75, 0.0),
         ("round2", 1.0, 1.0, 0.8),
-        ("colloquial", 0.23, 0.24, 1.0),
-        ("languages", 0.82, 0.83, 0.96),
-        ("generated", 0.99, 0.99, 0.0),
+        ("colloquial", 0.37, 0.385, 1.0),
+        ("languages", 0.846, 0.86, 1.0),
+        ("generated", 0.992, 0.996, 0.0),
     ];
     let sets: Vec<_> = floors
         .iter()

@@ -22,8 +22,8 @@ const FLOORS: &[Floor] = &[
     // Written by hand: codes in every spelling, logs, other languages, paraphrases, near misses.
     Floor {
         file: "tests/eval/handwritten.jsonl",
-        top1: 0.95,
-        top3: 0.97,
+        top1: 0.99,
+        top3: 0.99,
         negatives_rejected: 1.0,
     },
     // Newer product wording: other words for the same thing (known weak spot; see figures).
@@ -45,28 +45,29 @@ const FLOORS: &[Floor] = &[
     // Word-pair features (needed for the older sets' floors) cost paraphrases: 22.3 % at the
     // first state that met every other floor, 23.4 % once languages that know little of a
     // paste are not scanned, which is this floor (the 0.27–0.30 set on
-    // intermediate branch states never met the other floors). Issue 12 is open on this set.
+    // intermediate branch states never met the other floors). The lexicon (catalog/lexicon/,
+    // concept features weighed 4x) raised it to 37.1 %, this floor. Issue 12 is open on this set.
     Floor {
         file: "tests/eval/colloquial.jsonl",
-        top1: 0.23,
-        top3: 0.24,
+        top1: 0.37,
+        top3: 0.385,
         negatives_rejected: 1.0,
     },
     // Each catalog language's own articles, pasted, retyped and paraphrased, with near misses
     // (15 languages, written without seeing the engine): first run 74.7 % top-1, 93.3 % of
     // near misses rejected; 80.7 % / 96.7 % at the first state that met every other floor,
-    // 82.0 % now.
+    // 82.0 % before the lexicon, 84.7 % with it (and every near miss rejected).
     Floor {
         file: "tests/eval/languages.jsonl",
-        top1: 0.82,
-        top3: 0.83,
-        negatives_rejected: 0.96,
+        top1: 0.846,
+        top3: 0.86,
+        negatives_rejected: 1.0,
     },
     // Generated from the catalog with realistic damage (tests/eval/generate.py).
     Floor {
         file: "tests/eval/generated.jsonl",
-        top1: 0.99,
-        top3: 0.99,
+        top1: 0.992,
+        top3: 0.996,
         negatives_rejected: 0.0,
     },
 ];
