@@ -146,14 +146,15 @@ impl Lexicon {
                 .collect();
             return Err(format!("bad concept name '{shown}'"));
         }
+        // The whole line or nothing: the tables never hold a term its lines lack.
+        if self.terms + terms.len() > MAX_TERMS {
+            return Err(format!("more than {MAX_TERMS} terms"));
+        }
         let g = self.number(concept).ok_or("too many concepts")? as usize;
         let mut kept = Vec::new();
         let mut skipped = 0;
         for t in terms {
             let f = fold(t.trim());
-            if self.terms >= MAX_TERMS {
-                return Err(format!("more than {MAX_TERMS} terms"));
-            }
             let n = f.chars().count();
             let added = match classify(&f) {
                 Some(Term::Word(w)) => insert(&mut self.words, w, g),
@@ -345,5 +346,12 @@ mod tests {
             l.add("en", &format!("c{i}"), &t).unwrap();
         }
         assert!(l.add("en", "one-more", &t).is_err());
+        // Terms too: a hostile lexicon cannot grow the tables without bound.
+        let mut l = Lexicon::default();
+        let many: Vec<String> = (0..MAX_TERMS + 5).map(|i| format!("w{i}")).collect();
+        assert!(l.add("en", "c", &many).is_err());
+        assert_eq!(l.len(), 0, "an over-long line adds nothing");
+        let long = vec!["x".repeat(MAX_TERM_CHARS + 1)];
+        assert_eq!(l.add("en", "c", &long), Ok(1));
     }
 }
