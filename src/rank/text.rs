@@ -5,7 +5,7 @@
 use super::index::{cjk_pairs, features, word_trigrams, Field, Index, CJK_FEATURE, PAIR_FEATURE};
 use super::{Config, Engine};
 use crate::answer::{Confidence, Hit, Reason};
-use crate::compact::{sort_by_heap, WordMap};
+use crate::compact::{sort_by_heap, FeatureMap, WordMap};
 use crate::query;
 
 /// A piece of the paste scored on its own: a line, or a window of adjacent lines (byte range).
@@ -256,9 +256,16 @@ fn score_segments(
         .nth(cfg.max_windowed_lines)
         .is_some();
     let mut seen_text = WordMap::default();
+    // The feature sets scored so far (sorted, as `features` gives them), by a hash of each: a
+    // segment's scores depend on its feature set alone, so a set scored before (a window of
+    // lines whose features are those of one already scored, as in a log that repeats its
+    // lines) would give the same scores, which cannot beat the earlier segment's.
+    let mut seen_sets: FeatureMap<Vec<Vec<u32>>> = FeatureMap::default();
     let mut tris = Vec::new();
+    let lines = lines(body);
+    let mut line_text: Vec<Option<(String, bool)>> = vec![None; lines.len()];
     for (si, seg) in segs.iter().enumerate() {
-        let clean = query::fold(&strip_noise(&body[seg.start..seg.end]));
+        let clean = clean_text(body, seg, &lines, &mut line_text);
         // In a long paste, a line of one or two words ("Level: Error", "Source: ADSync") is a
         // log field, not a message: its codes were read in step 1.
         if long_paste && query::words(&clean).take(cfg.min_line_words).count() < cfg.min_line_words
@@ -275,6 +282,11 @@ fn score_segments(
         if tris.len() < MIN_SEGMENT_FEATURES {
             continue;
         }
+        let same_hash = seen_sets.entry(set_hash(&tris)).or_default();
+        if same_hash.contains(&tris) {
+            continue;
+        }
+        same_hash.push(tris.clone());
         for (entry, score, doc, precision) in acc.score(&tris, cfg) {
             let e = best[entry].get_or_insert(TextScore {
                 score: 0.0,
@@ -293,6 +305,53 @@ fn score_segments(
         }
     }
     best
+}
+
+/// A segment's text without noise tokens, folded: `fold(strip_noise(segment))`. A window of
+/// lines is its lines' texts joined by a space, each line's computed once (no token spans two
+/// lines: a line ends at a line break, or at a sentence end before a space; what lies between
+/// two lines is blank), so the windows over a line do not read it again.
+/// `line_text`: per line of `lines`, its text and whether it kept any token.
+fn clean_text(
+    body: &str,
+    seg: &Segment,
+    lines: &[Segment],
+    line_text: &mut [Option<(String, bool)>],
+) -> String {
+    let clean = |s: &Segment| {
+        let kept = strip_noise(&body[s.start..s.end]);
+        (query::fold(&kept), !kept.is_empty())
+    };
+    let first = lines.partition_point(|l| l.start < seg.start);
+    let n = lines[first..]
+        .iter()
+        .take_while(|l| l.end <= seg.end)
+        .count();
+    if n == 0 || lines[first].start != seg.start || lines[first + n - 1].end != seg.end {
+        return clean(seg).0;
+    }
+    let mut out = String::new();
+    let mut any = false;
+    for (l, t) in lines[first..first + n]
+        .iter()
+        .zip(&mut line_text[first..first + n])
+    {
+        let (text, kept) = t.get_or_insert_with(|| clean(l));
+        if *kept {
+            if any {
+                out.push(' ');
+            }
+            out.push_str(text);
+            any = true;
+        }
+    }
+    out
+}
+
+/// A hash of a feature set (the key under which [`score_segments`] remembers it).
+fn set_hash(tris: &[u32]) -> u32 {
+    tris.iter()
+        .fold(2166136261u32, |h, t| (h ^ t).wrapping_mul(16777619))
 }
 
 /// Scratch space for scoring one segment after another against the index.
@@ -531,6 +590,42 @@ fn mark(out: &mut Vec<(usize, usize)>, a: usize, b: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_reads_as_its_lines_joined() {
+        let long = "The password could not be reset. ".repeat(8);
+        let mut bodies: Vec<String> = vec![
+            "a\nb\nc".into(),
+            "\n\n  Error: access denied \n\n\t\nuser@contoso.com 6f1c2a9e-3b1d-4a57 \nEvent ID: 32002 ServiceBus\n".into(),
+            format!("{long}\nSecond line. {long}\r\nthird"),
+            "\u{200b} \u{200b}\nÅtkomst NEKAD\n\u{200b}\nhr=800700CE 0x800700ce\n\nlast".into(),
+            "one line only".into(),
+            "".into(),
+        ];
+        // Pseudo-random pastes of words, noise and line breaks.
+        let mut x: u32 = 99;
+        for _ in 0..200 {
+            let mut b = String::new();
+            for _ in 0..(x % 40) {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                b.push_str(
+                    [
+                        "word", " ", "\n", "\n\n", ". ", "2024-03-14", "Säkerhet", "\u{200b}",
+                        "a@b.c", "6f1c2a9e", "\t", "x.", "Ü",
+                    ][(x >> 16) as usize % 13],
+                );
+            }
+            bodies.push(b);
+        }
+        for body in &bodies {
+            let lines = lines(body);
+            let mut cache = vec![None; lines.len()];
+            for seg in segments(body, &Config::DEFAULT) {
+                let want = query::fold(&strip_noise(&body[seg.start..seg.end]));
+                assert_eq!(clean_text(body, &seg, &lines, &mut cache), want, "{body:?} {seg:?}");
+            }
+        }
+    }
 
     #[test]
     fn marks_join_when_they_touch_or_overlap() {
