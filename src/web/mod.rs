@@ -79,12 +79,20 @@ pub fn set_pending(list: &str) {
 }
 
 /// Merges a language file into the page's catalog and tells every mounted lookup (see
-/// [`slot::add_language`]).
-pub fn add_language(text: &str) -> Result<Vec<String>, String> {
-    let added = slot::add_language(text)?;
-    let _ = slot::engine();
+/// [`slot::add_language`]). `index_now` false leaves the index to [`reindex`], which the
+/// loader calls in the next task: the cards show the new text at once.
+pub fn add_language(text: &str, index_now: bool) -> Result<Vec<String>, String> {
+    let added = slot::add_language(text, index_now)?;
     CATALOG_CHANGED.with(|s| s.set(slot::generation()));
     Ok(added)
+}
+
+/// Indexes the text merged since the last index build, and answers again (a paste in the new
+/// language may match now). Nothing happens when the index is current.
+pub fn reindex() {
+    if slot::reindex() {
+        CATALOG_CHANGED.with(|s| s.set(slot::generation()));
+    }
 }
 
 /// How the app is mounted.
