@@ -48,44 +48,71 @@ export function firstLang(given) {
 const getCatalog = (lang, base) => fetch(new URL(CATALOGS[lang], base))
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.url}`))));
 
+// A task of its own for what follows: the page paints (and answers from what it has) between
+// the wasm's start, the first render, each merge and each index build, so no single
+// main-thread task does two of them. scheduler.yield() (where there is one) resumes ahead of
+// other queued work.
+export const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield()
+  : new Promise((r) => setTimeout(r, 0)));
+
 // Starts fetching the reader's language now; after init, merges it, then English (the wasm
 // carries codes only; English is every entry's fallback), and nothing more: any
 // other language is fetched only when needed — the reader picks it, or a paste is in it (the
-// page calls globalThis.ssprLookupNeed with the paste's language). A file that fails leaves the page
-// working in the languages it has.
+// page calls globalThis.ssprLookupNeed with the paste's language). A file that fails leaves the
+// page working in the languages it has.
 // given: the language asked for (an embed's lang attribute; '' on the page).
 export function loadCatalogs(given, base) {
   const first = firstLang(given);
   const fetched = new Map();
+  // The texts that are in (a file that has arrived can be merged without waiting).
+  const arrived = new Map();
   const get = (lang) => {
-    if (!fetched.has(lang)) fetched.set(lang, getCatalog(lang, base).catch((e) => e));
+    if (!fetched.has(lang)) {
+      fetched.set(lang, getCatalog(lang, base).then((t) => { arrived.set(lang, t); return t; }, (e) => e));
+    }
     return fetched.get(lang);
   };
   if (has(first)) get(first);
-  // expect: tells the page which languages are still coming (cards say "loading", not "missing").
-  return async (add, expect) => {
+  // add(text, true): the wasm's addCatalog, merging the text and leaving its index to
+  // index() (indexCatalog), called a task later: the cards show the new text in the first
+  // task, and text matches it after the second.
+  // expect: tells the page which languages are still coming (cards say "loading", not "missing";
+  // a paste in a language still coming says it is loading): a language is coming until indexed.
+  // start: the page's first render (startPage), after the reader's file when that is in
+  // already, so that the first render is in the reader's language.
+  return async (add, expect, index = () => {}, start = () => {}) => {
     const merged = new Set();
     const pending = new Set();
-    const merge = (t) => {
-      if (typeof t === 'string') {
-        try { add(t); } catch (e) { console.warn('sspr-lookup: catalog file refused:', e); }
-      } else if (t) console.warn('sspr-lookup: catalog file not loaded:', t);
+    const tell = () => expect([...pending].join(','));
+    // Merges a file (true when it added text), then a task later indexes it.
+    const take = async (l, text) => {
+      let added = false;
+      if (typeof text === 'string') {
+        try { add(text, true); added = true; } catch (e) { console.warn('sspr-lookup: catalog file refused:', e); }
+      } else if (text) console.warn('sspr-lookup: catalog file not loaded:', text);
+      // A file that failed is asked for again next time it is needed (back online).
+      if (typeof text === 'string') merged.add(l); else fetched.delete(l);
+      return added;
+    };
+    const indexed = async (l, added) => {
+      if (added) {
+        await nextTask();
+        index();
+      }
+      pending.delete(l);
+      tell();
     };
     // Fetches and merges the files of these languages that are not merged or coming yet.
     const load = async (langs) => {
       const todo = [...new Set(langs)].filter((l) => has(l) && !merged.has(l) && !pending.has(l));
       todo.forEach((l) => pending.add(l));
-      expect([...pending].join(','));
+      tell();
       for (const l of todo) {
         const text = await get(l);
         // A task of its own: the page paints (and answers from what it has) before each merge
-        // and index rebuild, so no single main-thread task does both.
-        await new Promise((r) => setTimeout(r, 0));
-        merge(text);
-        // A file that failed is asked for again next time it is needed (back online).
-        if (typeof text === 'string') merged.add(l); else fetched.delete(l);
-        pending.delete(l);
-        expect([...pending].join(','));
+        // and each index build, so no single main-thread task does two of them.
+        await nextTask();
+        await indexed(l, await take(l, text));
       }
     };
     // A tag or a primary language: 'pt' needs pt-br and pt-pt.
@@ -94,6 +121,15 @@ export function loadCatalogs(given, base) {
     // Called by the page while it answers: the work starts after that returns.
     // Returns a promise of the merge (benchmarks and tests wait on it; the page does not).
     globalThis.ssprLookupNeed = (tag) => new Promise((done) => { queueMicrotask(() => load(matching(String(tag))).then(done)); });
+    if (arrived.has(first)) {
+      // The reader's file is in: merged before the first render, indexed after it.
+      pending.add(first);
+      tell();
+      const added = await take(first, arrived.get(first));
+      await nextTask();
+      start();
+      await indexed(first, added);
+    } else start();
     await load([first, 'en']);
   };
 }

@@ -42,6 +42,13 @@ pub fn index_catalog() {
     sspr_lookup::web::reindex();
 }
 
+/// `startPage()`: on our own page (`<body data-sspr-app>`), mounts the app on the body; the
+/// page's loader calls it in a task after the wasm's start, so that neither is a long task.
+#[wasm_bindgen(js_name = startPage)]
+pub fn start_page() {
+    sspr_lookup::web::start();
+}
+
 /// `expectLanguages("sv,nl")`: the language files the loader is still fetching ("" when done),
 /// so that cards say the reader's text is loading rather than missing.
 #[wasm_bindgen(js_name = expectLanguages)]
