@@ -40,18 +40,9 @@ pub fn mount_into(el: web_sys::HtmlElement, lang: &str, compact: bool) {
 
 /// One mount path for both cases (each `mount_to` instantiation is its own copy in the wasm).
 fn mount(el: web_sys::HtmlElement, opts: EmbedOptions) {
-    let own_page = opts.own_page;
     // Unique per mount: a page may embed several lookups.
     let paste_id = browser::unique_id("sspr-paste");
-    let id = paste_id.clone();
-    leptos::mount::mount_to(el, move || app(opts, id)).forget();
-    // On our own page the paste box has focus on load (an embedded widget leaves the host
-    // page's focus alone).
-    if own_page {
-        if let Some(el) = browser::element_by_id(&paste_id) {
-            let _ = el.focus();
-        }
-    }
+    leptos::mount::mount_to(el, move || app(opts, paste_id)).forget();
 }
 
 thread_local! {
@@ -232,6 +223,11 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
                 data-testid="paste"
                 rows="4"
                 spellcheck="false"
+                // On our own page the paste box has focus on load (an embedded widget leaves
+                // the host page's focus alone): `autofocus`, which the browser applies when it
+                // next renders, rather than `focus()`, which would lay the whole page out
+                // inside the mount's task.
+                autofocus=own_page
                 placeholder=t(|s| s.placeholder())
                 prop:value=move || q.get()
                 on:input=move |ev| set_q.set(event_target_value(&ev))
