@@ -5,7 +5,7 @@
 use super::index::{cjk_pairs, features, word_trigrams, Field, Index, CJK_FEATURE, PAIR_FEATURE};
 use super::{Config, Engine};
 use crate::answer::{Confidence, Hit, Reason};
-use crate::compact::{sort_by_heap, FeatureMap, WordMap};
+use crate::compact::{sort_by_heap, WordMap};
 use crate::query;
 
 /// A piece of the paste scored on its own: a line, or a window of adjacent lines (byte range).
@@ -256,16 +256,25 @@ fn score_segments(
         .nth(cfg.max_windowed_lines)
         .is_some();
     let mut seen_text = WordMap::default();
-    // The feature sets scored so far (sorted, as `features` gives them), by a hash of each: a
-    // segment's scores depend on its feature set alone, so a set scored before (a window of
-    // lines whose features are those of one already scored, as in a log that repeats its
-    // lines) would give the same scores, which cannot beat the earlier segment's.
-    let mut seen_sets: FeatureMap<Vec<Vec<u32>>> = FeatureMap::default();
+    // The feature sets scored so far (sorted, as `features` gives them) in a paste read in
+    // windows: a segment's scores depend on its feature set alone, so a window of lines whose
+    // features are those of one scored before (a log that repeats its lines) would give the
+    // same scores, which cannot beat the earlier segment's. (A paste of few lines: a list.)
+    let windowed = !long_paste;
+    let mut scored: Vec<Vec<u32>> = Vec::new();
     let mut tris = Vec::new();
-    let lines = lines(body);
-    let mut line_text: Vec<Option<(String, bool)>> = vec![None; lines.len()];
+    // In a paste read in windows, each line cleaned once (see `window_text`).
+    let line_text: Vec<(Segment, String, bool)> = if windowed {
+        lines(body).into_iter().map(|l| clean_text(body, l)).collect()
+    } else {
+        Vec::new()
+    };
     for (si, seg) in segs.iter().enumerate() {
-        let clean = clean_text(body, seg, &lines, &mut line_text);
+        let clean = if windowed {
+            window_text(seg, &line_text)
+        } else {
+            clean_text(body, *seg).1
+        };
         // In a long paste, a line of one or two words ("Level: Error", "Source: ADSync") is a
         // log field, not a message: its codes were read in step 1.
         if long_paste && query::words(&clean).take(cfg.min_line_words).count() < cfg.min_line_words
@@ -282,11 +291,12 @@ fn score_segments(
         if tris.len() < MIN_SEGMENT_FEATURES {
             continue;
         }
-        let same_hash = seen_sets.entry(set_hash(&tris)).or_default();
-        if same_hash.contains(&tris) {
-            continue;
+        if windowed {
+            if scored.contains(&tris) {
+                continue;
+            }
+            scored.push(tris.clone());
         }
-        same_hash.push(tris.clone());
         for (entry, score, doc, precision) in acc.score(&tris, cfg) {
             let e = best[entry].get_or_insert(TextScore {
                 score: 0.0,
@@ -307,51 +317,23 @@ fn score_segments(
     best
 }
 
-/// A segment's text without noise tokens, folded: `fold(strip_noise(segment))`. A window of
-/// lines is its lines' texts joined by a space, each line's computed once (no token spans two
-/// lines: a line ends at a line break, or at a sentence end before a space; what lies between
-/// two lines is blank), so the windows over a line do not read it again.
-/// `line_text`: per line of `lines`, its text and whether it kept any token.
-fn clean_text(
-    body: &str,
-    seg: &Segment,
-    lines: &[Segment],
-    line_text: &mut [Option<(String, bool)>],
-) -> String {
-    let clean = |s: &Segment| {
-        let kept = strip_noise(&body[s.start..s.end]);
-        (query::fold(&kept), !kept.is_empty())
-    };
-    let first = lines.partition_point(|l| l.start < seg.start);
-    let n = lines[first..]
-        .iter()
-        .take_while(|l| l.end <= seg.end)
-        .count();
-    if n == 0 || lines[first].start != seg.start || lines[first + n - 1].end != seg.end {
-        return clean(seg).0;
-    }
-    let mut out = String::new();
-    let mut any = false;
-    for (l, t) in lines[first..first + n]
-        .iter()
-        .zip(&mut line_text[first..first + n])
-    {
-        let (text, kept) = t.get_or_insert_with(|| clean(l));
-        if *kept {
-            if any {
-                out.push(' ');
-            }
-            out.push_str(text);
-            any = true;
-        }
-    }
-    out
+/// A segment, its text without noise tokens, folded, and whether it kept any token.
+fn clean_text(body: &str, seg: Segment) -> (Segment, String, bool) {
+    let kept = strip_noise(&body[seg.start..seg.end]);
+    (seg, query::fold(&kept), !kept.is_empty())
 }
 
-/// A hash of a feature set (the key under which [`score_segments`] remembers it).
-fn set_hash(tris: &[u32]) -> u32 {
-    tris.iter()
-        .fold(2166136261u32, |h, t| (h ^ t).wrapping_mul(16777619))
+/// `fold(strip_noise(segment))` of a line, a window of lines or the whole paste, from its
+/// lines' (`line_text`): their texts joined by a space. Every segment is whole lines and the
+/// blanks between them, and no token spans two lines (a line ends at a line break, or at a
+/// sentence end before a space), so a line is cleaned once, not again for each window over it.
+fn window_text(seg: &Segment, line_text: &[(Segment, String, bool)]) -> String {
+    let kept: Vec<&str> = line_text
+        .iter()
+        .filter(|(l, _, kept)| *kept && l.start >= seg.start && l.end <= seg.end)
+        .map(|t| t.1.as_str())
+        .collect();
+    kept.join(" ")
 }
 
 /// Scratch space for scoring one segment after another against the index.
@@ -618,11 +600,10 @@ mod tests {
             bodies.push(b);
         }
         for body in &bodies {
-            let lines = lines(body);
-            let mut cache = vec![None; lines.len()];
+            let line_text: Vec<_> = lines(body).into_iter().map(|l| clean_text(body, l)).collect();
             for seg in segments(body, &Config::DEFAULT) {
                 let want = query::fold(&strip_noise(&body[seg.start..seg.end]));
-                assert_eq!(clean_text(body, &seg, &lines, &mut cache), want, "{body:?} {seg:?}");
+                assert_eq!(window_text(&seg, &line_text), want, "{body:?} {seg:?}");
             }
         }
     }
