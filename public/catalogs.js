@@ -55,6 +55,10 @@ const getCatalog = (lang, base) => fetch(new URL(CATALOGS[lang], base))
 export const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield()
   : new Promise((r) => setTimeout(r, 0)));
 
+// How long the page's first render waits for the reader's language file (ms) when the wasm is
+// there before it.
+const FIRST_RENDER_WAIT = 100;
+
 // Starts fetching the reader's language now; after init, merges it, then English (the wasm
 // carries codes only; English is every entry's fallback), and nothing more: any
 // other language is fetched only when needed — the reader picks it, or a paste is in it (the
@@ -64,41 +68,38 @@ export const nextTask = () => (globalThis.scheduler?.yield ? globalThis.schedule
 export function loadCatalogs(given, base) {
   const first = firstLang(given);
   const fetched = new Map();
-  // The texts that are in (a file that has arrived can be merged without waiting).
-  const arrived = new Map();
   const get = (lang) => {
-    if (!fetched.has(lang)) {
-      fetched.set(lang, getCatalog(lang, base).then((t) => { arrived.set(lang, t); return t; }, (e) => e));
-    }
+    if (!fetched.has(lang)) fetched.set(lang, getCatalog(lang, base).catch((e) => e));
     return fetched.get(lang);
   };
-  if (has(first)) get(first);
+  // The reader's file once it is in: merged before the page's first render if it is in by then.
+  let early;
+  if (has(first)) get(first).then((t) => { early = t; });
   // add(text, true): the wasm's addCatalog, merging the text and leaving its index to
   // index() (indexCatalog), called a task later: the cards show the new text in the first
   // task, and text matches it after the second.
   // expect: tells the page which languages are still coming (cards say "loading", not "missing";
   // a paste in a language still coming says it is loading): a language is coming until indexed.
-  // start: the page's first render (startPage), after the reader's file when that is in
-  // already, so that the first render is in the reader's language.
+  // start: the page's first render (startPage), after the reader's file when that is in.
   return async (add, expect, index = () => {}, start = () => {}) => {
     const merged = new Set();
     const pending = new Set();
     const tell = () => expect([...pending].join(','));
-    // Merges a file (true when it added text), then a task later indexes it.
-    const take = async (l, text) => {
-      let added = false;
-      if (typeof text === 'string') {
-        try { add(text, true); added = true; } catch (e) { console.warn('sspr-lookup: catalog file refused:', e); }
-      } else if (text) console.warn('sspr-lookup: catalog file not loaded:', text);
-      // A file that failed is asked for again next time it is needed (back online).
-      if (typeof text === 'string') merged.add(l); else fetched.delete(l);
-      return added;
-    };
-    const indexed = async (l, added) => {
+    // Merges language l's file (its text, or why it failed), then `between` a task later, then
+    // a task later its index; until then the language is coming. Each step is a task of its
+    // own: the page paints (and answers from what it has) between them.
+    const take = async (l, text, between) => {
+      let added = typeof text === 'string';
       if (added) {
-        await nextTask();
-        index();
+        try { add(text, true); } catch (e) { added = false; console.warn('sspr-lookup: catalog file refused:', e); }
+        merged.add(l);
+      } else {
+        if (text) console.warn('sspr-lookup: catalog file not loaded:', text);
+        // A file that failed is asked for again next time it is needed (back online).
+        fetched.delete(l);
       }
+      if (between) { await nextTask(); between(); }
+      if (added) { await nextTask(); index(); }
       pending.delete(l);
       tell();
     };
@@ -109,10 +110,8 @@ export function loadCatalogs(given, base) {
       tell();
       for (const l of todo) {
         const text = await get(l);
-        // A task of its own: the page paints (and answers from what it has) before each merge
-        // and each index build, so no single main-thread task does two of them.
         await nextTask();
-        await indexed(l, await take(l, text));
+        await take(l, text);
       }
     };
     // A tag or a primary language: 'pt' needs pt-br and pt-pt.
@@ -121,14 +120,15 @@ export function loadCatalogs(given, base) {
     // Called by the page while it answers: the work starts after that returns.
     // Returns a promise of the merge (benchmarks and tests wait on it; the page does not).
     globalThis.ssprLookupNeed = (tag) => new Promise((done) => { queueMicrotask(() => load(matching(String(tag))).then(done)); });
-    if (arrived.has(first)) {
-      // The reader's file is in: merged before the first render, indexed after it.
+    // The reader's file usually comes with the wasm: a first render that waits for it a little
+    // (at most FIRST_RENDER_WAIT ms) is in the reader's language, and the page renders once.
+    if (has(first) && early === undefined) {
+      await Promise.race([get(first), new Promise((r) => setTimeout(r, FIRST_RENDER_WAIT))]);
+    }
+    if (typeof early === 'string') {
       pending.add(first);
       tell();
-      const added = await take(first, arrived.get(first));
-      await nextTask();
-      start();
-      await indexed(first, added);
+      await take(first, early, start);
     } else start();
     await load([first, 'en']);
   };
