@@ -56,7 +56,7 @@ export const nextTask = () => (globalThis.scheduler?.yield ? globalThis.schedule
   : new Promise((r) => setTimeout(r, 0)));
 
 // How long the page's first render waits for the reader's language file (ms) when the wasm is
-// there before it.
+// there before it (a render without it says the text is loading, and is soon done again).
 const FIRST_RENDER_WAIT = 100;
 
 // Starts fetching the reader's language now; after init, merges it, then English (the wasm
@@ -72,15 +72,15 @@ export function loadCatalogs(given, base) {
     if (!fetched.has(lang)) fetched.set(lang, getCatalog(lang, base).catch((e) => e));
     return fetched.get(lang);
   };
-  // The reader's file once it is in: merged before the page's first render if it is in by then.
-  let early;
-  if (has(first)) get(first).then((t) => { early = t; });
+  if (has(first)) get(first);
   // add(text, true): the wasm's addCatalog, merging the text and leaving its index to
   // index() (indexCatalog), called a task later: the cards show the new text in the first
   // task, and text matches it after the second.
   // expect: tells the page which languages are still coming (cards say "loading", not "missing";
   // a paste in a language still coming says it is loading): a language is coming until indexed.
-  // start: the page's first render (startPage), after the reader's file when that is in.
+  // start: the page's first render (startPage), right after the reader's file is merged (it
+  // usually comes with the wasm), or FIRST_RENDER_WAIT ms after this is called if it is not in
+  // by then.
   return async (add, expect, index = () => {}, start = () => {}) => {
     const merged = new Set();
     const pending = new Set();
@@ -103,15 +103,17 @@ export function loadCatalogs(given, base) {
       pending.delete(l);
       tell();
     };
-    // Fetches and merges the files of these languages that are not merged or coming yet.
-    const load = async (langs) => {
+    // Fetches and merges the files of these languages that are not merged or coming yet, in
+    // order; `between` runs after the first one's merge.
+    const load = async (langs, between) => {
       const todo = [...new Set(langs)].filter((l) => has(l) && !merged.has(l) && !pending.has(l));
       todo.forEach((l) => pending.add(l));
       tell();
       for (const l of todo) {
         const text = await get(l);
         await nextTask();
-        await take(l, text);
+        await take(l, text, between);
+        between = undefined;
       }
     };
     // A tag or a primary language: 'pt' needs pt-br and pt-pt.
@@ -120,16 +122,10 @@ export function loadCatalogs(given, base) {
     // Called by the page while it answers: the work starts after that returns.
     // Returns a promise of the merge (benchmarks and tests wait on it; the page does not).
     globalThis.ssprLookupNeed = (tag) => new Promise((done) => { queueMicrotask(() => load(matching(String(tag))).then(done)); });
-    // The reader's file usually comes with the wasm: a first render that waits for it a little
-    // (at most FIRST_RENDER_WAIT ms) is in the reader's language, and the page renders once.
-    if (has(first) && early === undefined) {
-      await Promise.race([get(first), new Promise((r) => setTimeout(r, FIRST_RENDER_WAIT))]);
-    }
-    if (typeof early === 'string') {
-      pending.add(first);
-      tell();
-      await take(first, early, start);
-    } else start();
-    await load([first, 'en']);
+    let started = false;
+    const once = () => { if (!started) { started = true; start(); } };
+    setTimeout(once, FIRST_RENDER_WAIT);
+    await load([first, 'en'], once);
+    once();
   };
 }
