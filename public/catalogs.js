@@ -50,16 +50,23 @@ const lexiconUrl = (lang) => BUILD.lexicons.includes(lang) && CATALOGS[lang].rep
 const getFile = (url, base) => fetch(new URL(url, base))
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.url}`))));
 const getCatalog = (lang, base) => getFile(CATALOGS[lang], base);
-// A task of its own: the page paints (and answers from what it has) before each merge and
-// index rebuild, so no single main-thread task does both.
-const nextTask = () => new Promise((r) => setTimeout(r, 0));
+// A task of its own for what follows: the page paints (and answers from what it has) between
+// the wasm's start, the first render, each merge and each index build, so no single
+// main-thread task does two of them. scheduler.yield() (where there is one) resumes ahead of
+// other queued work.
+export const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield()
+  : new Promise((r) => setTimeout(r, 0)));
+
+// How long the page's first render waits for the reader's language file (ms) when the wasm is
+// there before it (a render without it says the text is loading, and is soon done again).
+const FIRST_RENDER_WAIT = 100;
 
 // Starts fetching the reader's language now; after init, merges it, then English (the wasm
 // carries codes only; English is every entry's fallback), then the lexicons of those two
 // (catalog/web/lexicon/: after the first answer, not part of the first load), and nothing more: any
 // other language is fetched only when needed — the reader picks it, or a paste is in it (the
-// page calls globalThis.ssprLookupNeed with the paste's language). A file that fails leaves the page
-// working in the languages it has.
+// page calls globalThis.ssprLookupNeed with the paste's language). A file that fails leaves the
+// page working in the languages it has.
 // given: the language asked for (an embed's lang attribute; '' on the page).
 export function loadCatalogs(given, base) {
   const first = firstLang(given);
@@ -69,42 +76,69 @@ export function loadCatalogs(given, base) {
     return fetched.get(lang);
   };
   if (has(first)) get(first);
-  // expect: tells the page which languages are still coming (cards say "loading", not "missing").
-  return async (add, expect) => {
+  // add(text, true): the wasm's addCatalog, merging the text and leaving its index to
+  // index() (indexCatalog), called a task later: the cards show the new text in the first
+  // task, and text matches it after the second.
+  // expect: tells the page which languages are still coming (cards say "loading", not "missing";
+  // a paste in a language still coming says it is loading): a language is coming until indexed.
+  // start: the page's first render (startPage), right after the reader's file is merged (it
+  // usually comes with the wasm), or FIRST_RENDER_WAIT ms after this is called if it is not in
+  // by then.
+  return async (add, expect, index = () => {}, start = () => {}) => {
     const merged = new Set();
     const pending = new Set();
-    const merge = (t) => {
-      if (typeof t === 'string') {
-        try { add(t); } catch (e) { console.warn('sspr-lookup: catalog file refused:', e); }
-      } else if (t) console.warn('sspr-lookup: catalog file not loaded:', t);
+    const tell = () => expect([...pending].join(','));
+    // Merges language l's file (its text, or why it failed), then `between` a task later, then
+    // a task later its index; until then the language is coming. Each step is a task of its
+    // own: the page paints (and answers from what it has) between them.
+    const take = async (l, text, between) => {
+      let added = typeof text === 'string';
+      if (added) {
+        try { add(text, true); } catch (e) { added = false; console.warn('sspr-lookup: catalog file refused:', e); }
+        merged.add(l);
+      } else {
+        if (text) console.warn('sspr-lookup: catalog file not loaded:', text);
+        // A file that failed is asked for again next time it is needed (back online).
+        fetched.delete(l);
+      }
+      if (between) { await nextTask(); between(); }
+      if (added) { await nextTask(); index(); }
+      pending.delete(l);
+      tell();
     };
-    // Fetches and merges the files of these languages that are not merged or coming yet.
-    const load = async (langs) => {
+    // Fetches and merges the files of these languages that are not merged or coming yet, in
+    // order; `between` runs after the first one's merge.
+    const load = async (langs, between) => {
       const todo = [...new Set(langs)].filter((l) => has(l) && !merged.has(l) && !pending.has(l));
       todo.forEach((l) => pending.add(l));
-      expect([...pending].join(','));
+      tell();
       for (const l of todo) {
         const text = await get(l);
         await nextTask();
-        merge(text);
-        // A file that failed is asked for again next time it is needed (back online).
-        if (typeof text === 'string') merged.add(l); else fetched.delete(l);
-        pending.delete(l);
-        expect([...pending].join(','));
+        await take(l, text, between);
+        between = undefined;
       }
       // Once the page is up, each merged language's lexicon (the words people use for what its
       // articles say: descriptions in one's own words match better once it is there).
-      if (started) for (const l of todo) await lexicon(l);
+      if (up) for (const l of todo) await lexicon(l);
     };
-    let started = false;
+    // After the start-up files (`up`), each merged language's lexicon: merged in one task,
+    // indexed in the next, like a language file.
+    let up = false;
     const lexiconsDone = new Set();
     const lexicon = async (l) => {
       if (!has(l) || !lexiconUrl(l) || !merged.has(l) || lexiconsDone.has(l)) return;
       lexiconsDone.add(l);
       const text = await getFile(lexiconUrl(l), base).catch((e) => e);
       await nextTask();
-      merge(text);
-      if (typeof text !== 'string') lexiconsDone.delete(l);
+      if (typeof text !== 'string') {
+        lexiconsDone.delete(l);
+        console.warn('sspr-lookup: lexicon not loaded:', text);
+        return;
+      }
+      try { add(text, true); } catch (e) { console.warn('sspr-lookup: lexicon refused:', e); return; }
+      await nextTask();
+      index();
     };
     // A tag or a primary language: 'pt' needs pt-br and pt-pt.
     const matching = (tag) => Object.keys(CATALOGS)
@@ -112,8 +146,12 @@ export function loadCatalogs(given, base) {
     // Called by the page while it answers: the work starts after that returns.
     // Returns a promise of the merge (benchmarks and tests wait on it; the page does not).
     globalThis.ssprLookupNeed = (tag) => new Promise((done) => { queueMicrotask(() => load(matching(String(tag))).then(done)); });
-    await load([first, 'en']);
-    started = true;
+    let started = false;
+    const once = () => { if (!started) { started = true; start(); } };
+    setTimeout(once, FIRST_RENDER_WAIT);
+    await load([first, 'en'], once);
+    once();
+    up = true;
     // Not awaited: the page is ready without them (tests and benchmarks may wait on this).
     globalThis.ssprLookupLexicons = (async () => { for (const l of [first, 'en']) await lexicon(l); })();
   };

@@ -18,9 +18,9 @@ if (!document.querySelector('link[data-sspr-lookup]')) {
 const given = document.querySelector('sspr-lookup[lang]')?.getAttribute('lang') || '';
 const loadRest = loadCatalogs(given, base);
 await mod.default({ module_or_path: new URL(BUILD.wasm, base) });
-// ready: resolves once the reader's language and English have been merged (other
+// ready: resolves once the reader's language and English have been merged and indexed (other
 // languages come on demand).
-window.ssprLookup = { lookup: mod.lookup, answerText: mod.answerText, mount: mod.mount, ready: loadRest(mod.addCatalog, mod.expectLanguages) };
+window.ssprLookup = { lookup: mod.lookup, answerText: mod.answerText, mount: mod.mount, ready: loadRest(mod.addCatalog, mod.expectLanguages, mod.indexCatalog) };
 class SsprLookup extends HTMLElement {
   connectedCallback() {
     if (this.dataset.mounted) return;

@@ -50,7 +50,13 @@ function fromSource(file, { values, imports = {} }) {
     if (line.length !== 1) fail(`${file}: expected one \`const BUILD = …;\` line, found ${line.length}`);
     s = replaceOnce(s, line[0], line[0].replace(/=.*/s, `= ${JSON.stringify(values)};`), file);
   }
-  for (const [from, to] of Object.entries(imports)) s = replaceOnce(s, ` from '${from}';`, ` from '${to}';`, file);
+  // Static (` from 'x';`) or dynamic (`import('x')`): each specifier exactly once, in one form.
+  for (const [from, to] of Object.entries(imports)) {
+    const forms = [[` from '${from}';`, ` from '${to}';`], [`import('${from}')`, `import('${to}')`]];
+    const present = forms.filter(([f]) => s.includes(f));
+    if (present.length !== 1) fail(`${file}: expected the import of '${from}' exactly once, found ${present.length} forms of it`);
+    s = replaceOnce(s, present[0][0], present[0][1], file);
+  }
   return s;
 }
 

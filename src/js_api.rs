@@ -25,10 +25,28 @@ pub fn answer_text(text: &str, lang: &str) -> String {
 /// `addCatalog(text)`: merges a language file (`catalog-<lang>-HASH.txt` in `dist/`) into the
 /// catalog and refreshes every mounted lookup. Returns the languages added; throws (and changes
 /// nothing) for a file that adds nothing. The loaders in `boot-*.js` and `embed.js` call it.
+/// `addCatalog(text, true)` merges the text and leaves the index to `indexCatalog()` (the
+/// loaders call it in the next task, so that neither step is a long task): until then the
+/// codes answer as always and text matches the languages indexed before.
 #[wasm_bindgen(js_name = addCatalog)]
-pub fn add_catalog(text: &str) -> Result<String, JsValue> {
-    let added = sspr_lookup::web::add_language(text).map_err(|e| JsValue::from_str(&e))?;
+pub fn add_catalog(text: &str, index_later: Option<bool>) -> Result<String, JsValue> {
+    let added = sspr_lookup::web::add_language(text, index_later != Some(true))
+        .map_err(|e| JsValue::from_str(&e))?;
     Ok(added.join(","))
+}
+
+/// `indexCatalog()`: indexes the text merged by `addCatalog(text, true)` and refreshes every
+/// mounted lookup (nothing when the index is current).
+#[wasm_bindgen(js_name = indexCatalog)]
+pub fn index_catalog() {
+    sspr_lookup::web::reindex();
+}
+
+/// `startPage()`: on our own page (`<body data-sspr-app>`), mounts the app on the body; the
+/// page's loader calls it in a task after the wasm's start, so that neither is a long task.
+#[wasm_bindgen(js_name = startPage)]
+pub fn start_page() {
+    sspr_lookup::web::start();
 }
 
 /// `expectLanguages("sv,nl")`: the language files the loader is still fetching ("" when done),

@@ -3,10 +3,10 @@
 #[cfg(target_arch = "wasm32")]
 mod js_api;
 
+/// Nothing: the page's loader mounts the app through `startPage` (js_api.rs) in a task of its
+/// own, and embed.js mounts each `<sspr-lookup>` element through `mount`.
 #[cfg(target_arch = "wasm32")]
-fn main() {
-    sspr_lookup::web::start();
-}
+fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;

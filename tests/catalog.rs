@@ -244,6 +244,9 @@ fn merging_refuses_repeats_and_junk() {
             "K\tNO_SUCH_KEY\ten\nL\tsv\nT\tx\n",
             "unknown entry 'NO_SUCH_KEY'",
         ),
+        // An entry by its place: one past the last is no entry.
+        ("K\t99999\nL\tsv\nT\tx\n", "unknown entry '99999'"),
+        ("K\t18446744073709551616\nL\tsv\nT\tx\n", "unknown entry"),
         ("T\tstray title\n", "outside an entry"),
         ("<html>not a catalog</html>", "outside an entry"),
         // A language file adds text, nothing else.

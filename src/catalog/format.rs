@@ -13,7 +13,8 @@
 //! T <title>   S <message>   W <meaning (rich)>   A <action (rich)>   O <earlier wording>
 //! Q <n>                                 the title is the message's first n bytes (after S)
 //! F <file> <section> <date>             the source; a localisation without F has the last one
-//! K <key>                               (language files) continues entry <key>; a
+//! K <key> | K <n> | K                   (language files) continues entry <key>, the n-th
+//!                                       entry (from 0), or the one after the last K; a
 //!                                       localisation takes its place in the canonical
 //!                                       order (English first, then by tag: [`super::lang_order`])
 //! U <lang> <key> <text>                 one string of the page's chrome in <lang>
@@ -194,9 +195,17 @@ pub fn split(cat: &Catalog) -> Vec<(String, String)> {
         let mut text = String::from(LANG_HEADER);
         write_chrome(&mut text, cat, Some(lang));
         let mut prev = Source::default();
-        for e in &cat.entries {
+        let mut last: Option<usize> = None;
+        for (i, e) in cat.entries.iter().enumerate() {
             if let Some(l) = e.locale(lang) {
-                text.push_str(&format!("K\t{}\n", e.key));
+                // The entry by its place in core.txt: `K` alone for the one after the last,
+                // else `K <n>` (keys would cost a reader's first load about 470 bytes).
+                if last.map_or(0, |k| k + 1) == i {
+                    text.push_str("K\n");
+                } else {
+                    text.push_str(&format!("K\t{i}\n"));
+                }
+                last = Some(i);
                 write_locale(&mut text, l, &mut prev);
             }
         }
@@ -282,6 +291,8 @@ fn read_into(cat: &mut Catalog, src: &str, mut r: Reader) -> Vec<String> {
 struct Reader {
     /// The entry and localisation that following lines fill in.
     cur: Option<usize>,
+    /// The entry the last `K` line continued (a bare `K` continues the next one).
+    last_k: Option<usize>,
     loc: Option<usize>,
     /// After a language the entry already has: its lines are skipped (reported once).
     skip: bool,
@@ -374,30 +385,38 @@ impl Reader {
     /// merged before is refused (merging only adds).
     fn lexicon(&mut self, lex: &mut super::lexicon::Lexicon, rest: &[&str]) -> Result<(), String> {
         let lang = valid_tag(&field(rest, 0))?;
+        // Static messages (the wasm carries no formatting for them); the line number says which.
         if self.lexicon_before.contains(&lang) {
-            return Err(format!("the lexicon already has '{lang}'"));
+            return Err("the lexicon already has this language".into());
         }
         if !self.lexicon_added.contains(&lang) {
             if self.lexicon_before.len() + self.lexicon_added.len() >= MAX_CATALOG_LANGUAGES {
-                return Err(format!(
-                    "the lexicon has the most languages it may have; '{lang}' refused"
-                ));
+                return Err("the lexicon has the most languages it may have".into());
             }
-            self.lexicon_added.push(lang.clone());
+            self.lexicon_added.push(lang);
         }
+        let lang = self.lexicon_added.last().map_or("", String::as_str);
         let terms: Vec<String> = rest.iter().skip(2).map(|t| unescape(t)).collect();
-        match lex.add(&lang, &field(rest, 1), &terms)? {
+        match lex.add(lang, &field(rest, 1), &terms)? {
             0 => Ok(()),
-            n => Err(format!(
-                "{n} terms skipped (not a word, prefix or CJK run, or already there)"
-            )),
+            _ => Err("terms skipped (not a word, prefix or CJK run, or another concept's)".into()),
         }
     }
 
     /// `K key`: a language file continues an existing entry.
     fn continued(&mut self, entries: &[Entry], rest: &[&str]) -> Result<(), String> {
         let key = field(rest, 0);
-        self.cur = entries.iter().position(|e| e.key == key);
+        // `K`: the entry after the last `K`; `K <n>`: the n-th entry (keys are never all digits);
+        // `K <key>`: that entry.
+        let at = if key.is_empty() {
+            Some(self.last_k.map_or(0, |k| k + 1))
+        } else if key.bytes().all(|b| b.is_ascii_digit()) {
+            key.parse().ok()
+        } else {
+            entries.iter().position(|e| e.key == key)
+        };
+        self.cur = at.filter(|i| *i < entries.len());
+        self.last_k = self.cur;
         self.loc = None;
         match self.cur {
             Some(_) => Ok(()),

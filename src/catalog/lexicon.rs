@@ -138,17 +138,11 @@ impl Lexicon {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !valid_name {
-            // Echoed as printable ASCII only (cheaper in the wasm than escaping).
-            let shown: String = concept
-                .chars()
-                .filter(char::is_ascii_graphic)
-                .take(40)
-                .collect();
-            return Err(format!("bad concept name '{shown}'"));
+            return Err("bad concept name".into());
         }
         // The whole line or nothing: the tables never hold a term its lines lack.
         if self.terms + terms.len() > MAX_TERMS {
-            return Err(format!("more than {MAX_TERMS} terms"));
+            return Err("too many lexicon terms".into());
         }
         let g = self.number(concept).ok_or("too many concepts")? as usize;
         let mut kept = Vec::new();
@@ -199,15 +193,17 @@ impl Lexicon {
         if let Some(&g) = self.words.get(w) {
             return Some(g as u16);
         }
-        if self.prefix_lens != 0 {
-            let ends: Vec<usize> = w.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-            for (n, end) in ends.iter().enumerate().rev() {
-                if self.prefix_lens & (1 << (n + 1).min(63)) != 0 {
-                    if let Some(&g) = self.prefixes.get(&w[..*end]) {
-                        return Some(g as u16);
-                    }
+        // Longest prefix first: cut one character at a time from the end.
+        let mut n = w.chars().count();
+        let mut end = w.len();
+        while self.prefix_lens != 0 && n >= MIN_PREFIX {
+            if self.prefix_lens & (1 << n.min(63)) != 0 {
+                if let Some(&g) = self.prefixes.get(&w[..end]) {
+                    return Some(g as u16);
                 }
             }
+            end = w[..end].char_indices().next_back().map_or(0, |(i, _)| i);
+            n -= 1;
         }
         None
     }

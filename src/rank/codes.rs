@@ -416,25 +416,33 @@ fn name_similarity(eng: &Engine, t: &str, name: &str, prefix4: &str) -> f32 {
     sim
 }
 
-/// Levenshtein distance with an early exit above `cap`.
+/// Levenshtein distance, exact up to `cap`; anything more is `cap + 1`. A cell further than
+/// `cap` from the diagonal is more than `cap` edits, so only the band of width 2 × `cap` + 1
+/// around it is computed, every value capped at `cap + 1` (capping commutes with the
+/// recurrence's minimum, so the values in the band are the exact ones, capped).
 fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    let over = cap + 1;
     if a.len().abs_diff(b.len()) > cap {
-        return cap + 1;
+        return over;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // Cells right of the band are never written: they stay `over`, which they are.
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    let mut cur = vec![over; b.len() + 1];
     for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = i;
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(cap).max(1);
+        let hi = (i + cap).min(b.len());
+        // The cell left of the band: the first column, or more than `cap` edits.
+        cur[lo - 1] = if lo == 1 { i.min(over) } else { over };
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
             let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(over);
             row_min = row_min.min(cur[j]);
         }
         if row_min > cap {
-            return cap + 1;
+            return over;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -452,8 +460,65 @@ mod tests {
             ("abc", "abc", 3, 0),
             ("abc", "abcdefgh", 3, 4),
             ("servicebuseror", "servicebuserror", 3, 1),
+            ("", "", 3, 0),
+            ("", "abc", 3, 3),
+            ("abcd", "", 3, 4),
+            ("flaw", "lawn", 1, 2),
+            ("usernotprop", "usernotproperlyconfigured", 3, 4),
+            ("admutlimatcherror", "admultimatcherror", 3, 2),
+            ("abcdefgh", "badcfehg", 3, 4),
+            ("åäö", "aäo", 3, 2),
         ] {
             assert_eq!(edit_distance(a, b, cap), want, "{a} {b}");
+        }
+    }
+
+    /// The whole table, no band, no cap: what the banded distance must agree with.
+    fn full_levenshtein(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d: Vec<Vec<usize>> = (0..=a.len())
+            .map(|i| {
+                (0..=b.len())
+                    .map(|j| {
+                        if i == 0 {
+                            j
+                        } else if j == 0 {
+                            i
+                        } else {
+                            0
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let sub = d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = sub.min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_the_whole_table() {
+        let mut x: u32 = 7;
+        let mut next = move |n: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) % n
+        };
+        // Short words over a small alphabet (many near matches), every cap the engine could use.
+        let word = |next: &mut dyn FnMut(u32) -> u32| -> String {
+            let len = next(12);
+            (0..len)
+                .map(|_| ['a', 'b', 'c', 'é'][next(4) as usize])
+                .collect()
+        };
+        for _ in 0..3000 {
+            let (a, b) = (word(&mut next), word(&mut next));
+            let cap = next(5) as usize;
+            let want = full_levenshtein(&a, &b).min(cap + 1);
+            assert_eq!(edit_distance(&a, &b, cap), want, "{a} {b} cap {cap}");
         }
     }
 }

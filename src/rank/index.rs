@@ -210,23 +210,35 @@ fn stem(chars: &[char]) -> Option<u32> {
     if chars.len() < STEM_CHARS + 2 {
         return None;
     }
+    Some(stem_of(&chars[1..=STEM_CHARS]))
+}
+
+/// The stem feature of a word's first STEM_CHARS characters.
+fn stem_of(first: &[char]) -> u32 {
     // Stems hash with a marker character that no word contains.
-    let mut h = pack('\u{1}', chars[1], chars[2]);
-    for c in &chars[3..=STEM_CHARS] {
+    let mut h = pack('\u{1}', first[0], first[1]);
+    for c in &first[2..] {
         h = (h ^ *c as u32).wrapping_mul(16777619);
     }
-    Some(h & !(CJK_FEATURE | PAIR_FEATURE))
+    h & !(CJK_FEATURE | PAIR_FEATURE)
 }
 
 impl Index {
     /// Whether the index knows word `w` (folded): its stem is a feature of some passage, or
-    /// it is too short to have one.
+    /// it is too short to have one. (The stem [`word_features`] gives the word, read from its
+    /// first characters without collecting them all: a lookup asks this for every word.)
     pub fn knows_word(&self, w: &str) -> bool {
-        let chars: Vec<char> = std::iter::once(' ')
-            .chain(w.chars().filter(|c| *c != '\''))
-            .chain(std::iter::once(' '))
-            .collect();
-        stem(&chars).is_none_or(|f| self.postings.contains_key(&f) || self.stop.contains_key(&f))
+        let mut first = [' '; STEM_CHARS];
+        let mut n = 0;
+        for c in w.chars().filter(|c| *c != '\'').take(STEM_CHARS) {
+            first[n] = c;
+            n += 1;
+        }
+        if n < STEM_CHARS {
+            return true;
+        }
+        let f = stem_of(&first);
+        self.postings.contains_key(&f) || self.stop.contains_key(&f)
     }
 }
 
@@ -585,6 +597,47 @@ mod tests {
         ] {
             assert_eq!(ix.knows_word(w), known, "{w}");
         }
+    }
+
+    #[test]
+    fn knows_word_reads_the_stem_the_features_have() {
+        let cat = crate::catalog::Catalog::parse(
+            "E\tK\tsymptom\tusage\tuser\nL\tfr\nT\tL'utilisateur n'a pas d'accès à l'écriture différée\n",
+        );
+        let ix = Index::build(&cat, &IndexConfig::DEFAULT);
+        // The stem as the features have it: the word padded with spaces, apostrophes out.
+        let by_features = |w: &str| {
+            let chars: Vec<char> = std::iter::once(' ')
+                .chain(w.chars().filter(|c| *c != '\''))
+                .chain(std::iter::once(' '))
+                .collect();
+            stem(&chars).is_none_or(|f| ix.postings.contains_key(&f) || ix.stop.contains_key(&f))
+        };
+        for w in [
+            "l'utilisateur",
+            "lutilisateur",
+            "utilisateurs",
+            "utili",
+            "util",
+            "u'til'isateur",
+            "ecriture",
+            "écriture",
+            "differee",
+            "acces",
+            "d'acces",
+            "'''''''",
+            "",
+            "a'b'c'd'e",
+            "a'b'c'd",
+            "zzzzzz",
+            "パスワード",
+            "pass",
+            "n'a",
+        ] {
+            assert_eq!(ix.knows_word(&fold(w)), by_features(&fold(w)), "{w}");
+        }
+        assert!(ix.knows_word(&fold("l'utilisateurs")));
+        assert!(!ix.knows_word("zzzzzz"));
     }
 
     #[test]

@@ -143,6 +143,23 @@ impl Engine {
         self.catalog
     }
 
+    /// Merges a language file into the catalog ([`Catalog::add_language`]) and keeps the index
+    /// as it was: the codes answer as before (a language file adds no code or alias), cards can
+    /// show the new text at once, and text is matched against the languages indexed so far
+    /// until [`Engine::reindex`]. The page merges in one task and indexes in the next, so
+    /// neither is a long task and the first card in the reader's language waits for no index.
+    pub fn add_language_unindexed(&mut self, text: &str) -> Result<Vec<String>, String> {
+        self.catalog.add_language(text)
+    }
+
+    /// Rebuilds the index over the catalog as it stands (after
+    /// [`Engine::add_language_unindexed`]): the engine is then the one `Engine::new` builds.
+    pub fn reindex(&mut self, cfg: &IndexConfig) {
+        // The old index is dropped first: the page's memory holds one index at a time.
+        self.index = Index::default();
+        self.index = Index::build(&self.catalog, cfg);
+    }
+
     /// The index (for benchmarks and diagnostics).
     pub fn index(&self) -> &Index {
         &self.index

@@ -258,9 +258,28 @@ fn score_segments(
         .nth(cfg.max_windowed_lines)
         .is_some();
     let mut seen_text = WordMap::default();
+    // The feature sets scored so far (sorted, as `features` gives them) in a paste read in
+    // windows: a segment's scores depend on its feature set alone, so a window of lines whose
+    // features are those of one scored before (a log that repeats its lines) would give the
+    // same scores, which cannot beat the earlier segment's. (A paste of few lines: a list.)
+    let windowed = !long_paste;
+    let mut scored: Vec<Vec<u32>> = Vec::new();
     let mut tris = Vec::new();
+    // In a paste read in windows, each line cleaned once (see `window_text`).
+    let line_text: Vec<(Segment, String, bool)> = if windowed {
+        lines(body)
+            .into_iter()
+            .map(|l| clean_text(body, l))
+            .collect()
+    } else {
+        Vec::new()
+    };
     for (si, seg) in segs.iter().enumerate() {
-        let clean = query::fold(&strip_noise(&body[seg.start..seg.end]));
+        let clean = if windowed {
+            window_text(seg, &line_text)
+        } else {
+            clean_text(body, *seg).1
+        };
         // In a long paste, a line of one or two words ("Level: Error", "Source: ADSync") is a
         // log field, not a message: its codes were read in step 1.
         if long_paste && query::words(&clean).take(cfg.min_line_words).count() < cfg.min_line_words
@@ -276,6 +295,12 @@ fn score_segments(
         });
         if tris.len() < MIN_SEGMENT_FEATURES {
             continue;
+        }
+        if windowed {
+            if scored.contains(&tris) {
+                continue;
+            }
+            scored.push(tris.clone());
         }
         for (entry, score, doc, precision) in acc.score(&tris, cfg) {
             let e = best[entry].get_or_insert(TextScore {
@@ -295,6 +320,25 @@ fn score_segments(
         }
     }
     best
+}
+
+/// A segment, its text without noise tokens, folded, and whether it kept any token.
+fn clean_text(body: &str, seg: Segment) -> (Segment, String, bool) {
+    let kept = strip_noise(&body[seg.start..seg.end]);
+    (seg, query::fold(&kept), !kept.is_empty())
+}
+
+/// `fold(strip_noise(segment))` of a line, a window of lines or the whole paste, from its
+/// lines' (`line_text`): their texts joined by a space. Every segment is whole lines and the
+/// blanks between them, and no token spans two lines (a line ends at a line break, or at a
+/// sentence end before a space), so a line is cleaned once, not again for each window over it.
+fn window_text(seg: &Segment, line_text: &[(Segment, String, bool)]) -> String {
+    let kept: Vec<&str> = line_text
+        .iter()
+        .filter(|(l, _, kept)| *kept && l.start >= seg.start && l.end <= seg.end)
+        .map(|t| t.1.as_str())
+        .collect();
+    kept.join(" ")
 }
 
 /// Scratch space for scoring one segment after another against the index.
@@ -536,6 +580,55 @@ fn mark(out: &mut Vec<(usize, usize)>, a: usize, b: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_reads_as_its_lines_joined() {
+        let long = "The password could not be reset. ".repeat(8);
+        let mut bodies: Vec<String> = vec![
+            "a\nb\nc".into(),
+            "\n\n  Error: access denied \n\n\t\nuser@contoso.com 6f1c2a9e-3b1d-4a57 \nEvent ID: 32002 ServiceBus\n".into(),
+            format!("{long}\nSecond line. {long}\r\nthird"),
+            "\u{200b} \u{200b}\nÅtkomst NEKAD\n\u{200b}\nhr=800700CE 0x800700ce\n\nlast".into(),
+            "one line only".into(),
+            "".into(),
+        ];
+        // Pseudo-random pastes of words, noise and line breaks.
+        let mut x: u32 = 99;
+        for _ in 0..200 {
+            let mut b = String::new();
+            for _ in 0..(x % 40) {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                b.push_str(
+                    [
+                        "word",
+                        " ",
+                        "\n",
+                        "\n\n",
+                        ". ",
+                        "2024-03-14",
+                        "Säkerhet",
+                        "\u{200b}",
+                        "a@b.c",
+                        "6f1c2a9e",
+                        "\t",
+                        "x.",
+                        "Ü",
+                    ][(x >> 16) as usize % 13],
+                );
+            }
+            bodies.push(b);
+        }
+        for body in &bodies {
+            let line_text: Vec<_> = lines(body)
+                .into_iter()
+                .map(|l| clean_text(body, l))
+                .collect();
+            for seg in segments(body, &Config::DEFAULT) {
+                let want = query::fold(&strip_noise(&body[seg.start..seg.end]));
+                assert_eq!(window_text(&seg, &line_text), want, "{body:?} {seg:?}");
+            }
+        }
+    }
 
     #[test]
     fn marks_join_when_they_touch_or_overlap() {

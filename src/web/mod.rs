@@ -40,18 +40,9 @@ pub fn mount_into(el: web_sys::HtmlElement, lang: &str, compact: bool) {
 
 /// One mount path for both cases (each `mount_to` instantiation is its own copy in the wasm).
 fn mount(el: web_sys::HtmlElement, opts: EmbedOptions) {
-    let own_page = opts.own_page;
     // Unique per mount: a page may embed several lookups.
     let paste_id = browser::unique_id("sspr-paste");
-    let id = paste_id.clone();
-    leptos::mount::mount_to(el, move || app(opts, id)).forget();
-    // On our own page the paste box has focus on load (an embedded widget leaves the host
-    // page's focus alone).
-    if own_page {
-        if let Some(el) = browser::element_by_id(&paste_id) {
-            let _ = el.focus();
-        }
-    }
+    leptos::mount::mount_to(el, move || app(opts, paste_id)).forget();
 }
 
 thread_local! {
@@ -79,12 +70,20 @@ pub fn set_pending(list: &str) {
 }
 
 /// Merges a language file into the page's catalog and tells every mounted lookup (see
-/// [`slot::add_language`]).
-pub fn add_language(text: &str) -> Result<Vec<String>, String> {
-    let added = slot::add_language(text)?;
-    let _ = slot::engine();
+/// [`slot::add_language`]). `index_now` false leaves the index to [`reindex`], which the
+/// loader calls in the next task: the cards show the new text at once.
+pub fn add_language(text: &str, index_now: bool) -> Result<Vec<String>, String> {
+    let added = slot::add_language(text, index_now)?;
     CATALOG_CHANGED.with(|s| s.set(slot::generation()));
     Ok(added)
+}
+
+/// Indexes the text merged since the last index build, and answers again (a paste in the new
+/// language may match now). Nothing happens when the index is current.
+pub fn reindex() {
+    if slot::reindex() {
+        CATALOG_CHANGED.with(|s| s.set(slot::generation()));
+    }
 }
 
 /// How the app is mounted.
@@ -224,6 +223,11 @@ fn app(opts: EmbedOptions, paste_id: String) -> impl IntoView {
                 data-testid="paste"
                 rows="4"
                 spellcheck="false"
+                // On our own page the paste box has focus on load (an embedded widget leaves
+                // the host page's focus alone): `autofocus`, which the browser applies when it
+                // next renders, rather than `focus()`, which would lay the whole page out
+                // inside the mount's task.
+                autofocus=own_page
                 placeholder=t(|s| s.placeholder())
                 prop:value=move || q.get()
                 on:input=move |ev| set_q.set(event_target_value(&ev))
