@@ -63,10 +63,13 @@ try {
   await page.goto(server.url);
   await page.waitForFunction(() => window.wasmBindings && window.ssprLookupReady);
   await page.evaluate(() => window.ssprLookupReady);
-  // Every language, as if the reader had pasted in each.
+  // Every language and every lexicon, as if the reader had pasted in each.
   await page.evaluate(async () => {
+    await window.ssprLookupLexicons;
     for (const o of document.querySelectorAll('[data-testid="lang-select"] option')) await window.ssprLookupNeed(o.value);
   });
+  const lexicons = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /lexicon-/.test(r.name)).length);
+  console.log(`(wasm lookups below: every language and ${lexicons} lexicons loaded)`);
   const figures = await page.evaluate(() => {
     let log = '';
     for (let i = 0; log.length < 2048; i++) {
