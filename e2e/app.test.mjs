@@ -277,6 +277,29 @@ test('a log with several codes: a summary whose links move to the cards, the pas
   await ctx.close();
 });
 
+test('two lookups on one page: a summary link focuses the card in its own lookup', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const host = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body>'
+    + '<sspr-lookup id="one" lang="en"></sspr-lookup><sspr-lookup id="two" lang="en"></sspr-lookup>'
+    + '<script type="module" src="./embed.js"></script></body></html>';
+  await page.route(sub.url + 'two.html', (r) => r.fulfill({ contentType: 'text/html', body: host }));
+  await page.goto(sub.url + 'two.html');
+  const log = 'Event ID: 33004\nhr=0x800700CE\nSSPR_0029';
+  for (const w of ['#one', '#two']) {
+    const box = page.locator(`${w} [data-testid="paste"]`);
+    await box.waitFor({ timeout: 15000 });
+    await box.fill(log);
+    await page.waitForSelector(`${w} [data-testid="result"][data-key="SSPR_0029"]`);
+  }
+  // Regression: the link looked the card up in the whole document and focused the first
+  // lookup's card.
+  await page.locator('#two [data-testid="summary"] a', { hasText: 'SSPR_0029' }).click();
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid="result"]')?.getAttribute('data-key') === 'SSPR_0029');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('sspr-lookup')?.id), 'two');
+  await ctx.close();
+});
+
 test('the embed demo works from a sub-path and leaves the host URL alone', async () => {
   const { page, ctx, errors } = await (async () => {
     const ctx = await browser.newContext({ serviceWorkers: 'block' });

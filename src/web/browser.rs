@@ -180,9 +180,19 @@ pub fn clicked(ev: &web_sys::MouseEvent) -> Option<Clicked> {
     let a = target.closest("a[href^='#']").ok()??;
     let href = a.get_attribute("href")?;
     let id = href.trim_start_matches('#');
-    // An entry whose card is on the page (a card's id is its key), or a list of the answer:
-    // focus it where it is; any other entry is opened.
-    if let Some(el) = element_by_id(id) {
+    // An entry whose card is in this lookup (a card's id is its key), or a list of its answer:
+    // focus it where it is; any other entry is opened. Looked up inside the link's own lookup:
+    // two lookups on one page show the same ids, and a link must not focus the other's card.
+    let inside = a
+        .closest("main.sspr")
+        .ok()
+        .flatten()
+        .filter(|_| key_chars(id) == id && !id.is_empty())
+        .and_then(|root| {
+            let found = root.query_selector_all(&["[id=\"", id, "\"]"].concat());
+            found.ok()?.get(0)
+        });
+    if let Some(el) = inside.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         return Some(Clicked::Jump(el));
     }
     let key = key_chars(id);
