@@ -62,8 +62,8 @@ export const nextTask = () => (globalThis.scheduler?.yield ? globalThis.schedule
 const FIRST_RENDER_WAIT = 100;
 
 // Starts fetching the reader's language now; after init, merges it, then English (the wasm
-// carries codes only; English is every entry's fallback), then the lexicons of those two
-// (catalog/web/lexicon/: after the first answer, not part of the first load), and nothing more: any
+// carries codes only; English is every entry's fallback), then, once those are merged and
+// indexed, their lexicons (catalog/web/lexicon/: not part of the first load), and nothing more: any
 // other language is fetched only when needed — the reader picks it, or a paste is in it (the
 // page calls globalThis.ssprLookupNeed with the paste's language). A file that fails leaves the
 // page working in the languages it has.
@@ -101,10 +101,14 @@ export function loadCatalogs(given, base) {
         // A file that failed is asked for again next time it is needed (back online).
         fetched.delete(l);
       }
-      if (between) { await nextTask(); between(); }
-      if (added) { await nextTask(); index(); }
-      pending.delete(l);
-      tell();
+      try {
+        if (between) { await nextTask(); between(); }
+        if (added) { await nextTask(); index(); }
+      } finally {
+        // Whatever threw, the language is no longer coming (cards must not say "loading" forever).
+        pending.delete(l);
+        tell();
+      }
     };
     // Fetches and merges the files of these languages that are not merged or coming yet, in
     // order; `between` runs after the first one's merge.
@@ -118,9 +122,9 @@ export function loadCatalogs(given, base) {
         await take(l, text, between);
         between = undefined;
       }
-      // Once the page is up, each merged language's lexicon (the words people use for what its
-      // articles say: descriptions in one's own words match better once it is there).
-      if (up) for (const l of todo) await lexicon(l);
+      // Once the page is up, the lexicon of each language asked for (the words people use for
+      // what its articles say): one that failed before is asked for again.
+      if (up) for (const l of new Set(langs)) await lexicon(l);
     };
     // After the start-up files (`up`), each merged language's lexicon: merged in one task,
     // indexed in the next, like a language file.
@@ -144,7 +148,8 @@ export function loadCatalogs(given, base) {
     const matching = (tag) => Object.keys(CATALOGS)
       .filter((l) => l === tag || l.split('-')[0] === String(tag).split('-')[0] && !String(tag).includes('-'));
     // Called by the page while it answers: the work starts after that returns.
-    // Returns a promise of the merge (benchmarks and tests wait on it; the page does not).
+    // Returns a promise of the merge and, once start-up is done, the lexicon (benchmarks and
+    // tests wait on it; the page does not).
     globalThis.ssprLookupNeed = (tag) => new Promise((done) => { queueMicrotask(() => load(matching(String(tag))).then(done)); });
     let started = false;
     const once = () => { if (!started) { started = true; start(); } };
@@ -153,6 +158,7 @@ export function loadCatalogs(given, base) {
     once();
     up = true;
     // Not awaited: the page is ready without them (tests and benchmarks may wait on this).
-    globalThis.ssprLookupLexicons = (async () => { for (const l of [first, 'en']) await lexicon(l); })();
+    // Every language merged so far: a paste may have brought one during start-up.
+    globalThis.ssprLookupLexicons = (async () => { for (const l of [...merged]) await lexicon(l); })();
   };
 }

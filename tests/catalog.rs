@@ -247,6 +247,8 @@ fn merging_refuses_repeats_and_junk() {
         // An entry by its place: one past the last is no entry.
         ("K\t99999\nL\tsv\nT\tx\n", "unknown entry '99999'"),
         ("K\t18446744073709551616\nL\tsv\nT\tx\n", "unknown entry"),
+        // After a K that named no entry, a bare K names none either (it used to be entry 0).
+        ("K\tNO_SUCH_KEY\nK\nL\tsv\nT\tx\n", "unknown entry ''"),
         ("T\tstray title\n", "outside an entry"),
         ("<html>not a catalog</html>", "outside an entry"),
         // A language file adds text, nothing else.
@@ -305,6 +307,19 @@ fn merging_refuses_repeats_and_junk() {
         assert!(c.lexicon.is_empty(), "{want}");
     }
     assert!(cat == full);
+    // Each V line keeps its own language, whatever came between (review: the last new
+    // language was used instead).
+    let mut c = format::parse(&split[0].1).0;
+    let problems = format::merge_language(&mut c, "V\tde\tc\tfoo\nV\tnl\tc\tbar\nV\tde\tc\tbaz\n");
+    assert_eq!(problems, Vec::<String>::new());
+    let langs: Vec<&str> = c.lexicon.lines.iter().map(|l| l.lang.as_str()).collect();
+    assert_eq!(langs, ["de", "de", "nl"]);
+    // An all-digit key would read as a place in a language file.
+    let (c, problems) = format::parse("E\t12\tscreen\tscreen\tuser\n");
+    assert!(
+        c.entries.is_empty() && problems.iter().any(|p| p.contains("bad entry key")),
+        "{problems:?}"
+    );
 }
 
 /// The wasm carries codes only; English is a language file like the others. A language file

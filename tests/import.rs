@@ -626,3 +626,22 @@ fn a_write_that_fails_part_way_is_not_called_harmless() {
     assert!(stderr.contains("writing failed part-way"), "{stderr}");
     std::fs::remove_dir_all(&outer).ok();
 }
+
+#[test]
+fn a_word_two_lexicon_files_give_two_concepts_is_refused_by_name() {
+    // One table serves every language: regen used to keep the first concept silently, so an
+    // English word could mean what a Czech file said (`site` as network).
+    let dir = temp_project("lexicon-clash");
+    let sv = dir.join("catalog/lexicon/sv.txt");
+    let mut text = std::fs::read_to_string(&sv).unwrap();
+    text.push_str("license\ttenant\n");
+    std::fs::write(&sv, text).unwrap();
+    let out = sspr(&dir, &["regen"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("\"tenant\" (sv license; already tenant)"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -237,9 +237,10 @@ pub fn parse_into(cat: &mut Catalog, src: &str) -> Vec<String> {
     read_into(cat, src, Reader::default())
 }
 
-/// Merges a language file into `cat`: only `K` lines and the localisations under them are
-/// read, so a language file can add text to existing entries and nothing else (no entries,
-/// codes, misprints or related keys). Returns the problems.
+/// Merges a language file into `cat`: only `K` lines and the localisations under them, chrome
+/// (`U`) and lexicon (`V`) lines are read, so a language file can add text to existing entries,
+/// chrome and words, and nothing else (no entries, codes, misprints or related keys). Returns
+/// the problems.
 pub fn merge_language(cat: &mut Catalog, src: &str) -> Vec<String> {
     read_into(
         cat,
@@ -291,8 +292,9 @@ fn read_into(cat: &mut Catalog, src: &str, mut r: Reader) -> Vec<String> {
 struct Reader {
     /// The entry and localisation that following lines fill in.
     cur: Option<usize>,
-    /// The entry the last `K` line continued (a bare `K` continues the next one).
-    last_k: Option<usize>,
+    /// The entry the last `K` line continued, `Some(None)` when it named none (a bare `K`
+    /// continues the next one).
+    last_k: Option<Option<usize>>,
     loc: Option<usize>,
     /// After a language the entry already has: its lines are skipped (reported once).
     skip: bool,
@@ -363,6 +365,10 @@ impl Reader {
         let (Some(key), Some(kind), Some(area)) = (rest.first(), kind, area) else {
             return Err("bad entry line".into());
         };
+        // An all-digit key would read as a place in a language file's `K <n>`.
+        if key.is_empty() || key.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("bad entry key".into());
+        }
         entries.push(Entry {
             key: key.to_string(),
             kind,
@@ -393,11 +399,10 @@ impl Reader {
             if self.lexicon_before.len() + self.lexicon_added.len() >= MAX_CATALOG_LANGUAGES {
                 return Err("the lexicon has the most languages it may have".into());
             }
-            self.lexicon_added.push(lang);
+            self.lexicon_added.push(lang.clone());
         }
-        let lang = self.lexicon_added.last().map_or("", String::as_str);
         let terms: Vec<String> = rest.iter().skip(2).map(|t| unescape(t)).collect();
-        match lex.add(lang, &field(rest, 1), &terms)? {
+        match lex.add(&lang, &field(rest, 1), &terms)? {
             0 => Ok(()),
             _ => Err("terms skipped (not a word, prefix or CJK run, or another concept's)".into()),
         }
@@ -409,14 +414,18 @@ impl Reader {
         // `K`: the entry after the last `K`; `K <n>`: the n-th entry (keys are never all digits);
         // `K <key>`: that entry.
         let at = if key.is_empty() {
-            Some(self.last_k.map_or(0, |k| k + 1))
+            // After a `K` that named no entry, a bare `K` names none either.
+            match self.last_k {
+                None => Some(0),
+                Some(k) => k.map(|k| k + 1),
+            }
         } else if key.bytes().all(|b| b.is_ascii_digit()) {
             key.parse().ok()
         } else {
             entries.iter().position(|e| e.key == key)
         };
         self.cur = at.filter(|i| *i < entries.len());
-        self.last_k = self.cur;
+        self.last_k = Some(self.cur);
         self.loc = None;
         match self.cur {
             Some(_) => Ok(()),

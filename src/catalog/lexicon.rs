@@ -1,6 +1,6 @@
 //! The lexicon: words people use for the concepts of password-reset problems, per language
-//! (`catalog/lexicon/<lang>.txt`, written by hand, plus the article words `regen` learns from
-//! the parallel catalog: see `import::learn`). Every word of one concept, in any language, is one
+//! (`catalog/lexicon/<lang>.txt`, written by hand; `regen` refuses a word two files give two
+//! concepts). Every word of one concept, in any language, is one
 //! shared feature of the index and the query, so "the tenant has no P1 seat" meets "your
 //! organisation lacks the licence", and a Polish description meets the English passage.
 //!
@@ -29,7 +29,9 @@ pub struct LexLine {
     pub terms: Vec<String>,
 }
 
-/// The lexicon of every language merged so far.
+/// The lexicon of every language merged so far. Concept numbers follow the order lines were
+/// added in, so an index is only ever paired with the lexicon it was built from (a clone
+/// renumbers in canonical order).
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// The lines, in the canonical language order whatever order they were merged in
@@ -144,6 +146,10 @@ impl Lexicon {
         if self.terms + terms.len() > MAX_TERMS {
             return Err("too many lexicon terms".into());
         }
+        // A line with no term of any kind takes no concept number (a bounded resource).
+        if !terms.iter().any(|t| classify(&fold(t.trim())).is_some()) {
+            return Ok(terms.len());
+        }
         let g = self.number(concept).ok_or("too many concepts")? as usize;
         let mut kept = Vec::new();
         let mut skipped = 0;
@@ -187,6 +193,17 @@ impl Lexicon {
         Ok(skipped)
     }
 
+    /// The name of the concept term `t` (as written in a lexicon file) already names, if any.
+    pub fn concept_name(&self, t: &str) -> Option<&str> {
+        let f = fold(t.trim());
+        let g = match classify(&f)? {
+            Term::Word(w) => self.words.get(w),
+            Term::Prefix(p) => self.prefixes.get(p),
+            Term::Cjk(c) => self.cjk.get(c),
+        }?;
+        self.names.get(*g).map(String::as_str)
+    }
+
     /// The concept of a folded word (no CJK letters): the word itself, else its longest prefix
     /// term.
     pub fn concept(&self, w: &str) -> Option<u16> {
@@ -194,8 +211,12 @@ impl Lexicon {
             return Some(g as u16);
         }
         // Longest prefix first: cut one character at a time from the end.
-        let mut n = w.chars().count();
-        let mut end = w.len();
+        // From the longest prefix a term can be (words are cut at MAX_TERM_CHARS characters).
+        let mut end = w
+            .char_indices()
+            .nth(MAX_TERM_CHARS)
+            .map_or(w.len(), |(i, _)| i);
+        let mut n = w[..end].chars().count();
         while self.prefix_lens != 0 && n >= MIN_PREFIX {
             if self.prefix_lens & (1 << n.min(63)) != 0 {
                 if let Some(&g) = self.prefixes.get(&w[..end]) {
@@ -347,6 +368,12 @@ mod tests {
         let many: Vec<String> = (0..MAX_TERMS + 5).map(|i| format!("w{i}")).collect();
         assert!(l.add("en", "c", &many).is_err());
         assert_eq!(l.len(), 0, "an over-long line adds nothing");
+        // Lines with no usable term take no concept number (review: junk used up the slots).
+        let junk = vec!["x".to_string()];
+        for i in 0..MAX_CONCEPTS + 10 {
+            assert_eq!(l.add("en", &format!("j{i}"), &junk), Ok(1));
+        }
+        assert_eq!(l.add("en", "real", &["word".to_string()]), Ok(0));
         let long = vec!["x".repeat(MAX_TERM_CHARS + 1)];
         assert_eq!(l.add("en", "c", &long), Ok(1));
     }

@@ -265,7 +265,8 @@ pub fn lang_order(a: &str, b: &str) -> std::cmp::Ordering {
     (a != format::CORE_LANG, a).cmp(&(b != format::CORE_LANG, b))
 }
 
-/// How much text the catalog holds: localisations and chrome strings. Merging only adds, so an
+/// How much text the catalog holds: localisations, chrome strings and lexicon terms. Merging
+/// only adds, so an
 /// unchanged count means an unchanged catalog.
 fn text_count(cat: &Catalog) -> usize {
     cat.entries.iter().map(|e| e.locales.len()).sum::<usize>()

@@ -117,18 +117,37 @@ fn generate_from(root: &Path, arts: &[Article]) -> Result<(String, Vec<Report>),
         return Err(format!("{}: {why}", r.file));
     }
     cat.chrome = read_chrome(&root.join(CATALOG_DIR).join("chrome"))?;
-    for (lang, lines) in read_lexicon(&root.join(CATALOG_DIR).join("lexicon"))? {
+    let mut lexicon = read_lexicon(&root.join(CATALOG_DIR).join("lexicon"))?;
+    // English first, then by tag: the order the page merges them in.
+    crate::compact::sort_by_heap(&mut lexicon, |a, b| {
+        crate::catalog::lang_order(&a.0, &b.0).is_lt()
+    });
+    let mut clashes = Vec::new();
+    for (lang, lines) in lexicon {
         for (concept, terms) in lines {
-            // A term another language gave another concept keeps that one (and is left out of
-            // this line); a bad term was refused by `read_lexicon`.
-            let _ = cat.lexicon.add(&lang, &concept, &terms);
+            // Bad terms were refused by `read_lexicon`: what is skipped here is a term another
+            // file gave another concept. One table serves every language, so that is an error.
+            if cat.lexicon.add(&lang, &concept, &terms) != Ok(0) {
+                for t in &terms {
+                    let other = cat.lexicon.concept_name(t).filter(|c| *c != concept);
+                    if let Some(c) = other {
+                        clashes.push(format!("{t:?} ({lang} {concept}; already {c})"));
+                    }
+                }
+            }
         }
+    }
+    if !clashes.is_empty() {
+        return Err(format!(
+            "catalog/lexicon: a word may name one concept in every language: {}",
+            clashes.join(", ")
+        ));
     }
     Ok((format::write(&cat), reports))
 }
 
-/// The hand-written lexicon: `catalog/lexicon/<lang>.txt` (language, its lines), in language
-/// order; each file's name is a language tag (`concepts.txt` lists the concepts).
+/// The hand-written lexicon: `catalog/lexicon/<lang>.txt` (language, its lines), by file
+/// name; each file's name is a language tag (`concepts.txt` lists the concepts).
 fn read_lexicon(dir: &Path) -> Result<Vec<(String, Vec<(String, Vec<String>)>)>, String> {
     let mut names: Vec<String> = match std::fs::read_dir(dir) {
         Ok(rd) => rd

@@ -3,7 +3,7 @@
 //!
 //! 1. [`codes`]: every code in the paste and the entry it names (each code its own answer);
 //! 2. [`text`]: the paste's text scored against every passage of the catalog (character
-//!    trigrams, stems and thesaurus concepts weighted by per-language IDF), per line or window
+//!    trigrams, stems and lexicon concepts weighted by per-language IDF), per line or window
 //!    of lines, so that a message inside a long log still stands out;
 //! 3. [`evidence`]: the rules that combine them into confident answers or guesses.
 //!

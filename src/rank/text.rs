@@ -262,15 +262,15 @@ fn score_segments(
     // windows: a segment's scores depend on its feature set alone, so a window of lines whose
     // features are those of one scored before (a log that repeats its lines) would give the
     // same scores, which cannot beat the earlier segment's. (A paste of few lines: a list.)
-    let windowed = !long_paste;
+    // Read in windows by the rule `segments` follows: at most `max_windowed_lines` lines once
+    // long ones are cut at sentence ends (so the list holds a few dozen sets at most).
+    let pieces = lines(body);
+    let windowed = pieces.len() <= cfg.max_windowed_lines;
     let mut scored: Vec<Vec<u32>> = Vec::new();
     let mut tris = Vec::new();
     // In a paste read in windows, each line cleaned once (see `window_text`).
     let line_text: Vec<(Segment, String, bool)> = if windowed {
-        lines(body)
-            .into_iter()
-            .map(|l| clean_text(body, l))
-            .collect()
+        pieces.into_iter().map(|l| clean_text(body, l)).collect()
     } else {
         Vec::new()
     };
