@@ -6,7 +6,7 @@
 // the language files, the languages with chrome, the stored-language key read from
 // src/web/browser.rs); the values below
 // are placeholders so that this file reads and checks (`node --check`) on its own.
-export const BUILD = { wasm: './sspr-lookup_bg.wasm', css: './style.css', catalogs: { en: './catalog-en.txt', sv: './catalog-sv.txt' }, lexicons: ['en'], uiLangs: ['en', 'sv'], langKey: 'sspr-lookup.lang' };
+export const BUILD = { wasm: './sspr-lookup_bg.wasm', css: './style.css', catalogs: { en: './catalog-en.txt', sv: './catalog-sv.txt' }, uiLangs: ['en', 'sv'], langKey: 'sspr-lookup.lang' };
 
 const CATALOGS = BUILD.catalogs;
 // Own properties only: `lang="constructor"` or a stored "__proto__" is not a language file.
@@ -46,7 +46,7 @@ export function firstLang(given) {
 }
 
 // A language's lexicon has its file's name with `lexicon-` for `catalog-` (same hash).
-const lexiconUrl = (lang) => BUILD.lexicons.includes(lang) && CATALOGS[lang].replace('catalog-', 'lexicon-');
+const lexiconUrl = (lang) => CATALOGS[lang].replace('catalog-', 'lexicon-');
 const getFile = (url, base) => fetch(new URL(url, base))
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.url}`))));
 const getCatalog = (lang, base) => getFile(CATALOGS[lang], base);
@@ -131,7 +131,7 @@ export function loadCatalogs(given, base) {
     let up = false;
     const lexiconsDone = new Set();
     const lexicon = async (l) => {
-      if (!has(l) || !lexiconUrl(l) || !merged.has(l) || lexiconsDone.has(l)) return;
+      if (!has(l) || !merged.has(l) || lexiconsDone.has(l)) return;
       lexiconsDone.add(l);
       const text = await getFile(lexiconUrl(l), base).catch((e) => e);
       await nextTask();

@@ -105,25 +105,23 @@ const badName = langFiles.find((f) => !/^[a-z]{2,3}(-[a-z0-9]{1,8})*\.txt$/.test
 if (badName) fail(`catalog/web/${badName}: not a language file name (a lower-case language tag)`);
 // Each language's lexicon (catalog/web/lexicon/<lang>.txt) is fetched after that language's
 // file, under the same name with `lexicon-` for `catalog-`: one hash names both (of the two
-// texts), so the loader needs only the list of languages that have one.
+// texts). Every language has one (regen writes them), so the loader needs no list.
 const lexDir = new URL('lexicon/', webDir);
 const lexFiles = fs.existsSync(lexDir) ? fs.readdirSync(lexDir).filter((f) => f.endsWith('.txt')).sort() : [];
 const badLex = lexFiles.find((f) => !langFiles.includes(f));
 if (badLex) fail(`catalog/web/lexicon/${badLex}: not the lexicon of a catalog language`);
-const lexicons = [];
+const noLex = langFiles.find((f) => !lexFiles.includes(f));
+if (noLex) fail(`catalog/web/${noLex}: its lexicon catalog/web/lexicon/${noLex} is missing (run \`cargo run --release -- regen\`)`);
 const lexiconFiles = [];
 for (const f of langFiles) {
   const text = fs.readFileSync(new URL(f, webDir), 'utf8');
-  const lex = lexFiles.includes(f) ? fs.readFileSync(new URL(f, lexDir), 'utf8') : null;
+  const lex = fs.readFileSync(new URL(f, lexDir), 'utf8');
   const lang = f.slice(0, -4);
-  const h = hash(lex === null ? text : text + lex);
+  const h = hash(text + lex);
   write(`catalog-${lang}-${h}.txt`, text);
   catalogs[lang] = `./catalog-${lang}-${h}.txt`;
-  if (lex !== null) {
-    write(`lexicon-${lang}-${h}.txt`, lex);
-    lexicons.push(lang);
-    lexiconFiles.push(`./lexicon-${lang}-${h}.txt`);
-  }
+  write(`lexicon-${lang}-${h}.txt`, lex);
+  lexiconFiles.push(`./lexicon-${lang}-${h}.txt`);
 }
 if (!Object.keys(catalogs).length) fail('no language files in catalog/web/ (run `cargo run --release -- regen`)');
 
@@ -135,7 +133,7 @@ if (!langKey) fail('src/web/browser.rs: no `const LANG_KEY: &str = "…";` line 
 // tests/catalog.rs checks the two agree), so the loader picks the reader's language as the page does.
 const chromeDir = new URL('../catalog/chrome/', import.meta.url);
 const uiLangs = ['en', ...fs.readdirSync(chromeDir).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort()];
-const loader = await mini(fromSource('catalogs.js', { values: { wasm: `./${wasm}`, css: `./${css}`, catalogs, lexicons, uiLangs, langKey } }));
+const loader = await mini(fromSource('catalogs.js', { values: { wasm: `./${wasm}`, css: `./${css}`, catalogs, uiLangs, langKey } }));
 const loaderName = `catalogs-${hash(loader)}.js`;
 write(loaderName, loader);
 const imports = { './sspr-lookup.js': `./${js}`, './catalogs.js': `./${loaderName}` };

@@ -365,10 +365,6 @@ impl Reader {
         let (Some(key), Some(kind), Some(area)) = (rest.first(), kind, area) else {
             return Err("bad entry line".into());
         };
-        // An all-digit key would read as a place in a language file's `K <n>`.
-        if key.is_empty() || key.bytes().all(|b| b.is_ascii_digit()) {
-            return Err("bad entry key".into());
-        }
         entries.push(Entry {
             key: key.to_string(),
             kind,

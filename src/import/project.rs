@@ -116,6 +116,14 @@ fn generate_from(root: &Path, arts: &[Article]) -> Result<(String, Vec<Report>),
         let why = r.refused.as_deref().unwrap_or_default();
         return Err(format!("{}: {why}", r.file));
     }
+    // A language file names an entry by its place (`K <n>`), never by an all-digit key.
+    if let Some(e) = cat
+        .entries
+        .iter()
+        .find(|e| e.key.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(format!("entry key {:?} is all digits", e.key));
+    }
     cat.chrome = read_chrome(&root.join(CATALOG_DIR).join("chrome"))?;
     let mut lexicon = read_lexicon(&root.join(CATALOG_DIR).join("lexicon"))?;
     // English first, then by tag: the order the page merges them in.

@@ -261,16 +261,17 @@ fn score_segments(
     // The feature sets scored so far (sorted, as `features` gives them) in a paste read in
     // windows: a segment's scores depend on its feature set alone, so a window of lines whose
     // features are those of one scored before (a log that repeats its lines) would give the
-    // same scores, which cannot beat the earlier segment's. (A paste of few lines: a list.)
-    // Read in windows by the rule `segments` follows: at most `max_windowed_lines` lines once
-    // long ones are cut at sentence ends (so the list holds a few dozen sets at most).
-    let pieces = lines(body);
-    let windowed = pieces.len() <= cfg.max_windowed_lines;
+    // same scores, which cannot beat the earlier segment's. (A list: a paste of at most `max_windowed_lines` raw lines,
+    // which sentence cuts can still turn into up to MAX_LINES pieces: bounded, quadratic at worst.)
+    let windowed = !long_paste;
     let mut scored: Vec<Vec<u32>> = Vec::new();
     let mut tris = Vec::new();
     // In a paste read in windows, each line cleaned once (see `window_text`).
     let line_text: Vec<(Segment, String, bool)> = if windowed {
-        pieces.into_iter().map(|l| clean_text(body, l)).collect()
+        lines(body)
+            .into_iter()
+            .map(|l| clean_text(body, l))
+            .collect()
     } else {
         Vec::new()
     };
