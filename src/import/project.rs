@@ -154,17 +154,36 @@ fn generate_from(root: &Path, arts: &[Article]) -> Result<(String, Vec<Report>),
     Ok((format::write(&cat), reports))
 }
 
-/// The hand-written lexicon: `catalog/lexicon/<lang>.txt` (language, its lines), by file
-/// name; each file's name is a language tag (`concepts.txt` lists the concepts).
-fn read_lexicon(dir: &Path) -> Result<Vec<(String, Vec<(String, Vec<String>)>)>, String> {
+/// Every `<lang>.txt` in `dir` but `skip`, by file name: (language, file name, text). Each
+/// name must be a language tag; a missing folder has none. Errors name the file as
+/// `<shown>/<name>`.
+fn language_files(
+    dir: &Path,
+    shown: &str,
+    skip: &str,
+) -> Result<Vec<(String, String, String)>, String> {
     let mut names: Vec<String> = match std::fs::read_dir(dir) {
         Ok(rd) => rd
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".txt") && n != "concepts.txt")
+            .filter(|n| n.ends_with(".txt") && n != skip)
             .collect(),
         Err(_) => return Ok(vec![]),
     };
     names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let at = |e: String| format!("{shown}/{name}: {e}");
+        let lang = crate::catalog::tag::normalize(name.trim_end_matches(".txt"))
+            .map_err(|e| at(e.to_string()))?;
+        let text = std::fs::read_to_string(dir.join(&name)).map_err(|e| at(e.to_string()))?;
+        out.push((lang, name, text));
+    }
+    Ok(out)
+}
+
+/// The hand-written lexicon: `catalog/lexicon/<lang>.txt` (language, its lines), by file
+/// name (`concepts.txt` lists the concepts).
+fn read_lexicon(dir: &Path) -> Result<Vec<(String, crate::catalog::lexicon::SourceLines)>, String> {
     let concepts = std::fs::read_to_string(dir.join("concepts.txt")).unwrap_or_default();
     let known: Vec<&str> = concepts
         .lines()
@@ -172,11 +191,8 @@ fn read_lexicon(dir: &Path) -> Result<Vec<(String, Vec<(String, Vec<String>)>)>,
         .filter_map(|l| l.split('\t').next())
         .collect();
     let mut out = Vec::new();
-    for name in names {
+    for (lang, name, text) in language_files(dir, "catalog/lexicon", "concepts.txt")? {
         let at = |e: String| format!("catalog/lexicon/{name}: {e}");
-        let lang = crate::catalog::tag::normalize(name.trim_end_matches(".txt"))
-            .map_err(|e| at(e.to_string()))?;
-        let text = std::fs::read_to_string(dir.join(&name)).map_err(|e| at(e.to_string()))?;
         let lines = crate::catalog::lexicon::parse_source(&text).map_err(at)?;
         if let Some((c, _)) = lines.iter().find(|(c, _)| !known.contains(&c.as_str())) {
             return Err(at(format!(
@@ -191,20 +207,9 @@ fn read_lexicon(dir: &Path) -> Result<Vec<(String, Vec<(String, Vec<String>)>)>,
 /// The page chrome of every language but English (built in): `catalog/chrome/<lang>.txt`, in
 /// language order; each file's name is a language tag.
 fn read_chrome(dir: &Path) -> Result<Vec<crate::catalog::ChromeText>, String> {
-    let mut names: Vec<String> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".txt"))
-            .collect(),
-        Err(_) => return Ok(vec![]),
-    };
-    names.sort();
     let mut out = Vec::new();
-    for name in names {
+    for (lang, name, text) in language_files(dir, "catalog/chrome", "")? {
         let at = |e: String| format!("catalog/chrome/{name}: {e}");
-        let lang = crate::catalog::tag::normalize(name.trim_end_matches(".txt"))
-            .map_err(|e| at(e.to_string()))?;
-        let text = std::fs::read_to_string(dir.join(&name)).map_err(|e| at(e.to_string()))?;
         out.extend(crate::i18n::parse_chrome(&lang, &text).map_err(at)?);
     }
     Ok(out)
