@@ -18,6 +18,7 @@ const SETS: &[&str] = &[
     "round2",
     "generated",
     "colloquial",
+    "colloquial2",
     "languages",
 ];
 
