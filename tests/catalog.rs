@@ -1,6 +1,6 @@
 //! The catalog: generated, committed, fresh, and complete.
 
-use sspr_lookup::catalog::{format, Catalog};
+use sspr_lookup::catalog::{format, lexicon, Catalog};
 use sspr_lookup::import::{self, markdown};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -314,6 +314,78 @@ fn merging_refuses_repeats_and_junk() {
     assert_eq!(problems, Vec::<String>::new());
     let langs: Vec<&str> = c.lexicon.lines.iter().map(|l| l.lang.as_str()).collect();
     assert_eq!(langs, ["de", "de", "nl"]);
+}
+
+/// Phrases (`P lang KEY sentence`, from `catalog/phrases/`) merge with their language's lexicon:
+/// once, for a known entry, bounded; merged in any order they write back the same.
+#[test]
+fn phrases_merge_once_for_known_entries() {
+    let (full, _) = format::parse(sspr_lookup::catalog::EMBEDDED);
+    let split = format::split(&full);
+    let core = || format::parse(&split[0].1).0;
+    // (file, problem named; "" when it merges)
+    let cases: &[(&str, &str)] = &[
+        ("P\tsv\tSSPR_0014\tjag har inga metoder registrerade\n", ""),
+        ("P\tsv\tNO_SUCH\tx y z\n", "phrase of an unknown entry"),
+        ("P\t../x\tSSPR_0014\tx y z\n", "not a language tag"),
+        (
+            "P\tsv\tSSPR_0014\t   \n",
+            "phrase empty, too long, or too many",
+        ),
+        // A phrase line is checked like a lexicon line: its language merges once.
+        ("V\tsv\tsms\tsms\nP\tsv\tSSPR_0014\ta b c\n", ""),
+    ];
+    for (text, want) in cases {
+        let mut c = core();
+        let problems = format::merge_language(&mut c, text);
+        if want.is_empty() {
+            assert_eq!(problems, Vec::<String>::new(), "{text}");
+            assert_eq!(c.lexicon.phrases.len(), 1, "{text}");
+        } else {
+            assert!(
+                problems.iter().any(|p| p.contains(want)),
+                "{want}: {problems:?}"
+            );
+            assert!(c.lexicon.phrases.is_empty(), "{want}");
+        }
+    }
+    let long = format!("P\tsv\tSSPR_0014\t{}\n", "ord ".repeat(100));
+    let mut c = core();
+    assert!(!format::merge_language(&mut c, &long).is_empty());
+    assert!(
+        c.lexicon.phrases.is_empty(),
+        "an over-long phrase is refused"
+    );
+    let mut c = core();
+    let many = "P\tsv\tSSPR_0014\tord ord\n".repeat(lexicon::MAX_PHRASES + 3);
+    let problems = format::merge_language(&mut c, &many);
+    assert_eq!(c.lexicon.phrases.len(), lexicon::MAX_PHRASES, "bounded");
+    assert_eq!(problems.len(), 3);
+    // Once per language: a second file of sv phrases is refused whole.
+    let mut c = core();
+    c.add_language("P\tsv\tSSPR_0014\ta b c\n").unwrap();
+    assert!(c.add_language("P\tsv\tSSPR_0013\td e f\n").is_err());
+    // Merged in any order, the lexicon files give back the catalog as written.
+    if full.lexicon.phrases.is_empty() {
+        return;
+    }
+    let lex: Vec<&str> = split
+        .iter()
+        .filter(|(n, _)| n.starts_with("lexicon/"))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let mut c = core();
+    for t in lex.iter().rev() {
+        c.add_language(t).unwrap();
+    }
+    assert!(
+        c.lexicon == full.lexicon,
+        "reverse merge order, same lexicon"
+    );
+    assert_eq!(
+        format::write(&c).matches("\nP\t").count(),
+        full.lexicon.phrases.len()
+    );
 }
 
 /// The wasm carries codes only; English is a language file like the others. A language file

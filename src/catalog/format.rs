@@ -126,6 +126,12 @@ fn write_lexicon(out: &mut String, cat: &Catalog, lang: Option<&str>) {
             terms.join("\t")
         ));
     }
+    for p in cat.lexicon.canonical_phrases() {
+        if lang.is_none_or(|g| p.lang == g) {
+            let key = cat.entries.get(p.entry).map_or("", |e| e.key.as_str());
+            out.push_str(&format!("P\t{}\t{key}\t{}\n", p.lang, escape(&p.text)));
+        }
+    }
 }
 
 fn write_chrome(out: &mut String, cat: &Catalog, lang: Option<&str>) {
@@ -267,7 +273,7 @@ fn read_into(cat: &mut Catalog, src: &str, mut r: Reader) -> Vec<String> {
         let mut fields = line.split('\t');
         let tag = fields.next().unwrap_or("");
         let rest: Vec<&str> = fields.collect();
-        if matches!(tag, "E" | "K" | "L" | "U" | "V") {
+        if matches!(tag, "E" | "K" | "L" | "U" | "V" | "P") {
             r.skip = false;
         } else if r.skip {
             // A skipped localisation's source is still the last one (later ones may omit it).
@@ -331,6 +337,14 @@ impl Reader {
                 (self.cur, self.loc) = (None, None);
                 return self.lexicon(&mut cat.lexicon, rest);
             }
+            "P" => {
+                (self.cur, self.loc) = (None, None);
+                let lang = self.lexicon_language(rest)?;
+                let key = field(rest, 1);
+                let e = cat.entries.iter().position(|e| e.key == key);
+                let e = e.ok_or("phrase of an unknown entry")?;
+                return cat.lexicon.add_phrase(&lang, e, &field(rest, 2));
+            }
             "E" => return self.entry(&mut cat.entries, rest),
             "K" => return self.continued(&cat.entries, rest),
             _ => {}
@@ -383,9 +397,19 @@ impl Reader {
         Ok(())
     }
 
-    /// `V lang concept term…`: a language's words for one concept. A language whose lexicon was
-    /// merged before is refused (merging only adds).
+    /// `V lang concept term…`: a language's words for one concept.
     fn lexicon(&mut self, lex: &mut super::lexicon::Lexicon, rest: &[&str]) -> Result<(), String> {
+        let lang = self.lexicon_language(rest)?;
+        let terms: Vec<String> = rest.iter().skip(2).map(|t| unescape(t)).collect();
+        match lex.add(&lang, &field(rest, 1), &terms)? {
+            0 => Ok(()),
+            _ => Err("terms skipped (not a word, prefix or CJK run, or another concept's)".into()),
+        }
+    }
+
+    /// The language of a `V` or `P` line (its first field). A language whose lexicon was merged
+    /// before is refused (merging only adds).
+    fn lexicon_language(&mut self, rest: &[&str]) -> Result<String, String> {
         let lang = valid_tag(&field(rest, 0))?;
         // Static messages (the wasm carries no formatting for them); the line number says which.
         if self.lexicon_before.contains(&lang) {
@@ -397,11 +421,7 @@ impl Reader {
             }
             self.lexicon_added.push(lang.clone());
         }
-        let terms: Vec<String> = rest.iter().skip(2).map(|t| unescape(t)).collect();
-        match lex.add(&lang, &field(rest, 1), &terms)? {
-            0 => Ok(()),
-            _ => Err("terms skipped (not a word, prefix or CJK run, or another concept's)".into()),
-        }
+        Ok(lang)
     }
 
     /// `K key`: a language file continues an existing entry.

@@ -8,6 +8,10 @@
 //! `*` (`zablokowan*`), or a run of CJK letters matched wherever it occurs in a CJK run
 //! (`写回`). Concepts are numbered in the order they are first seen (the numbers only name
 //! features within one index). Adding only ever adds: a language's lexicon is merged once.
+//!
+//! The lexicon also holds phrases (`catalog/phrases/<lang>.txt`, written by hand): short
+//! sentences in people's own words that describe one entry ("the text with the code never
+//! comes"). The index treats each as a passage of its entry: matched, never shown.
 
 use crate::compact::WordMap;
 use crate::query::{fold, is_cjk, is_word_char};
@@ -20,6 +24,18 @@ pub const MAX_TERM_CHARS: usize = 40;
 /// memory whatever a file holds.
 pub const MAX_TERMS: usize = 40_000;
 pub const MAX_CONCEPTS: usize = 1_000;
+/// At most this many phrases in the whole lexicon, each at most this many bytes.
+pub const MAX_PHRASES: usize = 20_000;
+pub const MAX_PHRASE_BYTES: usize = 300;
+
+/// A sentence people use to describe one entry, in one language: matched, never shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub lang: String,
+    /// The entry's place in the catalog.
+    pub entry: usize,
+    pub text: String,
+}
 
 /// One line of the lexicon as written: a language's terms for one concept.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +53,8 @@ pub struct Lexicon {
     /// The lines, in the canonical language order whatever order they were merged in
     /// (written back by the catalog format).
     pub lines: Vec<LexLine>,
+    /// The phrases, in the canonical language order.
+    pub phrases: Vec<Phrase>,
     /// Concept names, in number order.
     names: Vec<String>,
     /// Folded word → concept number.
@@ -53,7 +71,7 @@ pub struct Lexicon {
 /// Two lexicons are equal when they have the same lines: the tables are made from them.
 impl PartialEq for Lexicon {
     fn eq(&self, other: &Lexicon) -> bool {
-        self.lines == other.lines
+        self.lines == other.lines && self.canonical_phrases() == other.canonical_phrases()
     }
 }
 
@@ -67,6 +85,7 @@ impl Clone for Lexicon {
         for l in &self.lines {
             let _ = out.add(&l.lang, &l.concept, &l.terms);
         }
+        out.phrases = self.phrases.clone();
         out
     }
 }
@@ -98,24 +117,53 @@ fn classify(t: &str) -> Option<Term<'_>> {
 }
 
 impl Lexicon {
-    /// The languages with lexicon lines, in first-seen order.
+    /// The languages with lexicon lines or phrases, in first-seen order.
     pub fn languages(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        for l in &self.lines {
-            if !out.contains(&l.lang.as_str()) {
-                out.push(&l.lang);
+        let langs = self.lines.iter().map(|l| &l.lang);
+        for l in langs.chain(self.phrases.iter().map(|p| &p.lang)) {
+            if !out.contains(&l.as_str()) {
+                out.push(l);
             }
         }
         out
     }
 
-    /// How many terms the lexicon's lines hold.
+    /// How many terms the lexicon's lines hold, and phrases.
     pub fn len(&self) -> usize {
-        self.terms
+        self.terms + self.phrases.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms == 0
+        self.len() == 0
+    }
+
+    /// Adds `lang`'s phrase `text` for the entry at place `entry`. Refused past [`MAX_PHRASES`]
+    /// or [`MAX_PHRASE_BYTES`]. Phrases are kept in the order they were added (the index groups
+    /// them by language; [`Lexicon::canonical_phrases`] gives the written order).
+    pub fn add_phrase(&mut self, lang: &str, entry: usize, text: &str) -> Result<(), String> {
+        let text = text.trim();
+        if text.is_empty() || text.len() > MAX_PHRASE_BYTES || self.phrases.len() >= MAX_PHRASES {
+            return Err("phrase empty, too long, or too many".into());
+        }
+        self.phrases.push(Phrase {
+            lang: lang.to_string(),
+            entry,
+            text: text.to_string(),
+        });
+        Ok(())
+    }
+
+    /// The phrases in canonical language order (English first, then by tag), each language's
+    /// in the order they were added: the same whatever order the languages were merged in.
+    pub fn canonical_phrases(&self) -> Vec<&Phrase> {
+        let mut langs: Vec<&str> = self.phrases.iter().map(|p| p.lang.as_str()).collect();
+        crate::compact::sort_by_heap(&mut langs, |a, b| super::lang_order(a, b).is_lt());
+        langs.dedup();
+        langs
+            .iter()
+            .flat_map(|l| self.phrases.iter().filter(move |p| p.lang == *l))
+            .collect()
     }
 
     /// The number of concept `name` (a new one when unseen; `None` past [`MAX_CONCEPTS`]).

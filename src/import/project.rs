@@ -151,6 +151,7 @@ fn generate_from(root: &Path, arts: &[Article]) -> Result<(String, Vec<Report>),
             clashes.join(", ")
         ));
     }
+    read_phrases(&root.join(CATALOG_DIR).join("phrases"), &mut cat)?;
     Ok((format::write(&cat), reports))
 }
 
@@ -202,6 +203,32 @@ fn read_lexicon(dir: &Path) -> Result<Vec<(String, crate::catalog::lexicon::Sour
         out.push((lang, lines));
     }
     Ok(out)
+}
+
+/// The hand-written phrases: `catalog/phrases/<lang>.txt`, `KEY<TAB>sentence` per line (`#`
+/// comments), added to `cat`'s lexicon. An unknown key or a bad sentence is an error naming
+/// the file and line.
+fn read_phrases(dir: &Path, cat: &mut crate::catalog::Catalog) -> Result<(), String> {
+    for (lang, name, text) in language_files(dir, "catalog/phrases", "")? {
+        for (n, line) in text.lines().enumerate() {
+            let at = |e: &str| format!("catalog/phrases/{name}: line {}: {e}", n + 1);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (key, phrase) = line
+                .split_once('\t')
+                .ok_or_else(|| at("no tab after the key"))?;
+            let e = cat.index_of(key.trim());
+            let e = e.ok_or_else(|| at(&format!("unknown entry {:?}", key.trim())))?;
+            if phrase.contains('\t') {
+                return Err(at("a second tab"));
+            }
+            cat.lexicon
+                .add_phrase(&lang, e, phrase)
+                .map_err(|e| at(&e))?;
+        }
+    }
+    Ok(())
 }
 
 /// The page chrome of every language but English (built in): `catalog/chrome/<lang>.txt`, in

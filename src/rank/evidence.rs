@@ -17,17 +17,22 @@ struct TextBar<'c> {
     raise: f32,
     /// The paste is about another product's code: text can only suggest (low confidence).
     guesses_only: bool,
+    /// Ranks by phrases too (people's words, `catalog/phrases/`), under the phrase rules.
+    phrases: bool,
 }
 
 impl TextBar<'_> {
+    /// The confidence of text score `score`, ahead of the next entry's by `lead`. A match
+    /// ranked by phrases (people's words, not the article's) must clear higher bars.
     fn confidence(&self, score: f32, lead: f32) -> Option<Confidence> {
         let cfg = self.cfg;
         if self.guesses_only {
             return (score >= cfg.text_low).then_some(Confidence::Low);
         }
-        if score >= cfg.text_high + self.raise && lead >= cfg.margin {
+        let raise = self.raise + if self.phrases { cfg.phrase_raise } else { 0.0 };
+        if score >= cfg.text_high + raise && lead >= cfg.margin {
             Some(Confidence::High)
-        } else if score >= cfg.text_medium + self.raise {
+        } else if score >= cfg.text_medium + raise {
             Some(Confidence::Medium)
         } else if score >= cfg.text_low {
             Some(Confidence::Low)
@@ -38,15 +43,15 @@ impl TextBar<'_> {
 
     /// The `i`-th best text match as a hit, if it clears the low bar.
     fn hit(&self, eng: &Engine, text: &TextMatches, i: usize) -> Option<Hit> {
-        let (r, lead) = text.ranked(i)?;
+        let (r, lead) = text.ranked(i, self.phrases)?;
         let conf = self.confidence(r.score, lead)?;
-        text.hit(eng, i, conf)
+        Some(text.hit(eng, &r, conf))
     }
 }
 
 /// Combines the findings of steps 1 and 2 into the answer.
 pub fn decide(eng: &Engine, codes: CodeFindings, text: &TextMatches, cfg: &Config) -> Answer {
-    let bar = TextBar {
+    let mut bar = TextBar {
         cfg,
         raise: if codes.unknown_code && codes.matches.is_empty() {
             cfg.foreign_code_penalty
@@ -54,8 +59,20 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &TextMatches, cfg: &Confi
             0.0
         },
         guesses_only: codes.foreign_subject && codes.matches.is_empty(),
+        phrases: false,
     };
-    let best_text = bar.hit(eng, text, 0);
+    let mut best_text = bar.hit(eng, text, 0);
+    // A paste without codes that the articles' text does not answer may be a description in
+    // people's words: ranked by phrases too, under their stricter rules. A paste carrying a code
+    // (ours or another product's) is an error's text, not a description.
+    let confident = |h: &Option<Hit>| {
+        h.as_ref()
+            .is_some_and(|h| h.confidence >= Confidence::Medium)
+    };
+    if !confident(&best_text) && codes.matches.is_empty() && !codes.unknown_code {
+        bar.phrases = true;
+        best_text = bar.hit(eng, text, 0);
+    }
     let mut answer = Answer {
         unknown_codes: codes.unknown_codes,
         hresults: codes.hresults,

@@ -31,18 +31,25 @@ pub struct IndexConfig {
     /// this many times its IDF weight: one feature stands for a whole word, which otherwise
     /// brings a handful of trigrams (0–8: 0 ignores the lexicon).
     pub concept_weight: f32,
+    /// Prior weight of a phrase passage (`catalog/phrases/`: an entry described in people's
+    /// words; 0–1: 0 ignores the phrases).
+    pub phrase_weight: f32,
 }
 
 impl IndexConfig {
     pub const DEFAULT: IndexConfig = IndexConfig {
         foreign_share: 0.25,
         concept_weight: 4.0,
+        phrase_weight: 1.0,
         stop_share: 0.6,
         later_passage_weight: 0.92,
         list_item_weight: 0.8,
         passage_bytes: 320,
     };
 }
+
+/// The `Doc::part` of a phrase passage (`catalog/phrases/`).
+pub const PHRASE_PART: u16 = u16::MAX;
 
 /// Which part of a localisation a document holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -281,29 +288,60 @@ const MIN_PASSAGE_FEATURES: usize = 3;
 const MIN_FUZZY_IDENT: usize = 6;
 
 impl Index {
-    /// Builds the index over `cat`: passages language by language, aliases, weights.
+    /// Builds the index over `cat`: the articles' passages language by language, aliases,
+    /// weights.
     pub fn build(cat: &Catalog, cfg: &IndexConfig) -> Index {
         let mut ix = Index::default();
-        let mut doc_trigrams: Vec<Vec<u32>> = Vec::new();
-        for (doc, tris) in passages_by_language(cat, cfg) {
-            ix.add_doc(doc, &tris);
-            doc_trigrams.push(tris);
-        }
         for (ei, e) in cat.entries.iter().enumerate() {
             for c in &e.codes {
                 ix.add_alias(c, ei);
             }
         }
-        ix.weigh(cfg);
+        ix.weigh_docs(by_language(article_passages(cat, cfg)), cfg);
+        ix
+    }
+
+    /// Builds the index of the lexicon's phrases (people's words for each entry), language by
+    /// language, with their own weights: a word common in phrases says little among them.
+    pub fn build_phrases(cat: &Catalog, cfg: &IndexConfig) -> Index {
+        let mut ix = Index::default();
+        let mut docs = Vec::new();
+        let mut buf = Vec::new();
+        for p in &cat.lexicon.phrases {
+            features(&fold(&p.text), &mut buf, Some(&cat.lexicon), |_, _| true);
+            if buf.len() >= MIN_PASSAGE_FEATURES && cfg.phrase_weight > 0.0 {
+                let doc = Doc {
+                    entry: p.entry,
+                    lang: p.lang.clone(),
+                    field: Field::Message,
+                    weight: cfg.phrase_weight,
+                    norm: 0.0,
+                    lang_idx: 0,
+                    part: PHRASE_PART,
+                };
+                docs.push((doc, buf.clone()));
+            }
+        }
+        ix.weigh_docs(by_language(docs), cfg);
+        ix
+    }
+
+    /// Adds `docs` (grouped by language), weighs their features and sets each one's norm.
+    fn weigh_docs(&mut self, docs: Vec<(Doc, Vec<u32>)>, cfg: &IndexConfig) {
+        let mut doc_trigrams: Vec<Vec<u32>> = Vec::new();
+        for (doc, tris) in docs {
+            self.add_doc(doc, &tris);
+            doc_trigrams.push(tris);
+        }
+        self.weigh(cfg);
         for (d, tris) in doc_trigrams.iter().enumerate() {
-            let li = ix.docs[d].lang_idx as usize;
-            ix.docs[d].norm = tris
+            let li = self.docs[d].lang_idx as usize;
+            self.docs[d].norm = tris
                 .iter()
-                .filter_map(|t| ix.postings.get(t))
-                .map(|p| ix.weight(p.0, li))
+                .filter_map(|t| self.postings.get(t))
+                .map(|p| self.weight(p.0, li))
                 .sum();
         }
-        ix
     }
 
     /// The weight of feature row `row` in language `li` (0 when the language lacks it).
@@ -410,10 +448,8 @@ impl Index {
     }
 }
 
-/// Every passage with its features, numbered language by language (each in catalog order), so
-/// that each posting list (sorted by passage number) holds one contiguous run per language: a
-/// query in a known language scans only its runs (see `lang_ranges`).
-fn passages_by_language(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)> {
+/// Every article passage with its features, in catalog order.
+fn article_passages(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)> {
     let mut pending: Vec<(Doc, Vec<u32>)> = Vec::new();
     let mut buf = Vec::new();
     for (ei, e) in cat.entries.iter().enumerate() {
@@ -444,6 +480,13 @@ fn passages_by_language(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)
             }
         }
     }
+    pending
+}
+
+/// Passages numbered language by language (each in the order given), so that each posting list
+/// (sorted by passage number) holds one contiguous run per language: a query in a known
+/// language scans only its runs (see `lang_ranges`).
+fn by_language(pending: Vec<(Doc, Vec<u32>)>) -> Vec<(Doc, Vec<u32>)> {
     let mut lang_order: Vec<String> = Vec::new();
     for (d, _) in &pending {
         if !lang_order.contains(&d.lang) {

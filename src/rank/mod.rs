@@ -36,6 +36,10 @@ pub struct Config {
     /// much of the document the query covers), 0..=1: 1 ranks by precision only (good for short
     /// partial quotes, bad for near-misses), 0 by recall only.
     pub precision_weight: f32,
+    /// Added to the medium and high bars for an answer ranked by phrases (0–0.5: people's words
+    /// are weaker evidence than the article's; higher answers fewer descriptions and fewer near
+    /// misses).
+    pub phrase_raise: f32,
     /// Multiplier for meaning/action documents against message documents (0.5–1: lower trusts
     /// paraphrases less).
     pub body_weight: f32,
@@ -89,6 +93,7 @@ impl Config {
         text_low: 0.18,
         margin: 0.06,
         precision_weight: 0.6,
+        phrase_raise: 0.3,
         body_weight: 0.85,
         foreign_code_penalty: 0.15,
         second_passage: 0.3,
@@ -118,7 +123,11 @@ impl Default for Config {
 /// as often as you like.
 pub struct Engine {
     catalog: Catalog,
+    /// The articles' passages and the codes.
     index: Index,
+    /// The phrases (`catalog/phrases/`): people's words, scored apart from the articles with
+    /// their own word weights, for pastes the articles do not answer.
+    phrases: Index,
     matcher: SkimMatcherV2,
 }
 
@@ -126,9 +135,11 @@ impl Engine {
     /// Builds the index over `catalog`.
     pub fn new(catalog: Catalog, cfg: &IndexConfig) -> Engine {
         let index = Index::build(&catalog, cfg);
+        let phrases = Index::build_phrases(&catalog, cfg);
         Engine {
             catalog,
             index,
+            phrases,
             matcher: SkimMatcherV2::default(),
         }
     }
@@ -157,7 +168,9 @@ impl Engine {
     pub fn reindex(&mut self, cfg: &IndexConfig) {
         // The old index is dropped first: the page's memory holds one index at a time.
         self.index = Index::default();
+        self.phrases = Index::default();
         self.index = Index::build(&self.catalog, cfg);
+        self.phrases = Index::build_phrases(&self.catalog, cfg);
     }
 
     /// The index (for benchmarks and diagnostics).
@@ -169,7 +182,9 @@ impl Engine {
     pub fn lookup(&self, text: &str, cfg: &Config) -> Answer {
         let input = Input::new(text, cfg);
         let found = codes::find(self, input.codes, input.body, cfg);
-        let matches = text::score(self, input.body, cfg);
+        // Only a paste without codes may be a description in people's words (see `evidence`).
+        let phrases = found.matches.is_empty() && !found.unknown_code;
+        let matches = text::score(self, input.body, cfg, phrases);
         let mut answer = evidence::decide(self, found, &matches, cfg);
         if let Some(kb) = input.truncated_kb {
             answer.truncated = true;
@@ -181,7 +196,7 @@ impl Engine {
     /// The best text candidates for `text` with their scores (for `sspr-lookup explain`).
     pub fn explain(&self, text: &str, cfg: &Config) -> Vec<Explained> {
         let input = Input::new(text, cfg);
-        let matches = text::score(self, input.body, cfg);
+        let matches = text::score(self, input.body, cfg, false);
         matches
             .all()
             .iter()

@@ -37,50 +37,82 @@ pub struct Ranked {
     /// Share of the paste's (segment's) feature mass the passage explains.
     pub precision: f32,
     pub doc: usize,
+    /// The segment of the paste that scored it.
+    pub segment: usize,
+    /// `doc` is a phrase (in `Engine::phrases`), not an article passage.
+    pub phrase: bool,
 }
 
 /// What the text of a paste matched: every entry's best score, and the entries best first.
 pub struct TextMatches<'a> {
     body: &'a str,
     segments: Vec<Segment>,
-    /// Per entry.
+    /// Per entry, by the articles' text.
     scores: Vec<Option<TextScore>>,
     /// Entries with a score, best first (ties: catalog order).
     ranked: Vec<Ranked>,
+    /// The same with phrases (`catalog/phrases/`): an entry's best phrase, plus a share of its
+    /// best article passage, where that beats its article score.
+    phrased: Vec<Ranked>,
     /// The paste's language and the detector's confidence.
     pub paste_lang: Option<(&'static str, f32)>,
 }
 
-/// Scores the text of `body` against every passage.
-pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config) -> TextMatches<'a> {
+/// Scores the text of `body` against every passage; with `phrases`, also against the phrases
+/// (`Engine::phrases`), for the ranking by people's words.
+pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config, phrases: bool) -> TextMatches<'a> {
     let segments = segments(body, cfg);
     // The paste's language, once: it narrows the scan and labels the answer.
     let paste_lang = query::detect(body);
-    let scores = score_segments(eng, body, &segments, paste_lang, cfg);
-    let mut ranked: Vec<Ranked> = scores
-        .iter()
-        .enumerate()
-        .filter_map(|(entry, s)| {
-            s.map(|s| Ranked {
-                entry,
-                score: s.score,
-                precision: s.precision,
-                doc: s.doc,
-            })
-        })
-        .collect();
-    // Best first; the entry index breaks ties, so the order is total and the sort need not be
-    // stable.
-    sort_by_heap(&mut ranked, |a, b| {
-        b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)) == std::cmp::Ordering::Less
-    });
+    let scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg);
+    let ranked = rank(scores.iter().map(|s| s.map(|s| (s, false))));
+    let phrased = if phrases && !eng.phrases.docs.is_empty() {
+        let by_phrase = score_segments(eng, &eng.phrases, body, &segments, paste_lang, cfg);
+        // An entry's best phrase plus a share of its article score, where that beats the
+        // article score: two sources agreeing are more evidence than either.
+        rank(scores.iter().zip(by_phrase).map(|(a, p)| {
+            let article = a.map_or(0.0, |a| a.score);
+            match p {
+                Some(mut p) if p.score + cfg.second_passage * article > article => {
+                    p.score += cfg.second_passage * article;
+                    Some((p, true))
+                }
+                _ => a.map(|a| (a, false)),
+            }
+        }))
+    } else {
+        ranked.clone()
+    };
     TextMatches {
         body,
         segments,
         scores,
         ranked,
+        phrased,
         paste_lang,
     }
+}
+
+/// The scored entries (each with whether its passage is a phrase), best first; the entry index
+/// breaks ties, so the order is total and the sort need not be stable.
+fn rank(scores: impl Iterator<Item = Option<(TextScore, bool)>>) -> Vec<Ranked> {
+    let mut ranked: Vec<Ranked> = scores
+        .enumerate()
+        .filter_map(|(entry, s)| {
+            s.map(|(s, phrase)| Ranked {
+                entry,
+                score: s.score,
+                precision: s.precision,
+                doc: s.doc,
+                segment: s.segment,
+                phrase,
+            })
+        })
+        .collect();
+    sort_by_heap(&mut ranked, |a, b| {
+        b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)) == std::cmp::Ordering::Less
+    });
+    ranked
 }
 
 impl TextMatches<'_> {
@@ -89,28 +121,29 @@ impl TextMatches<'_> {
         self.scores[entry].map_or(0.0, |s| s.score)
     }
 
-    /// The `i`-th best entry with the lead it has over the next one.
-    pub fn ranked(&self, i: usize) -> Option<(Ranked, f32)> {
-        let r = *self.ranked.get(i)?;
-        let next = self.ranked.get(i + 1).map_or(0.0, |n| n.score);
+    /// The `i`-th best entry with the lead it has over the next one, by the articles' text or,
+    /// with `phrases`, by phrases too.
+    pub fn ranked(&self, i: usize, phrases: bool) -> Option<(Ranked, f32)> {
+        let list = if phrases { &self.phrased } else { &self.ranked };
+        let r = *list.get(i)?;
+        let next = list.get(i + 1).map_or(0.0, |n| n.score);
         Some((r, r.score - next))
     }
 
-    /// The `i`-th best entry as a hit of confidence `confidence`, with its highlight.
-    pub fn hit(&self, eng: &Engine, i: usize, confidence: Confidence) -> Option<Hit> {
-        let (r, _) = self.ranked(i)?;
-        let doc = &eng.index.docs[r.doc];
-        let segment = self.scores[r.entry].map_or(0, |s| s.segment);
-        Some(Hit {
+    /// Ranked entry `r` as a hit of confidence `confidence`, with its highlight.
+    pub fn hit(&self, eng: &Engine, r: &Ranked, confidence: Confidence) -> Hit {
+        let ix = if r.phrase { &eng.phrases } else { &eng.index };
+        let doc = &ix.docs[r.doc];
+        Hit {
             key: eng.catalog.entries[r.entry].key.clone(),
             confidence,
             score: r.score.min(1.0),
             lang: Some(doc.lang.clone()),
-            spans: highlight(&eng.index, r.doc, self.body, &self.segments, segment),
+            spans: highlight(ix, r.doc, self.body, &self.segments, r.segment),
             reason: Reason::Text {
                 lang: doc.lang.clone(),
             },
-        })
+        }
     }
 
     /// Every scored entry: (entry, score, passage), best first.
@@ -242,15 +275,17 @@ const KEPT_PASSAGES: usize = 3;
 /// A segment with fewer features than this says too little to score.
 const MIN_SEGMENT_FEATURES: usize = 4;
 
-/// Best text score per entry over all segments.
+/// Best text score per entry over all segments, against index `ix` (the articles' passages or
+/// the phrases).
 fn score_segments(
     eng: &Engine,
+    ix: &Index,
     body: &str,
     segs: &[Segment],
     paste_lang: Option<(&str, f32)>,
     cfg: &Config,
 ) -> Vec<Option<TextScore>> {
-    let mut acc = Accumulator::new(eng, scored_ranges(&eng.index, paste_lang, cfg));
+    let mut acc = Accumulator::new(eng, ix, scored_ranges(ix, paste_lang, cfg));
     let mut best: Vec<Option<TextScore>> = vec![None; eng.catalog.entries.len()];
     let long_paste = body
         .lines()
@@ -290,7 +325,6 @@ fn score_segments(
         if seen_text.insert(clean.clone(), 0).is_some() {
             continue; // a line repeated in a log (but for its GUID or date) scores as before
         }
-        let ix = &eng.index;
         features(&clean, &mut tris, Some(&eng.catalog.lexicon), |a, b| {
             ix.knows_word(a) && ix.knows_word(b)
         });
@@ -304,19 +338,13 @@ fn score_segments(
             scored.push(tris.clone());
         }
         for (entry, score, doc, precision) in acc.score(&tris, cfg) {
-            let e = best[entry].get_or_insert(TextScore {
-                score: 0.0,
-                precision,
-                doc,
-                segment: si,
-            });
-            if score > e.score {
-                *e = TextScore {
+            if best[entry].is_none_or(|e| score > e.score) {
+                best[entry] = Some(TextScore {
                     score,
                     precision,
                     doc,
                     segment: si,
-                };
+                });
             }
         }
     }
@@ -361,8 +389,7 @@ struct Accumulator<'e> {
 }
 
 impl<'e> Accumulator<'e> {
-    fn new(eng: &'e Engine, ranges: Vec<(u32, u32, usize)>) -> Self {
-        let ix = &eng.index;
+    fn new(eng: &Engine, ix: &'e Index, ranges: Vec<(u32, u32, usize)>) -> Self {
         Accumulator {
             ix,
             ranges,
@@ -457,9 +484,9 @@ impl<'e> Accumulator<'e> {
             .collect()
     }
 
-    /// The segment's score for every entry it touches: (entry, score, best passage). Per
-    /// entry the best passage counts, plus a share of the next best (a paraphrase of an entry
-    /// often echoes more than one of its paragraphs).
+    /// The segment's score for every entry it touches: (entry, score, best passage, its
+    /// precision). Per entry the best passage counts, plus a share of the next best (a
+    /// paraphrase of an entry often echoes more than one of its paragraphs).
     fn score(&mut self, tris: &[u32], cfg: &Config) -> Vec<(usize, f32, usize, f32)> {
         self.gather(tris, cfg);
         let mut touched = std::mem::take(&mut self.touched);
@@ -479,7 +506,7 @@ impl<'e> Accumulator<'e> {
             let best = &self.ix.docs[d];
             // The next best passage counts when it is another part of the entry in the same
             // language: a second wording of the message, or the entry in another language,
-            // is the same evidence again.
+            // is the same evidence again (and every phrase is one part).
             let b2 = kept[1..]
                 .iter()
                 .find(|(s, o, _)| {
