@@ -65,21 +65,23 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config, phrases: bool) -> Te
     // The paste's language, once: it narrows the scan and labels the answer.
     let paste_lang = query::detect(body);
     let scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg);
-    let ranked = rank(scores.iter().map(|s| s.map(|s| (s, false))));
+    let mut best: Vec<Option<(TextScore, bool)>> =
+        scores.iter().map(|s| s.map(|s| (s, false))).collect();
+    let ranked = rank(&best);
     let phrased = if phrases && !eng.phrases.docs.is_empty() {
         let by_phrase = score_segments(eng, &eng.phrases, body, &segments, paste_lang, cfg);
         // An entry's best phrase plus a share of its article score, where that beats the
         // article score: two sources agreeing are more evidence than either.
-        rank(scores.iter().zip(by_phrase).map(|(a, p)| {
-            let article = a.map_or(0.0, |a| a.score);
-            match p {
-                Some(mut p) if p.score + cfg.second_passage * article > article => {
-                    p.score += cfg.second_passage * article;
-                    Some((p, true))
+        for (b, p) in best.iter_mut().zip(by_phrase) {
+            let article = b.map_or(0.0, |a| a.0.score);
+            if let Some(mut p) = p {
+                p.score += cfg.second_passage * article;
+                if p.score > article {
+                    *b = Some((p, true));
                 }
-                _ => a.map(|a| (a, false)),
             }
-        }))
+        }
+        rank(&best)
     } else {
         ranked.clone()
     };
@@ -95,8 +97,9 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config, phrases: bool) -> Te
 
 /// The scored entries (each with whether its passage is a phrase), best first; the entry index
 /// breaks ties, so the order is total and the sort need not be stable.
-fn rank(scores: impl Iterator<Item = Option<(TextScore, bool)>>) -> Vec<Ranked> {
+fn rank(scores: &[Option<(TextScore, bool)>]) -> Vec<Ranked> {
     let mut ranked: Vec<Ranked> = scores
+        .iter()
         .enumerate()
         .filter_map(|(entry, s)| {
             s.map(|(s, phrase)| Ranked {
