@@ -560,7 +560,10 @@ fn phrases_never_answer_a_paste_with_codes() {
     // (paste, the answer's first key or None for "no confident match")
     let cases: &[(&str, Option<&str>)] = &[
         ("SSPR_0014", Some("SSPR_0014")),
-        ("0x80070005 the text with the code never comes to my phone", None),
+        (
+            "0x80070005 the text with the code never comes to my phone",
+            None,
+        ),
     ];
     for (q, want) in cases {
         let a = eng.lookup(q, &Config::DEFAULT);

@@ -126,8 +126,11 @@ fn write_lexicon(out: &mut String, cat: &Catalog, lang: Option<&str>) {
             terms.join("\t")
         ));
     }
+    // Phrases are in catalog.txt only: the page does not search them yet (its first-load
+    // budget has no room for the second index's code; see docs/figures.md), so its lexicon
+    // files do not carry them.
     for p in cat.lexicon.canonical_phrases() {
-        if lang.is_none_or(|g| p.lang == g) {
+        if lang.is_none() {
             let key = cat.entries.get(p.entry).map_or("", |e| e.key.as_str());
             out.push_str(&format!("P\t{}\t{key}\t{}\n", p.lang, escape(&p.text)));
         }
@@ -337,7 +340,8 @@ impl Reader {
                 (self.cur, self.loc) = (None, None);
                 return self.lexicon(&mut cat.lexicon, rest);
             }
-            "P" => {
+            // Phrases are read natively only: the page's files carry none (see `write_lexicon`).
+            "P" if !cfg!(target_arch = "wasm32") => {
                 (self.cur, self.loc) = (None, None);
                 let lang = self.lexicon_language(rest)?;
                 let key = field(rest, 1);

@@ -69,7 +69,9 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &TextMatches, cfg: &Confi
         h.as_ref()
             .is_some_and(|h| h.confidence >= Confidence::Medium)
     };
-    if !confident(&best_text) && codes.matches.is_empty() && !codes.unknown_code {
+    // (Native only for now: the page has no phrases, see `rank::phrase_index`.)
+    let described = codes.matches.is_empty() && !codes.unknown_code;
+    if !cfg!(target_arch = "wasm32") && described && !confident(&best_text) {
         bar.phrases = true;
         best_text = bar.hit(eng, text, 0);
     }

@@ -60,7 +60,7 @@ pub enum Field {
     Body,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Doc {
     pub entry: usize,
     pub lang: String,
@@ -297,19 +297,21 @@ impl Index {
                 ix.add_alias(c, ei);
             }
         }
-        ix.weigh_docs(by_language(article_passages(cat, cfg)), cfg);
+        ix.add_passages(cat, article_passages(cat, cfg), cfg);
         ix
     }
 
     /// Builds the index of the lexicon's phrases (people's words for each entry), language by
     /// language, with their own weights: a word common in phrases says little among them.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn build_phrases(cat: &Catalog, cfg: &IndexConfig) -> Index {
         let mut ix = Index::default();
-        let mut docs = Vec::new();
-        let mut buf = Vec::new();
-        for p in &cat.lexicon.phrases {
-            features(&fold(&p.text), &mut buf, Some(&cat.lexicon), |_, _| true);
-            if buf.len() >= MIN_PASSAGE_FEATURES && cfg.phrase_weight > 0.0 {
+        let docs = cat
+            .lexicon
+            .phrases
+            .iter()
+            .filter(|_| cfg.phrase_weight > 0.0)
+            .map(|p| {
                 let doc = Doc {
                     entry: p.entry,
                     lang: p.lang.clone(),
@@ -319,22 +321,37 @@ impl Index {
                     lang_idx: 0,
                     part: PHRASE_PART,
                 };
-                docs.push((doc, buf.clone()));
-            }
-        }
-        ix.weigh_docs(by_language(docs), cfg);
+                (doc, p.text.clone())
+            })
+            .collect();
+        ix.add_passages(cat, docs, cfg);
         ix
     }
 
-    /// Adds `docs` (grouped by language), weighs their features and sets each one's norm.
-    fn weigh_docs(&mut self, docs: Vec<(Doc, Vec<u32>)>, cfg: &IndexConfig) {
-        let mut doc_trigrams: Vec<Vec<u32>> = Vec::new();
-        for (doc, tris) in docs {
-            self.add_doc(doc, &tris);
-            doc_trigrams.push(tris);
+    /// Adds `passages` (each with its text) numbered language by language (each language's in
+    /// the order given), so that each posting list (sorted by passage number) holds one
+    /// contiguous run per language: a query in a known language scans only its runs (see
+    /// `lang_ranges`). Then weighs the features and sets each passage's norm.
+    fn add_passages(&mut self, cat: &Catalog, passages: Vec<(Doc, String)>, cfg: &IndexConfig) {
+        let mut langs: Vec<&str> = Vec::new();
+        for (d, _) in &passages {
+            if !langs.contains(&d.lang.as_str()) {
+                langs.push(&d.lang);
+            }
+        }
+        let mut doc_features: Vec<Vec<u32>> = Vec::new();
+        let mut buf = Vec::new();
+        for lang in langs {
+            for (doc, text) in passages.iter().filter(|p| p.0.lang == lang) {
+                features(&fold(text), &mut buf, Some(&cat.lexicon), |_, _| true);
+                if buf.len() >= MIN_PASSAGE_FEATURES {
+                    self.add_doc(doc.clone(), &buf);
+                    doc_features.push(buf.clone());
+                }
+            }
         }
         self.weigh(cfg);
-        for (d, tris) in doc_trigrams.iter().enumerate() {
+        for (d, tris) in doc_features.iter().enumerate() {
             let li = self.docs[d].lang_idx as usize;
             self.docs[d].norm = tris
                 .iter()
@@ -448,10 +465,9 @@ impl Index {
     }
 }
 
-/// Every article passage with its features, in catalog order.
-fn article_passages(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)> {
-    let mut pending: Vec<(Doc, Vec<u32>)> = Vec::new();
-    let mut buf = Vec::new();
+/// Every article passage with its text, in catalog order.
+fn article_passages(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, String)> {
+    let mut out = Vec::new();
     for (ei, e) in cat.entries.iter().enumerate() {
         for l in &e.locales {
             let mut body_parts = 0u16;
@@ -463,10 +479,6 @@ fn article_passages(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)> {
                         body_parts
                     }
                 };
-                features(&fold(&text), &mut buf, Some(&cat.lexicon), |_, _| true);
-                if buf.len() < MIN_PASSAGE_FEATURES {
-                    continue;
-                }
                 let doc = Doc {
                     entry: ei,
                     lang: l.lang.clone(),
@@ -476,29 +488,11 @@ fn article_passages(cat: &Catalog, cfg: &IndexConfig) -> Vec<(Doc, Vec<u32>)> {
                     lang_idx: 0,
                     part,
                 };
-                pending.push((doc, buf.clone()));
+                out.push((doc, text));
             }
         }
     }
-    pending
-}
-
-/// Passages numbered language by language (each in the order given), so that each posting list
-/// (sorted by passage number) holds one contiguous run per language: a query in a known
-/// language scans only its runs (see `lang_ranges`).
-fn by_language(pending: Vec<(Doc, Vec<u32>)>) -> Vec<(Doc, Vec<u32>)> {
-    let mut lang_order: Vec<String> = Vec::new();
-    for (d, _) in &pending {
-        if !lang_order.contains(&d.lang) {
-            lang_order.push(d.lang.clone());
-        }
-    }
-    let mut by_lang: Vec<Vec<(Doc, Vec<u32>)>> = lang_order.iter().map(|_| Vec::new()).collect();
-    for p in pending {
-        let l = lang_order.iter().position(|l| *l == p.0.lang).unwrap_or(0);
-        by_lang[l].push(p);
-    }
-    by_lang.into_iter().flatten().collect()
+    out
 }
 
 /// The passages of one localisation that are indexed separately: people paste or paraphrase

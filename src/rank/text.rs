@@ -68,7 +68,8 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config, phrases: bool) -> Te
     let mut best: Vec<Option<(TextScore, bool)>> =
         scores.iter().map(|s| s.map(|s| (s, false))).collect();
     let ranked = rank(&best);
-    let phrased = if phrases && !eng.phrases.docs.is_empty() {
+    // Native only for now: the page has no phrases (see `rank::phrase_index`).
+    let phrased = if phrases && !cfg!(target_arch = "wasm32") && !eng.phrases.docs.is_empty() {
         let by_phrase = score_segments(eng, &eng.phrases, body, &segments, paste_lang, cfg);
         // An entry's best phrase plus a share of its article score, where that beats the
         // article score: two sources agreeing are more evidence than either.
@@ -82,6 +83,8 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config, phrases: bool) -> Te
             }
         }
         rank(&best)
+    } else if cfg!(target_arch = "wasm32") {
+        Vec::new()
     } else {
         ranked.clone()
     };
@@ -279,7 +282,8 @@ const KEPT_PASSAGES: usize = 3;
 const MIN_SEGMENT_FEATURES: usize = 4;
 
 /// Best text score per entry over all segments, against index `ix` (the articles' passages or
-/// the phrases).
+/// the phrases). Never inlined: `score` calls it twice.
+#[inline(never)]
 fn score_segments(
     eng: &Engine,
     ix: &Index,
