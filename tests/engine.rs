@@ -382,6 +382,21 @@ fn languages_that_know_little_of_the_paste_are_not_scanned() {
     }
 }
 
+/// Engines over a hand-made catalog of `entries`: without, then with, lexicon file `file` merged.
+fn without_and_with(entries: &[Entry], file: &str) -> (Engine, Engine) {
+    let with = |merge: bool| {
+        let mut cat = Catalog {
+            entries: entries.to_vec(),
+            ..Catalog::default()
+        };
+        if merge {
+            cat.add_language(file).expect("the file merges");
+        }
+        Engine::new(cat, &IndexConfig::DEFAULT)
+    };
+    (with(false), with(true))
+}
+
 /// The lexicon (`catalog/lexicon/`): words of one concept, in any language, meet. On a small
 /// hand-made catalog of look-alike pairs, a description that differs from both only in a word
 /// the lexicon gives the same concept as one of them ranks that one first; without the lexicon
@@ -422,17 +437,7 @@ fn lexicon_words_meet_the_articles_words() {
     let lexicon = "V\ten\tlicense\tlicence\tseat\tp1\n\
                    V\ten\tdisabled\tdisabled\tdeactivat*\n\
                    V\tzh-cn\tsms\t短信\t简讯\n";
-    let with = |lex: bool| {
-        let mut cat = Catalog {
-            entries: entries.clone(),
-            ..Catalog::default()
-        };
-        if lex {
-            cat.add_language(lexicon).expect("a lexicon merges");
-        }
-        Engine::new(cat, &IndexConfig::DEFAULT)
-    };
-    let (plain, lexical) = (with(false), with(true));
+    let (plain, lexical) = without_and_with(&entries, lexicon);
     let first = |eng: &Engine, q: &str| {
         let a = eng.lookup(q, &Config::DEFAULT);
         a.groups
@@ -501,17 +506,7 @@ fn phrases_answer_descriptions_in_peoples_words() {
                    P\tde\tnot-in-group\tich bin nicht in der gruppe die zurücksetzen darf\n\
                    P\tde\tno-sms\tdie sms mit dem code kommt nie an\n\
                    P\tde\tno-email\tkeine mail im postfach angekommen\n";
-    let with = |p: bool| {
-        let mut cat = Catalog {
-            entries: entries.clone(),
-            ..Catalog::default()
-        };
-        if p {
-            cat.add_language(phrases).expect("phrases merge");
-        }
-        Engine::new(cat, &IndexConfig::DEFAULT)
-    };
-    let (plain, phrased) = (with(false), with(true));
+    let (plain, phrased) = without_and_with(&entries, phrases);
     // The bar for answers ranked by phrases is set on the real catalog (docs/figures.md); on
     // four entries with a few phrases each, scores are not on that scale, so it is lowered here.
     let cfg = Config {

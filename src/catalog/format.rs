@@ -129,11 +129,12 @@ fn write_lexicon(out: &mut String, cat: &Catalog, lang: Option<&str>) {
     // Phrases are in catalog.txt only: the page does not search them yet (its first-load
     // budget has no room for the second index's code; see docs/figures.md), so its lexicon
     // files do not carry them.
+    if lang.is_some() {
+        return;
+    }
     for p in cat.lexicon.canonical_phrases() {
-        if lang.is_none() {
-            let key = cat.entries.get(p.entry).map_or("", |e| e.key.as_str());
-            out.push_str(&format!("P\t{}\t{key}\t{}\n", p.lang, escape(&p.text)));
-        }
+        let key = cat.entries.get(p.entry).map_or("", |e| e.key.as_str());
+        out.push_str(&format!("P\t{}\t{key}\t{}\n", p.lang, escape(&p.text)));
     }
 }
 
@@ -344,8 +345,7 @@ impl Reader {
             "P" if !cfg!(target_arch = "wasm32") => {
                 (self.cur, self.loc) = (None, None);
                 let lang = self.lexicon_language(rest)?;
-                let key = field(rest, 1);
-                let e = cat.entries.iter().position(|e| e.key == key);
+                let e = cat.index_of(&field(rest, 1));
                 let e = e.ok_or("phrase of an unknown entry")?;
                 return cat.lexicon.add_phrase(&lang, e, &field(rest, 2));
             }

@@ -11,7 +11,8 @@
 //!
 //! The lexicon also holds phrases (`catalog/phrases/<lang>.txt`, written by hand): short
 //! sentences in people's own words that describe one entry ("the text with the code never
-//! comes"). The index treats each as a passage of its entry: matched, never shown.
+//! comes"). They have an index of their own (`rank::index::Index::build_phrases`), whose
+//! passages name their entry: matched, never shown.
 
 use crate::compact::WordMap;
 use crate::query::{fold, is_cjk, is_word_char};
@@ -53,7 +54,8 @@ pub struct Lexicon {
     /// The lines, in the canonical language order whatever order they were merged in
     /// (written back by the catalog format).
     pub lines: Vec<LexLine>,
-    /// The phrases, in the canonical language order.
+    /// The phrases, in the order they were added ([`Lexicon::canonical_phrases`] gives the
+    /// written order).
     pub phrases: Vec<Phrase>,
     /// Concept names, in number order.
     names: Vec<String>,
@@ -68,7 +70,8 @@ pub struct Lexicon {
     terms: usize,
 }
 
-/// Two lexicons are equal when they have the same lines: the tables are made from them.
+/// Two lexicons are equal when they have the same lines (the tables are made from them) and
+/// the same phrases in canonical order (merge order does not matter).
 impl PartialEq for Lexicon {
     fn eq(&self, other: &Lexicon) -> bool {
         self.lines == other.lines && self.canonical_phrases() == other.canonical_phrases()

@@ -62,16 +62,14 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &TextMatches, cfg: &Confi
         phrases: false,
     };
     let mut best_text = bar.hit(eng, text, 0);
-    // A paste without codes that the articles' text does not answer may be a description in
-    // people's words: ranked by phrases too, under their stricter rules. A paste carrying a code
-    // (ours or another product's) is an error's text, not a description.
-    let confident = |h: &Option<Hit>| {
-        h.as_ref()
-            .is_some_and(|h| h.confidence >= Confidence::Medium)
-    };
-    // (Native only for now: the page has no phrases, see `rank::phrase_index`.)
-    let described = codes.matches.is_empty() && !codes.unknown_code;
-    if !cfg!(target_arch = "wasm32") && described && !confident(&best_text) {
+    // A paste the articles' text does not answer may be a description in people's words: when
+    // it was ranked by phrases too (only a paste without codes is, see `Engine::lookup`), that
+    // ranking decides, under its stricter rules.
+    let confident = best_text
+        .as_ref()
+        .is_some_and(|h| h.confidence >= Confidence::Medium);
+    // (`cfg!`: the page never has phrases, and this keeps the branch out of its wasm.)
+    if !cfg!(target_arch = "wasm32") && text.has_phrases() && !confident {
         bar.phrases = true;
         best_text = bar.hit(eng, text, 0);
     }

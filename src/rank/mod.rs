@@ -182,7 +182,8 @@ impl Engine {
     pub fn lookup(&self, text: &str, cfg: &Config) -> Answer {
         let input = Input::new(text, cfg);
         let found = codes::find(self, input.codes, input.body, cfg);
-        // Only a paste without codes may be a description in people's words (see `evidence`).
+        // Only a paste without codes (ours or another product's) may be a description in
+        // people's words: one carrying a code is an error's text (see `evidence::decide`).
         let phrases = found.matches.is_empty() && !found.unknown_code;
         let matches = text::score(self, input.body, cfg, phrases);
         let mut answer = evidence::decide(self, found, &matches, cfg);

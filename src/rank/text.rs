@@ -52,8 +52,9 @@ pub struct TextMatches<'a> {
     /// Entries with a score, best first (ties: catalog order).
     ranked: Vec<Ranked>,
     /// The same with phrases (`catalog/phrases/`): an entry's best phrase, plus a share of its
-    /// best article passage, where that beats its article score.
-    phrased: Vec<Ranked>,
+    /// best article passage, where that beats its article score. `None` when the paste was not
+    /// scored against the phrases.
+    phrased: Option<Vec<Ranked>>,
     /// The paste's language and the detector's confidence.
     pub paste_lang: Option<(&'static str, f32)>,
 }
@@ -69,25 +70,22 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config, phrases: bool) -> Te
         scores.iter().map(|s| s.map(|s| (s, false))).collect();
     let ranked = rank(&best);
     // Native only for now: the page has no phrases (see `rank::phrase_index`).
-    let phrased = if phrases && !cfg!(target_arch = "wasm32") && !eng.phrases.docs.is_empty() {
-        let by_phrase = score_segments(eng, &eng.phrases, body, &segments, paste_lang, cfg);
-        // An entry's best phrase plus a share of its article score, where that beats the
-        // article score: two sources agreeing are more evidence than either.
-        for (b, p) in best.iter_mut().zip(by_phrase) {
-            let article = b.map_or(0.0, |a| a.0.score);
-            if let Some(mut p) = p {
-                p.score += cfg.second_passage * article;
-                if p.score > article {
-                    *b = Some((p, true));
+    let phrased =
+        (phrases && !cfg!(target_arch = "wasm32") && !eng.phrases.docs.is_empty()).then(|| {
+            let by_phrase = score_segments(eng, &eng.phrases, body, &segments, paste_lang, cfg);
+            // An entry's best phrase plus a share of its article score, where that beats the
+            // article score: two sources agreeing are more evidence than either.
+            for (b, p) in best.iter_mut().zip(by_phrase) {
+                let article = b.map_or(0.0, |a| a.0.score);
+                if let Some(mut p) = p {
+                    p.score += cfg.second_passage * article;
+                    if p.score > article {
+                        *b = Some((p, true));
+                    }
                 }
             }
-        }
-        rank(&best)
-    } else if cfg!(target_arch = "wasm32") {
-        Vec::new()
-    } else {
-        ranked.clone()
-    };
+            rank(&best)
+        });
     TextMatches {
         body,
         segments,
@@ -127,10 +125,18 @@ impl TextMatches<'_> {
         self.scores[entry].map_or(0.0, |s| s.score)
     }
 
+    /// Whether the paste was also ranked by phrases (see [`TextMatches::ranked`]).
+    pub fn has_phrases(&self) -> bool {
+        self.phrased.is_some()
+    }
+
     /// The `i`-th best entry with the lead it has over the next one, by the articles' text or,
-    /// with `phrases`, by phrases too.
+    /// with `phrases` (when the paste was scored against them), by phrases too.
     pub fn ranked(&self, i: usize, phrases: bool) -> Option<(Ranked, f32)> {
-        let list = if phrases { &self.phrased } else { &self.ranked };
+        let list = match &self.phrased {
+            Some(p) if phrases => p,
+            _ => &self.ranked,
+        };
         let r = *list.get(i)?;
         let next = list.get(i + 1).map_or(0.0, |n| n.score);
         Some((r, r.score - next))
