@@ -8,6 +8,7 @@ fn set(cfg: &mut Config, k: &str, v: f32) {
         "high" => cfg.text_high = v,
         "pw" => cfg.precision_weight = v,
         "pr" => cfg.phrase_raise = v,
+        "par" => cfg.phrase_agree_raise = v,
         "sp" => cfg.second_passage = v,
         "ev" => cfg.min_evidence = v,
         "bw" => cfg.body_weight = v,
@@ -96,7 +97,12 @@ fn main() {
         }
         println!(
             "{line}  fails {fails}   {}",
-            cal.text().lines().take(3).collect::<Vec<_>>().join(" | ")
+            cal.text()
+                .lines()
+                .skip(3)
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" | ")
         );
     }
 }

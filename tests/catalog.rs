@@ -328,6 +328,8 @@ fn phrases_merge_once_for_known_entries() {
     // (file, problem named; "" when it merges)
     let cases: &[(&str, &str)] = &[
         ("P\tsv\tSSPR_0014\tjag har inga metoder registrerade\n", ""),
+        // `-`: a problem near the subject that no entry answers ("not ours").
+        ("P\tsv\t-\tbankid-appen vill inte starta\n", ""),
         ("P\tsv\tNO_SUCH\tx y z\n", "phrase of an unknown entry"),
         ("P\t../x\tSSPR_0014\tx y z\n", "not a language tag"),
         (
@@ -376,6 +378,13 @@ fn phrases_merge_once_for_known_entries() {
         format::write(&full).matches("\nP\t").count(),
         full.lexicon.phrases.len()
     );
+    // The catalog has "not ours" phrases, and they write back as `-`.
+    let others = full.lexicon.phrases.iter().filter(|p| p.entry.is_none());
+    assert!(
+        others.count() >= 18 * 20,
+        "not-ours phrases in every language"
+    );
+    assert!(format::write(&full).contains("\nP\ten\t-\t"));
 }
 
 /// The wasm carries codes only; English is a language file like the others. A language file

@@ -511,6 +511,7 @@ fn phrases_answer_descriptions_in_peoples_words() {
     // four entries with a few phrases each, scores are not on that scale, so it is lowered here.
     let cfg = Config {
         phrase_raise: 0.0,
+        phrase_agree_raise: 0.0,
         ..Config::DEFAULT
     };
     let top = |eng: &Engine, q: &str| {
@@ -545,6 +546,78 @@ fn phrases_answer_descriptions_in_peoples_words() {
     let text = sspr_lookup::view::answer_text(phrased.catalog(), &a, "de");
     assert!(!text.contains("nicht in der gruppe"), "{text}");
     assert!(text.contains("You are not a member"), "{text}");
+}
+
+/// "Not ours" phrases (key `-`): a description that is more like another product's problem than
+/// like any entry's phrases is not answered through phrases, so a look-alike phrase of an entry
+/// does not make it a confident answer.
+#[test]
+fn not_ours_phrases_keep_other_products_out() {
+    let en = |key: &str, title: &str, text: &str| {
+        Entry::new(key, Kind::Symptom, Area::Usage).text("en", title, "", text)
+    };
+    let entries = vec![
+        en(
+            "no-sms",
+            "The user never receives the password reset SMS or phone call",
+            "The mobile number may be wrong, or the carrier blocks short codes.",
+        ),
+        en(
+            "no-licence",
+            "Your organization lacks the licenses required for password reset",
+            "Ask your admin to review the license assignments.",
+        ),
+    ];
+    // Both engines have these (other subjects, so that no word is in most phrases: a word that
+    // common is a stop word, see `IndexConfig::stop_share`); only the second has the game's.
+    let ours = "P\ten\tno-sms\tthe text with the code never shows up on my phone\n\
+                P\ten\tno-licence\tour company never bought the premium plan for this\n\
+                P\ten\t-\toutlook keeps asking for my password every hour\n\
+                P\ten\t-\tbitlocker wants a recovery key after the update\n\
+                P\ten\t-\tteams is stuck on a white screen after sign in\n";
+    let game = "P\ten\t-\tthe code text for my game never shows up on my phone\n";
+    let (_, without_game) = without_and_with(&entries, ours);
+    let (_, with_game) = without_and_with(&entries, &format!("{ours}{game}"));
+    let cfg = Config {
+        phrase_raise: 0.0,
+        phrase_agree_raise: 0.0,
+        ..Config::DEFAULT
+    };
+    let first = |eng: &Engine, q: &str| {
+        let a = eng.lookup(q, &cfg);
+        a.groups.first().map(|g| g.hits[0].key.clone())
+    };
+    // (description, its answer without the game's "not ours" phrase, and with it)
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        (
+            "the text with the code for my game never shows up on my phone",
+            Some("no-sms"),
+            None,
+        ),
+        // Ours stays ours: the entry's phrase describes it better than the other product's.
+        (
+            "the text with the code never shows up on my phone",
+            Some("no-sms"),
+            Some("no-sms"),
+        ),
+        (
+            "company never bought the premium plan",
+            Some("no-licence"),
+            Some("no-licence"),
+        ),
+    ];
+    for (q, without, with) in cases {
+        assert_eq!(
+            first(&without_game, q).as_deref(),
+            *without,
+            "{q} without the game's"
+        );
+        assert_eq!(
+            first(&with_game, q).as_deref(),
+            *with,
+            "{q} with the game's"
+        );
+    }
 }
 
 /// A paste carrying a code is an error's text, not a description: phrases never answer it, and

@@ -22,8 +22,8 @@ const FLOORS: &[Floor] = &[
     // Written by hand: codes in every spelling, logs, other languages, paraphrases, near misses.
     Floor {
         file: "tests/eval/handwritten.jsonl",
-        top1: 0.99,
-        top3: 0.99,
+        top1: 1.0,
+        top3: 1.0,
         negatives_rejected: 1.0,
     },
     // Newer product wording: other words for the same thing (known weak spot; see figures).
@@ -47,37 +47,38 @@ const FLOORS: &[Floor] = &[
     // paste are not scanned, which is this floor (the 0.27–0.30 set on
     // intermediate branch states never met the other floors). The lexicon (catalog/lexicon/,
     // concept features weighed 4x) raised it to 37.1 %; the phrases (catalog/phrases/, a second
-    // index people's words are ranked by when the articles do not answer) to 42.6 %, this
-    // floor. Issue 12 is open on this set.
+    // index people's words are ranked by when the articles do not answer) to 42.6 %; "not ours"
+    // phrases (key `-`) and a lower bar where phrases and articles agree to 50.8 %, this floor.
     Floor {
         file: "tests/eval/colloquial.jsonl",
-        top1: 0.425,
-        top3: 0.441,
+        top1: 0.507,
+        top3: 0.532,
         negatives_rejected: 1.0,
     },
     // A second set of people's own words (issue 12), 18 languages, 194 descriptions over all 93
     // entries and 55 near misses, written by a helper who saw only the entries' English text:
     // not the engine, the lexicon, the phrases or the first set. Committed before the phrases
     // (catalog/phrases/) landed; first run 41.8 % top-1, 44.8 % top-3, 98.2 % rejected; with the
-    // phrases 54.1 % / 57.2 % / 98.2 %.
+    // phrases 54.1 % / 57.2 % / 98.2 %; with "not ours" phrases and the agreement bar 64.9 % /
+    // 69.1 % / 98.2 %.
     Floor {
         file: "tests/eval/colloquial2.jsonl",
-        top1: 0.541,
-        top3: 0.572,
+        top1: 0.648,
+        top3: 0.690,
         negatives_rejected: 0.98,
     },
     // Each catalog language's own articles, pasted, retyped and paraphrased, with near misses
     // (15 languages, written without seeing the engine): first run 74.7 % top-1, 93.3 % of
     // near misses rejected; 80.7 % / 96.7 % at the first state that met every other floor,
     // 82.0 % before the lexicon, 84.7 % with it (and every near miss rejected), 89.3 % with the
-    // phrases. The one floor ever lowered, from 1.0, by one case, stated here so it can be
+    // phrases, 90.0 % with "not ours" phrases and the agreement bar. The one floor ever lowered, from 1.0, by one case, stated here so it can be
     // judged: with the phrases, lang-ko-12 (a KakaoTalk password-finder SMS that never comes:
     // another product, in words that are exactly usage-sms-call's) is answered, and no rule that
     // still answers descriptions rejects it (docs/figures.md, phrases).
     Floor {
         file: "tests/eval/languages.jsonl",
-        top1: 0.893,
-        top3: 0.92,
+        top1: 0.899,
+        top3: 0.926,
         negatives_rejected: 0.966,
     },
     // Generated from the catalog with realistic damage (tests/eval/generate.py).

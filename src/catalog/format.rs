@@ -133,8 +133,20 @@ fn write_lexicon(out: &mut String, cat: &Catalog, lang: Option<&str>) {
         return;
     }
     for p in cat.lexicon.canonical_phrases() {
-        let key = cat.entries.get(p.entry).map_or("", |e| e.key.as_str());
+        let key = p.entry.map_or(NOT_OURS, |i| cat.entries[i].key.as_str());
         out.push_str(&format!("P\t{}\t{key}\t{}\n", p.lang, escape(&p.text)));
+    }
+}
+
+/// The key of a phrase that no entry answers (see [`crate::catalog::lexicon::Phrase`]).
+pub const NOT_OURS: &str = "-";
+
+/// The entry a phrase's key names: `Some(None)` for [`NOT_OURS`], `None` for an unknown key.
+pub fn phrase_entry(cat: &Catalog, key: &str) -> Option<Option<usize>> {
+    if key == NOT_OURS {
+        Some(None)
+    } else {
+        cat.index_of(key).map(Some)
     }
 }
 
@@ -345,8 +357,7 @@ impl Reader {
             "P" if !cfg!(target_arch = "wasm32") => {
                 (self.cur, self.loc) = (None, None);
                 let lang = self.lexicon_language(rest)?;
-                let e = cat.index_of(&field(rest, 1));
-                let e = e.ok_or("phrase of an unknown entry")?;
+                let e = phrase_entry(cat, &field(rest, 1)).ok_or("phrase of an unknown entry")?;
                 return cat.lexicon.add_phrase(&lang, e, &field(rest, 2));
             }
             "E" => return self.entry(&mut cat.entries, rest),

@@ -33,8 +33,9 @@ pub const MAX_PHRASE_BYTES: usize = 300;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phrase {
     pub lang: String,
-    /// The entry's place in the catalog.
-    pub entry: usize,
+    /// The entry's place in the catalog; `None` for a problem near the catalog's subject that
+    /// no entry answers (another product's sign-in, a consumer account: "not ours", key `-`).
+    pub entry: Option<usize>,
     pub text: String,
 }
 
@@ -141,10 +142,15 @@ impl Lexicon {
         self.len() == 0
     }
 
-    /// Adds `lang`'s phrase `text` for the entry at place `entry`. Refused past [`MAX_PHRASES`]
+    /// Adds `lang`'s phrase `text` for the entry at place `entry` (`None`: not ours). Refused past [`MAX_PHRASES`]
     /// or [`MAX_PHRASE_BYTES`]. Phrases are kept in the order they were added (the index groups
     /// them by language; [`Lexicon::canonical_phrases`] gives the written order).
-    pub fn add_phrase(&mut self, lang: &str, entry: usize, text: &str) -> Result<(), String> {
+    pub fn add_phrase(
+        &mut self,
+        lang: &str,
+        entry: Option<usize>,
+        text: &str,
+    ) -> Result<(), String> {
         let text = text.trim();
         if text.is_empty() || text.len() > MAX_PHRASE_BYTES || self.phrases.len() >= MAX_PHRASES {
             return Err("phrase empty, too long, or too many".into());

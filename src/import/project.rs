@@ -218,7 +218,7 @@ fn read_phrases(dir: &Path, cat: &mut crate::catalog::Catalog) -> Result<(), Str
             let (key, phrase) = line
                 .split_once('\t')
                 .ok_or_else(|| at("no tab after the key"))?;
-            let e = cat.index_of(key.trim());
+            let e = crate::catalog::format::phrase_entry(cat, key.trim());
             let e = e.ok_or_else(|| at(&format!("unknown entry {:?}", key.trim())))?;
             if phrase.contains('\t') {
                 return Err(at("a second tab"));

@@ -313,7 +313,8 @@ impl Index {
             .filter(|_| cfg.phrase_weight > 0.0)
             .map(|p| {
                 let doc = Doc {
-                    entry: p.entry,
+                    // "Not ours" takes the slot after the last entry (see `text::score`).
+                    entry: p.entry.unwrap_or(cat.entries.len()),
                     lang: p.lang.clone(),
                     field: Field::Message,
                     weight: cfg.phrase_weight,

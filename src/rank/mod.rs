@@ -40,6 +40,9 @@ pub struct Config {
     /// are weaker evidence than the article's; higher answers fewer descriptions and fewer near
     /// misses).
     pub phrase_raise: f32,
+    /// The same when the ranking by phrases and the articles' text put the same entry first
+    /// (0–phrase_raise: two sources agreeing are more evidence than one).
+    pub phrase_agree_raise: f32,
     /// Multiplier for meaning/action documents against message documents (0.5–1: lower trusts
     /// paraphrases less).
     pub body_weight: f32,
@@ -93,7 +96,8 @@ impl Config {
         text_low: 0.18,
         margin: 0.06,
         precision_weight: 0.6,
-        phrase_raise: 0.3,
+        phrase_raise: 0.2,
+        phrase_agree_raise: 0.25,
         body_weight: 0.85,
         foreign_code_penalty: 0.15,
         second_passage: 0.3,

@@ -65,19 +65,31 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config, phrases: bool) -> Te
     let segments = segments(body, cfg);
     // The paste's language, once: it narrows the scan and labels the answer.
     let paste_lang = query::detect(body);
-    let scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg);
+    let mut scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg, 0);
+    scores.pop(); // the "not ours" slot: articles have none
     let mut best: Vec<Option<(TextScore, bool)>> =
         scores.iter().map(|s| s.map(|s| (s, false))).collect();
     let ranked = rank(&best);
     // Native only for now: the page has no phrases (see `rank::phrase_index`).
     let phrased =
         (phrases && !cfg!(target_arch = "wasm32") && !eng.phrases.docs.is_empty()).then(|| {
-            let by_phrase = score_segments(eng, &eng.phrases, body, &segments, paste_lang, cfg);
+            let mut by_phrase = score_segments(
+                eng,
+                &eng.phrases,
+                body,
+                &segments,
+                paste_lang,
+                cfg,
+                MIN_DESCRIPTION_WORDS,
+            );
+            // What a paste about another product scores ("not ours" phrases, key `-`): an
+            // entry's phrases count only where they describe the paste better than that.
+            let not_ours = by_phrase.pop().flatten().map_or(0.0, |s| s.score);
             // An entry's best phrase plus a share of its article score, where that beats the
             // article score: two sources agreeing are more evidence than either.
             for (b, p) in best.iter_mut().zip(by_phrase) {
                 let article = b.map_or(0.0, |a| a.0.score);
-                if let Some(mut p) = p {
+                if let Some(mut p) = p.filter(|p| p.score > not_ours) {
                     p.score += cfg.second_passage * article;
                     if p.score > article {
                         *b = Some((p, true));
@@ -287,8 +299,23 @@ const KEPT_PASSAGES: usize = 3;
 /// A segment with fewer features than this says too little to score.
 const MIN_SEGMENT_FEATURES: usize = 4;
 
+/// A segment of fewer words than this is not a description (a CJK run counts a word per two
+/// characters): one word ("TrackingId") may match a phrase word for word and still say nothing.
+const MIN_DESCRIPTION_WORDS: usize = 3;
+
+/// The words of folded text `clean`, a CJK run counting one per two characters.
+fn description_words(clean: &str) -> usize {
+    query::words(clean)
+        .map(|w| match w.chars().filter(|c| query::is_cjk(*c)).count() {
+            0 => 1,
+            n => n.div_ceil(2),
+        })
+        .sum()
+}
+
 /// Best text score per entry over all segments, against index `ix` (the articles' passages or
-/// the phrases). Never inlined: `score` calls it twice.
+/// the phrases), of segments of at least `min_words` words ([`description_words`]). Never
+/// inlined: `score` calls it twice.
 #[inline(never)]
 fn score_segments(
     eng: &Engine,
@@ -297,9 +324,11 @@ fn score_segments(
     segs: &[Segment],
     paste_lang: Option<(&str, f32)>,
     cfg: &Config,
+    min_words: usize,
 ) -> Vec<Option<TextScore>> {
     let mut acc = Accumulator::new(eng, ix, scored_ranges(ix, paste_lang, cfg));
-    let mut best: Vec<Option<TextScore>> = vec![None; eng.catalog.entries.len()];
+    // One slot per entry, and the last for phrases that are "not ours" (see `Phrase::entry`).
+    let mut best: Vec<Option<TextScore>> = vec![None; eng.catalog.entries.len() + 1];
     let long_paste = body
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -333,6 +362,10 @@ fn score_segments(
         // log field, not a message: its codes were read in step 1.
         if long_paste && query::words(&clean).take(cfg.min_line_words).count() < cfg.min_line_words
         {
+            continue;
+        }
+        // (`cfg!`: the page has no phrases yet, and this keeps the check out of its wasm.)
+        if !cfg!(target_arch = "wasm32") && min_words > 0 && description_words(&clean) < min_words {
             continue;
         }
         if seen_text.insert(clean.clone(), 0).is_some() {
@@ -410,7 +443,7 @@ impl<'e> Accumulator<'e> {
             known: vec![0.0; ix.lang_ranges.len()],
             acc: vec![0f32; ix.docs.len()],
             touched: Vec::new(),
-            seg_best: vec![[(0.0, 0, 0.0); KEPT_PASSAGES]; eng.catalog.entries.len()],
+            seg_best: vec![[(0.0, 0, 0.0); KEPT_PASSAGES]; eng.catalog.entries.len() + 1],
             entries: Vec::new(),
         }
     }

@@ -1,0 +1,46 @@
+//! Tuning aid (not part of the tests): the wrong confident answers and hidden right ones of
+//! the people's-words sets under a phrase_raise and phrase_agree_raise. `cargo run --release --example misses -- 0.2 0.1`
+use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
+
+fn main() {
+    let mut cfg = Config::DEFAULT;
+    let arg = |i: usize| std::env::args().nth(i).map(|v| v.parse().unwrap());
+    cfg.phrase_raise = arg(1).unwrap_or(cfg.phrase_raise);
+    cfg.phrase_agree_raise = arg(2).unwrap_or(cfg.phrase_agree_raise);
+    let eng = Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT);
+    for set in [
+        "dev",
+        "handwritten",
+        "newer",
+        "round2",
+        "colloquial",
+        "colloquial2",
+        "languages",
+        "generated",
+    ] {
+        let src = std::fs::read_to_string(format!("tests/eval/{set}.jsonl")).unwrap();
+        for c in eval::parse(&src).0 {
+            let a = eng.lookup(&c.query, &cfg);
+            let first = a.groups.first().and_then(|g| g.hits.first());
+            let guess = a.candidates.first();
+            let neg = c.expect.is_empty();
+            let ok = |k: &str| c.expect.iter().chain(&c.alt_ok).any(|e| e == k);
+            let tag = match (first, neg) {
+                (Some(h), true) => format!("FP  {} {:.2} {:?}", h.key, h.score, h.confidence),
+                (Some(h), false) if !ok(&h.key) => {
+                    format!("WRONG {} {:.2} {:?}", h.key, h.score, h.confidence)
+                }
+                (None, false) => match guess {
+                    Some(g) if ok(&g.key) => format!("HID {:.2}", g.score),
+                    Some(g) => format!("MISS guess {} {:.2}", g.key, g.score),
+                    None => "MISS none".into(),
+                },
+                _ => continue,
+            };
+            println!(
+                "{set:11} {:14} {tag:45} want {:?} | {}",
+                c.id, c.expect, c.query
+            );
+        }
+    }
+}
