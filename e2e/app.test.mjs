@@ -546,6 +546,27 @@ test('the lexicons come after the first answer, and then a description in other 
   await ctx.close();
 });
 
+test('a description in people\'s words is answered through phrases once the lexicon is in', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { p, page, ctx, errors } = await openPage(root.url, { locale: 'en-US' }, async (page) => {
+    await page.route(/lexicon-en-[0-9a-f]{16}\.txt$/, async (route) => { await held; await route.continue(); });
+  });
+  await page.evaluate(() => window.ssprLookupReady);
+  // No article says it this way: without the phrases, no confident match.
+  await p.type('i get no sms when i try to reset my password');
+  await page.waitForSelector('[data-testid="no-match"]');
+  // The lexicon file brings the phrases; the answer on screen follows without retyping.
+  release();
+  await page.evaluate(() => window.ssprLookupLexicons);
+  await p.waitForKey('usage-sms-call');
+  // A phrase is matched, never shown: the card is the article's text (the nearest phrase says
+  // "the text code never arrives when I try to reset my password").
+  assert.ok(!(await page.locator('main').innerText()).includes('text code never arrives'), 'a phrase is shown');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a language file that fails to load leaves the page working in the others', async () => {
   // Own set-up: the aborted file is logged as a console error by the browser itself, so only
   // uncaught page errors count here.

@@ -33,6 +33,17 @@ test('the built JavaScript in dist/ passes node --check', { skip: !fs.existsSync
   }
 });
 
+test('dist/ ships without the stream classes the page never uses (glue and wasm exports)', { skip: !fs.existsSync(path.join(DIST, 'sw.js')) && 'no dist/' }, () => {
+  const files = fs.readdirSync(DIST);
+  const glue = files.find((f) => /^sspr-lookup-[0-9a-f]+\.js$/.test(f));
+  const wasm = files.find((f) => /^sspr-lookup-[0-9a-f]+_bg\.wasm$/.test(f));
+  assert.ok(glue && wasm, 'glue and wasm in dist/');
+  assert.ok(!/intounderlying/i.test(fs.readFileSync(path.join(DIST, glue), 'utf8')), 'the glue names a stream class');
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(path.join(DIST, wasm)))).map((e) => e.name);
+  assert.ok(exports.includes('lookup') && exports.includes('mount'), exports.join(' '));
+  assert.deepEqual(exports.filter((e) => /intounderlying/i.test(e)), []);
+});
+
 // A stand-in for Trunk's staged output: the page with its inline loader and the glue's
 // integrity attribute, the glue, a wasm header, a stylesheet with its integrity attribute.
 const GLUE = 'export default async function init() {}\nexport function lookup() { return null; }\n';

@@ -2,7 +2,8 @@
 // anywhere under a strict Content-Security-Policy. The page's JavaScript is written in
 // public/*.js (real files, checked by `node --check` in e2e/build.test.mjs); this hook only
 // fills in this build's values and hashed names:
-//  1. minifies the wasm-bindgen JS glue (terser, from npm) and updates its integrity attribute;
+//  1. minifies the wasm-bindgen JS glue (terser, from npm) and updates its integrity attribute,
+//     without the stream classes leptos exports and the page never uses (their wasm goes too);
 //  2. copies the page's language files (catalog/web/<lang>.txt) as catalog-<lang>-HASH.txt,
 //     and each language's lexicon (catalog/web/lexicon/<lang>.txt) as lexicon-<lang>-HASH.txt;
 //  3. public/catalogs.js → catalogs-HASH.js (the language loader both loaders share), with the
@@ -19,6 +20,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 import { measureBuild, verdict } from './size.mjs';
 
@@ -74,12 +76,63 @@ if (!js || !wasm || !css) fail(`missing build files (js=${js} wasm=${wasm} css=$
 
 // 1. The JS glue, minified (about a third of its brotli size). Trunk's integrity attribute is
 // for the original text: recompute it. The file keeps Trunk's (unique per build) name.
+//
+// Dead exports out first. Leptos always turns on server_fn's `browser` feature, which brings
+// wasm-streams, whose three `#[wasm_bindgen]` classes (IntoUnderlyingSource, …Sink,
+// …ByteSource) wasm-bindgen must export: about 900 bytes brotli of wasm and glue the page never
+// calls (it streams nothing). Each class loses its `export`, its Symbol.dispose line and its
+// FinalizationRegistry, so terser drops it as unused; the wasm functions only they reached are
+// removed by binaryen's wasm-metadce (from npm, like wasm-opt), then wasm-opt -Oz runs again.
+// The build fails if the glue still names them afterwards.
+const DEAD_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
+const deadExport = (name) => /^(__wbg_)?intounderlying(bytesource|sink|source)(_|$)/.test(name);
 {
-  const glue = read(js);
+  const original = read(js);
+  let glue = original;
+  // A build of this page has all three; a stand-in glue (the hook's own tests) has none.
+  const present = DEAD_CLASSES.filter((c) => glue.includes(`export class ${c} {`));
+  if (present.length && present.length !== DEAD_CLASSES.length) fail(`${js}: only ${present.join(', ')} of the stream classes (wasm-bindgen or leptos changed?)`);
+  for (const c of present) {
+    glue = replaceOnce(glue, `export class ${c} {`, `class ${c} {`, `glue (class ${c})`);
+    glue = replaceOnce(glue, `if (Symbol.dispose) ${c}.prototype[Symbol.dispose] = ${c}.prototype.free;\n`, '', `glue (${c}'s Symbol.dispose)`);
+    const registry = `const ${c}Finalization = (typeof FinalizationRegistry === 'undefined')\n` +
+      `    ? { register: () => {}, unregister: () => {} }\n` +
+      `    : new FinalizationRegistry(ptr => wasm.__wbg_${c.toLowerCase()}_free(ptr, 1));\n`;
+    glue = replaceOnce(glue, registry, '', `glue (${c}'s FinalizationRegistry)`);
+  }
   const small = await mini(glue);
+  if (/intounderlying/i.test(small)) fail(`${js}: the stream classes are still in the minified glue`);
+  if (present.length) dropDeadWasm();
   const sri = (s) => 'sha384-' + crypto.createHash('sha384').update(s).digest('base64');
-  html = replaceOnce(html, sri(glue), sri(small), 'index.html (the glue\'s integrity attribute)');
+  html = replaceOnce(html, sri(original), sri(small), 'index.html (the glue\'s integrity attribute)');
   write(js, small);
+}
+
+// The wasm without the dead exports' code (see step 1), re-optimised; its integrity attribute
+// recomputed. The features are those rustc's wasm32 target enables (Trunk's wasm-opt read them
+// from the module, whose target-features section the build then strips).
+function dropDeadWasm() {
+  const bin = (t) => new URL(`../node_modules/.bin/${t}`, import.meta.url).pathname;
+  const features = ['--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
+    '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+  const file = path.join(dir, wasm);
+  const before = fs.readFileSync(file);
+  const exports = [...execFileSync(bin('wasm-dis'), [...features, file], { maxBuffer: 1 << 30 }).toString()
+    .matchAll(/^ \(export "([^"]+)"/gm)].map((m) => m[1]);
+  const dead = exports.filter(deadExport);
+  if (dead.length !== 13) fail(`${wasm}: expected the 13 exports of the stream classes, found ${dead.length} (wasm-bindgen or leptos changed?)`);
+  const graph = [{ name: 'root', root: true, reaches: exports.filter((e) => !deadExport(e)).map((e) => `export:${e}`) },
+    ...exports.map((e) => ({ name: `export:${e}`, export: e }))];
+  const graphFile = path.join(dir, '.dead-exports.json');
+  fs.writeFileSync(graphFile, JSON.stringify(graph));
+  try {
+    execFileSync(bin('wasm-metadce'), [...features, file, '--graph-file', graphFile, '-o', file], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } finally {
+    fs.rmSync(graphFile);
+  }
+  execFileSync(bin('wasm-opt'), [...features, file, '-Oz', '-o', file], { stdio: 'inherit' });
+  const sri = (b) => 'sha384-' + crypto.createHash('sha384').update(b).digest('base64');
+  html = replaceOnce(html, sri(before), sri(fs.readFileSync(file)), 'index.html (the wasm\'s integrity attribute)');
 }
 
 // 1b. The stylesheet, minified: comments and white space out (Trunk copies it as written). Our

@@ -189,9 +189,7 @@ fn committed_page_files_are_fresh() {
 /// (same entries, same language order), so the index and the answers are the native ones.
 #[test]
 fn merging_language_files_in_any_order_gives_the_whole_catalog() {
-    let (mut full, _) = format::parse(sspr_lookup::catalog::EMBEDDED);
-    // The page's files carry everything but the phrases (catalog.txt only, for now).
-    full.lexicon.phrases.clear();
+    let (full, _) = format::parse(sspr_lookup::catalog::EMBEDDED);
     let split = format::split(&full);
     let (core, problems) = format::parse(&split[0].1);
     assert_eq!(problems, Vec::<String>::new());
@@ -369,10 +367,14 @@ fn phrases_merge_once_for_known_entries() {
     let mut c = core();
     c.add_language("P\tsv\tSSPR_0014\ta b c\n").unwrap();
     assert!(c.add_language("P\tsv\tSSPR_0013\td e f\n").is_err());
-    // The page's lexicon files carry no phrases (the page does not search them yet): the
-    // phrases are in catalog.txt only.
+    // Each language's phrases are in its lexicon file (web/lexicon/<lang>.txt), which the page
+    // fetches after the first answer, and in no other page file.
     for (name, text) in &split {
-        assert!(!text.contains("\nP\t"), "{name} carries phrases");
+        let lang = name.strip_prefix("lexicon/");
+        let want = lang.map_or(0, |l| {
+            full.lexicon.phrases.iter().filter(|p| p.lang == l).count()
+        });
+        assert_eq!(text.matches("\nP\t").count(), want, "{name}");
     }
     assert_eq!(
         format::write(&full).matches("\nP\t").count(),

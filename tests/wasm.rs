@@ -56,3 +56,31 @@ fn lookup_answers_in_wasm_as_natively() {
     }
     assert!(lookup("The printer is out of paper").no_match);
 }
+
+/// The page's phrases come with a language's lexicon file: before it, a description in people's
+/// words gets "no confident match"; with it, the entry it describes (searched in the wasm too).
+#[wasm_bindgen_test]
+fn phrases_from_the_lexicon_file_answer_descriptions_in_wasm() {
+    let mut cat = Catalog::embedded();
+    cat.add_language(include_str!("../catalog/web/en.txt"))
+        .unwrap();
+    let plain = Engine::new(cat.clone(), &IndexConfig::DEFAULT);
+    cat.add_language(include_str!("../catalog/web/lexicon/en.txt"))
+        .unwrap();
+    let phrased = Engine::new(cat, &IndexConfig::DEFAULT);
+    for q in [
+        "the text with the code never shows up on my phone",
+        "i get no sms when i try to reset my password",
+    ] {
+        assert!(
+            plain.lookup(q, &Config::DEFAULT).no_match,
+            "{q} without phrases"
+        );
+        let a = phrased.lookup(q, &Config::DEFAULT);
+        assert_eq!(
+            a.keys().first().map(String::as_str),
+            Some("usage-sms-call"),
+            "{q}"
+        );
+    }
+}

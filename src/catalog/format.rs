@@ -126,13 +126,12 @@ fn write_lexicon(out: &mut String, cat: &Catalog, lang: Option<&str>) {
             terms.join("\t")
         ));
     }
-    // Phrases are in catalog.txt only: the page does not search them yet (its first-load
-    // budget has no room for the second index's code; see docs/figures.md), so its lexicon
-    // files do not carry them.
-    if lang.is_some() {
-        return;
-    }
-    for p in cat.lexicon.canonical_phrases() {
+    for p in cat
+        .lexicon
+        .canonical_phrases()
+        .into_iter()
+        .filter(|p| lang.is_none_or(|l| p.lang == l))
+    {
         let key = p.entry.map_or(NOT_OURS, |i| cat.entries[i].key.as_str());
         out.push_str(&format!("P\t{}\t{key}\t{}\n", p.lang, escape(&p.text)));
     }
@@ -353,8 +352,8 @@ impl Reader {
                 (self.cur, self.loc) = (None, None);
                 return self.lexicon(&mut cat.lexicon, rest);
             }
-            // Phrases are read natively only: the page's files carry none (see `write_lexicon`).
-            "P" if !cfg!(target_arch = "wasm32") => {
+            // A phrase: people's words for an entry (`-`: for what is not ours).
+            "P" => {
                 (self.cur, self.loc) = (None, None);
                 let lang = self.lexicon_language(rest)?;
                 let e = phrase_entry(cat, &field(rest, 1)).ok_or("phrase of an unknown entry")?;

@@ -69,9 +69,7 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &TextMatches, cfg: &Confi
     // it was ranked by phrases too (only a paste without codes is, see `Engine::lookup`), that
     // ranking decides, under its stricter bar; less strict when the articles' first entry is
     // the phrases' first too (two sources agreeing).
-    // (`cfg!`: the page has no phrases yet, and this keeps the branch out of its wasm.)
-    if !cfg!(target_arch = "wasm32")
-        && text.has_phrases()
+    if text.has_phrases()
         && best_text
             .as_ref()
             .is_none_or(|h| h.confidence < Confidence::Medium)

@@ -303,7 +303,6 @@ impl Index {
 
     /// Builds the index of the lexicon's phrases (people's words for each entry), language by
     /// language, with their own weights: a word common in phrases says little among them.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn build_phrases(cat: &Catalog, cfg: &IndexConfig) -> Index {
         let mut ix = Index::default();
         let docs = cat

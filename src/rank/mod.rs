@@ -139,7 +139,7 @@ impl Engine {
     /// Builds the index over `catalog`.
     pub fn new(catalog: Catalog, cfg: &IndexConfig) -> Engine {
         let index = Index::build(&catalog, cfg);
-        let phrases = phrase_index(&catalog, cfg);
+        let phrases = Index::build_phrases(&catalog, cfg);
         Engine {
             catalog,
             index,
@@ -174,7 +174,7 @@ impl Engine {
         self.index = Index::default();
         self.phrases = Index::default();
         self.index = Index::build(&self.catalog, cfg);
-        self.phrases = phrase_index(&self.catalog, cfg);
+        self.phrases = Index::build_phrases(&self.catalog, cfg);
     }
 
     /// The index (for benchmarks and diagnostics).
@@ -217,18 +217,6 @@ impl Engine {
                 }
             })
             .collect()
-    }
-}
-
-/// The index of the catalog's phrases. The page has none (its lexicon files carry no phrases,
-/// and the first-load budget has no room for this code yet): an empty index there.
-fn phrase_index(cat: &Catalog, cfg: &IndexConfig) -> Index {
-    #[cfg(not(target_arch = "wasm32"))]
-    return Index::build_phrases(cat, cfg);
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = (cat, cfg);
-        Index::default()
     }
 }
 

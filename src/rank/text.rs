@@ -70,34 +70,36 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config, phrases: bool) -> Te
     let mut best: Vec<Option<(TextScore, bool)>> =
         scores.iter().map(|s| s.map(|s| (s, false))).collect();
     let ranked = rank(&best);
-    // Native only for now: the page has no phrases (see `rank::phrase_index`).
-    let phrased =
-        (phrases && !cfg!(target_arch = "wasm32") && !eng.phrases.docs.is_empty()).then(|| {
-            let mut by_phrase = score_segments(
-                eng,
-                &eng.phrases,
-                body,
-                &segments,
-                paste_lang,
-                cfg,
-                MIN_DESCRIPTION_WORDS,
-            );
-            // What a paste about another product scores ("not ours" phrases, key `-`): an
-            // entry's phrases count only where they describe the paste better than that.
-            let not_ours = by_phrase.pop().flatten().map_or(0.0, |s| s.score);
-            // An entry's best phrase plus a share of its article score, where that beats the
-            // article score: two sources agreeing are more evidence than either.
-            for (b, p) in best.iter_mut().zip(by_phrase) {
-                let article = b.map_or(0.0, |a| a.0.score);
-                if let Some(mut p) = p.filter(|p| p.score > not_ours) {
-                    p.score += cfg.second_passage * article;
-                    if p.score > article {
-                        *b = Some((p, true));
-                    }
+    // Only when the articles give no medium answer: a paste they answer is not ranked by phrases
+    // (see `evidence::decide`), so it is not scored against them either. (The page's phrases
+    // come with each language's lexicon file: none before it is loaded.)
+    let articles_answer = ranked.first().is_some_and(|r| r.score >= cfg.text_medium);
+    let phrased = (phrases && !articles_answer && !eng.phrases.docs.is_empty()).then(|| {
+        let mut by_phrase = score_segments(
+            eng,
+            &eng.phrases,
+            body,
+            &segments,
+            paste_lang,
+            cfg,
+            MIN_DESCRIPTION_WORDS,
+        );
+        // What a paste about another product scores ("not ours" phrases, key `-`): an
+        // entry's phrases count only where they describe the paste better than that.
+        let not_ours = by_phrase.pop().flatten().map_or(0.0, |s| s.score);
+        // An entry's best phrase plus a share of its article score, where that beats the
+        // article score: two sources agreeing are more evidence than either.
+        for (b, p) in best.iter_mut().zip(by_phrase) {
+            let article = b.map_or(0.0, |a| a.0.score);
+            if let Some(mut p) = p.filter(|p| p.score > not_ours) {
+                p.score += cfg.second_passage * article;
+                if p.score > article {
+                    *b = Some((p, true));
                 }
             }
-            rank(&best)
-        });
+        }
+        rank(&best)
+    });
     TextMatches {
         body,
         segments,
@@ -364,8 +366,7 @@ fn score_segments(
         {
             continue;
         }
-        // (`cfg!`: the page has no phrases yet, and this keeps the check out of its wasm.)
-        if !cfg!(target_arch = "wasm32") && min_words > 0 && description_words(&clean) < min_words {
+        if min_words > 0 && description_words(&clean) < min_words {
             continue;
         }
         if seen_text.insert(clean.clone(), 0).is_some() {
