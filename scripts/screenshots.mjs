@@ -18,6 +18,10 @@ const shots = [
   ['browse-cs-phone', '', { locale: 'cs-CZ', viewport: { width: 360, height: 740 } }],
   ['foreign-codes-nl-phone', '#q=' + encodeURIComponent('AADSTS90014 SSPR_0099 ' + Array.from({ length: 30 }, (_, i) => '0x8007' + (0x100 + i).toString(16).toUpperCase()).join(' ')), { locale: 'nl-NL', viewport: { width: 360, height: 740 } }],
   ['embed-demo', 'embed-demo.html', {}],
+  // Descriptions in people's words, answered through phrases once the lexicon is in.
+  ['description-de-phone', '#q=' + encodeURIComponent('ich bekomme keine SMS mit dem Code, wenn ich mein Passwort zurücksetzen will'), { locale: 'de-DE', viewport: { width: 360, height: 740 } }],
+  ['description-ja', '#q=' + encodeURIComponent('パスワードをリセットしようとしてもSMSのコードが届かない'), { locale: 'ja-JP' }],
+  ['not-ours-es-phone', '#q=' + encodeURIComponent('Outlook me pide la contraseña cada cinco minutos'), { locale: 'es-ES', viewport: { width: 360, height: 740 } }],
 ];
 try {
   for (const [name, q, opts] of shots) {
@@ -28,6 +32,7 @@ try {
     // Every language merged (the reader's own card, cross-language matches), then settle.
     await page.waitForFunction(() => window.ssprLookupReady || (window.ssprLookup && window.ssprLookup.ready));
     await page.evaluate(() => window.ssprLookupReady || window.ssprLookup.ready);
+    await page.evaluate(() => window.ssprLookupLexicons);
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: false });
     await ctx.close();
