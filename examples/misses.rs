@@ -1,12 +1,11 @@
 //! Tuning aid (not part of the tests): the wrong confident answers and hidden right ones of
-//! the people's-words sets under a phrase_raise and phrase_agree_raise. `cargo run --release --example misses -- 0.2 0.1`
+//! the eval sets under a phrase_raise (default: `Config::DEFAULT`). `cargo run --release --example misses -- 0.22`
 use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
 
 fn main() {
     let mut cfg = Config::DEFAULT;
     let arg = |i: usize| std::env::args().nth(i).map(|v| v.parse().unwrap());
     cfg.phrase_raise = arg(1).unwrap_or(cfg.phrase_raise);
-    cfg.phrase_agree_raise = arg(2).unwrap_or(cfg.phrase_agree_raise);
     let eng = Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT);
     for set in [
         "dev",

@@ -102,16 +102,22 @@ const deadExport = (name) => /^(__wbg_)?intounderlying(bytesource|sink|source)(_
   }
   const small = await mini(glue);
   if (/intounderlying/i.test(small)) fail(`${js}: the stream classes are still in the minified glue`);
-  if (present.length) dropDeadWasm();
+  // The wasm only in a release build: a debug build keeps its names for panic traces and its
+  // exports are unused either way.
+  if (present.length && process.env.TRUNK_PROFILE === 'release') dropDeadWasm();
   const sri = (s) => 'sha384-' + crypto.createHash('sha384').update(s).digest('base64');
   html = replaceOnce(html, sri(original), sri(small), 'index.html (the glue\'s integrity attribute)');
   write(js, small);
 }
 
-// The wasm without the dead exports' code (see step 1), re-optimised; its integrity attribute
-// recomputed. The features are those rustc's wasm32 target enables (Trunk's wasm-opt read them
-// from the module, whose target-features section the build then strips).
+// The wasm without the dead exports' code (see step 1), re-optimised with the parameters Trunk
+// used (index.html's data-wasm-opt-params); its integrity attribute recomputed. The features are
+// those rustc's wasm32 target enables (Trunk's wasm-opt read them from the module, whose
+// target-features section those parameters strip).
 function dropDeadWasm() {
+  const source = fs.readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+  const params = source.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean);
+  if (!params) fail('index.html: no data-wasm-opt-params on the rust link (the wasm-opt parameters)');
   const bin = (t) => new URL(`../node_modules/.bin/${t}`, import.meta.url).pathname;
   const features = ['--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
     '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
@@ -130,7 +136,7 @@ function dropDeadWasm() {
   } finally {
     fs.rmSync(graphFile);
   }
-  execFileSync(bin('wasm-opt'), [...features, file, '-Oz', '-o', file], { stdio: 'inherit' });
+  execFileSync(bin('wasm-opt'), [...features, file, '-Oz', ...params, '-o', file], { stdio: 'inherit' });
   const sri = (b) => 'sha384-' + crypto.createHash('sha384').update(b).digest('base64');
   html = replaceOnce(html, sri(before), sri(fs.readFileSync(file)), 'index.html (the wasm\'s integrity attribute)');
 }

@@ -20,6 +20,8 @@
 //! U <lang> <key> <text>                 one string of the page's chrome in <lang>
 //! V <lang> <concept> <term> <term> …    the lexicon: <lang>'s words for a concept
 //!                                       (see [`super::lexicon`])
+//! P <lang> <key> <sentence>             a phrase: people's words for entry <key>, or for
+//!                                       what no entry answers when <key> is `-`
 //! ```
 //!
 //! The page does not embed the catalog's text: [`split`] cuts it into `core` (every entry with

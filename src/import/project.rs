@@ -206,7 +206,7 @@ fn read_lexicon(dir: &Path) -> Result<Vec<(String, crate::catalog::lexicon::Sour
 }
 
 /// The hand-written phrases: `catalog/phrases/<lang>.txt`, `KEY<TAB>sentence` per line (`#`
-/// comments), added to `cat`'s lexicon. An unknown key or a bad sentence is an error naming
+/// comments; the key `-` for a problem no entry answers), added to `cat`'s lexicon. An unknown key or a bad sentence is an error naming
 /// the file and line.
 fn read_phrases(dir: &Path, cat: &mut crate::catalog::Catalog) -> Result<(), String> {
     for (lang, name, text) in language_files(dir, "catalog/phrases", "")? {

@@ -19,8 +19,6 @@ struct TextBar<'c> {
     guesses_only: bool,
     /// Ranks by phrases too (people's words, `catalog/phrases/`), under the phrase rules.
     phrases: bool,
-    /// Added to the bars of a ranking by phrases.
-    phrase_raise: f32,
 }
 
 impl TextBar<'_> {
@@ -31,7 +29,7 @@ impl TextBar<'_> {
         if self.guesses_only {
             return (score >= cfg.text_low).then_some(Confidence::Low);
         }
-        let raise = self.raise + if self.phrases { self.phrase_raise } else { 0.0 };
+        let raise = self.raise + if self.phrases { cfg.phrase_raise } else { 0.0 };
         if score >= cfg.text_high + raise && lead >= cfg.margin {
             Some(Confidence::High)
         } else if score >= cfg.text_medium + raise {
@@ -52,7 +50,7 @@ impl TextBar<'_> {
 }
 
 /// Combines the findings of steps 1 and 2 into the answer.
-pub fn decide(eng: &Engine, codes: CodeFindings, text: &TextMatches, cfg: &Config) -> Answer {
+pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &Config) -> Answer {
     let mut bar = TextBar {
         cfg,
         raise: if codes.unknown_code && codes.matches.is_empty() {
@@ -62,25 +60,19 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &TextMatches, cfg: &Confi
         },
         guesses_only: codes.foreign_subject && codes.matches.is_empty(),
         phrases: false,
-        phrase_raise: 0.0,
     };
     let mut best_text = bar.hit(eng, text, 0);
-    // A paste the articles' text does not answer may be a description in people's words: when
-    // it was ranked by phrases too (only a paste without codes is, see `Engine::lookup`), that
-    // ranking decides, under its stricter bar; less strict when the articles' first entry is
-    // the phrases' first too (two sources agreeing).
-    if text.has_phrases()
+    // A paste without codes (ours or another product's: one carrying a code is an error's text)
+    // that the articles' text does not answer may be a description in people's words: it is
+    // ranked by phrases too, and that ranking decides, under its stricter bar.
+    let description = codes.matches.is_empty() && !codes.unknown_code;
+    if description
         && best_text
             .as_ref()
             .is_none_or(|h| h.confidence < Confidence::Medium)
     {
-        let first = |phrases| text.ranked(0, phrases).map(|r| r.0.entry);
-        bar.phrases = true;
-        bar.phrase_raise = if first(true) == first(false) {
-            cfg.phrase_agree_raise
-        } else {
-            cfg.phrase_raise
-        };
+        text.rank_by_phrases(eng, cfg);
+        bar.phrases = text.has_phrases();
         best_text = bar.hit(eng, text, 0);
     }
     let mut answer = Answer {

@@ -40,9 +40,6 @@ pub struct Config {
     /// are weaker evidence than the article's; higher answers fewer descriptions and fewer near
     /// misses).
     pub phrase_raise: f32,
-    /// The same when the ranking by phrases and the articles' text put the same entry first
-    /// (0–phrase_raise: two sources agreeing are more evidence than one).
-    pub phrase_agree_raise: f32,
     /// Multiplier for meaning/action documents against message documents (0.5–1: lower trusts
     /// paraphrases less).
     pub body_weight: f32,
@@ -96,8 +93,7 @@ impl Config {
         text_low: 0.18,
         margin: 0.06,
         precision_weight: 0.6,
-        phrase_raise: 0.2,
-        phrase_agree_raise: 0.25,
+        phrase_raise: 0.22,
         body_weight: 0.85,
         foreign_code_penalty: 0.15,
         second_passage: 0.3,
@@ -186,11 +182,8 @@ impl Engine {
     pub fn lookup(&self, text: &str, cfg: &Config) -> Answer {
         let input = Input::new(text, cfg);
         let found = codes::find(self, input.codes, input.body, cfg);
-        // Only a paste without codes (ours or another product's) may be a description in
-        // people's words: one carrying a code is an error's text (see `evidence::decide`).
-        let phrases = found.matches.is_empty() && !found.unknown_code;
-        let matches = text::score(self, input.body, cfg, phrases);
-        let mut answer = evidence::decide(self, found, &matches, cfg);
+        let mut matches = text::score(self, input.body, cfg);
+        let mut answer = evidence::decide(self, found, &mut matches, cfg);
         if let Some(kb) = input.truncated_kb {
             answer.truncated = true;
             answer.notes.insert(0, Note::Truncated { kb });
@@ -201,7 +194,7 @@ impl Engine {
     /// The best text candidates for `text` with their scores (for `sspr-lookup explain`).
     pub fn explain(&self, text: &str, cfg: &Config) -> Vec<Explained> {
         let input = Input::new(text, cfg);
-        let matches = text::score(self, input.body, cfg, false);
+        let matches = text::score(self, input.body, cfg);
         matches
             .all()
             .iter()

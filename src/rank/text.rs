@@ -59,53 +59,25 @@ pub struct TextMatches<'a> {
     pub paste_lang: Option<(&'static str, f32)>,
 }
 
-/// Scores the text of `body` against every passage; with `phrases`, also against the phrases
-/// (`Engine::phrases`), for the ranking by people's words.
-pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config, phrases: bool) -> TextMatches<'a> {
+/// Scores the text of `body` against every passage of the articles. Ranking by phrases, for
+/// a description in people's words, is a second step ([`TextMatches::rank_by_phrases`]).
+pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config) -> TextMatches<'a> {
     let segments = segments(body, cfg);
     // The paste's language, once: it narrows the scan and labels the answer.
     let paste_lang = query::detect(body);
-    let mut scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg, 0);
-    scores.pop(); // the "not ours" slot: articles have none
-    let mut best: Vec<Option<(TextScore, bool)>> =
-        scores.iter().map(|s| s.map(|s| (s, false))).collect();
-    let ranked = rank(&best);
-    // Only when the articles give no medium answer: a paste they answer is not ranked by phrases
-    // (see `evidence::decide`), so it is not scored against them either. (The page's phrases
-    // come with each language's lexicon file: none before it is loaded.)
-    let articles_answer = ranked.first().is_some_and(|r| r.score >= cfg.text_medium);
-    let phrased = (phrases && !articles_answer && !eng.phrases.docs.is_empty()).then(|| {
-        let mut by_phrase = score_segments(
-            eng,
-            &eng.phrases,
-            body,
-            &segments,
-            paste_lang,
-            cfg,
-            MIN_DESCRIPTION_WORDS,
-        );
-        // What a paste about another product scores ("not ours" phrases, key `-`): an
-        // entry's phrases count only where they describe the paste better than that.
-        let not_ours = by_phrase.pop().flatten().map_or(0.0, |s| s.score);
-        // An entry's best phrase plus a share of its article score, where that beats the
-        // article score: two sources agreeing are more evidence than either.
-        for (b, p) in best.iter_mut().zip(by_phrase) {
-            let article = b.map_or(0.0, |a| a.0.score);
-            if let Some(mut p) = p.filter(|p| p.score > not_ours) {
-                p.score += cfg.second_passage * article;
-                if p.score > article {
-                    *b = Some((p, true));
-                }
-            }
-        }
-        rank(&best)
-    });
+    let scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg, 0);
+    let ranked = rank(
+        &scores
+            .iter()
+            .map(|s| s.map(|s| (s, false)))
+            .collect::<Vec<_>>(),
+    );
     TextMatches {
         body,
         segments,
         scores,
         ranked,
-        phrased,
+        phrased: None,
         paste_lang,
     }
 }
@@ -137,6 +109,40 @@ impl TextMatches<'_> {
     /// The text score of entry `entry` (0 when its text did not match).
     pub fn score_of(&self, entry: usize) -> f32 {
         self.scores[entry].map_or(0.0, |s| s.score)
+    }
+
+    /// Ranks the paste by phrases too (`Engine::phrases`; none on the page before a language's
+    /// lexicon file is in): an entry's best phrase plus a share of its article score, where
+    /// that beats the article score (two sources agreeing are more evidence than either).
+    pub fn rank_by_phrases(&mut self, eng: &Engine, cfg: &Config) {
+        if eng.phrases.docs.is_empty() {
+            return;
+        }
+        let by_phrase = score_segments(
+            eng,
+            &eng.phrases,
+            self.body,
+            &self.segments,
+            self.paste_lang,
+            cfg,
+            MIN_DESCRIPTION_WORDS,
+        );
+        let best: Vec<Option<(TextScore, bool)>> = self
+            .scores
+            .iter()
+            .zip(by_phrase)
+            .map(|(a, p)| {
+                let article = a.map_or(0.0, |a| a.score);
+                match p {
+                    Some(mut p) if p.score + cfg.second_passage * article > article => {
+                        p.score += cfg.second_passage * article;
+                        Some((p, true))
+                    }
+                    _ => a.map(|a| (a, false)),
+                }
+            })
+            .collect();
+        self.phrased = Some(rank(&best));
     }
 
     /// Whether the paste was also ranked by phrases (see [`TextMatches::ranked`]).
@@ -329,8 +335,8 @@ fn score_segments(
     min_words: usize,
 ) -> Vec<Option<TextScore>> {
     let mut acc = Accumulator::new(eng, ix, scored_ranges(ix, paste_lang, cfg));
-    // One slot per entry, and the last for phrases that are "not ours" (see `Phrase::entry`).
-    let mut best: Vec<Option<TextScore>> = vec![None; eng.catalog.entries.len() + 1];
+    let entries = eng.catalog.entries.len();
+    let mut best: Vec<Option<TextScore>> = vec![None; entries];
     let long_paste = body
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -384,7 +390,15 @@ fn score_segments(
             }
             scored.push(tris.clone());
         }
-        for (entry, score, doc, precision) in acc.score(&tris, cfg) {
+        let scored = acc.score(&tris, cfg);
+        // Phrases that are "not ours" (`Phrase::entry` None) score in the slot after the last
+        // entry: in this segment, an entry counts only where it beats them (the articles have
+        // no such passage, so there it is 0).
+        let not_ours = scored.iter().find(|s| s.0 == entries).map_or(0.0, |s| s.1);
+        for (entry, score, doc, precision) in scored {
+            if entry == entries || score <= not_ours {
+                continue;
+            }
             if best[entry].is_none_or(|e| score > e.score) {
                 best[entry] = Some(TextScore {
                     score,
