@@ -625,6 +625,50 @@ fn not_ours_phrases_keep_other_products_out() {
     }
 }
 
+/// Two phrases of one entry that both describe the paste are two descriptions agreeing: they
+/// outweigh one phrase of another entry that alone matches a little more of it than either.
+#[test]
+fn phrases_of_one_entry_agreeing_add_up() {
+    let en = |key: &str, title: &str, text: &str| {
+        Entry::new(key, Kind::Symptom, Area::Usage).text("en", title, "", text)
+    };
+    // Article texts that share no word with the paste: only the phrases decide.
+    let entries = vec![
+        en(
+            "no-sms",
+            "Short codes are blocked by the carrier",
+            "Ask the carrier.",
+        ),
+        en(
+            "no-email",
+            "Mail is filtered as spam",
+            "Look in the junk folder.",
+        ),
+    ];
+    // Each no-sms phrase has one half of the paste; the no-email phrase has most of both halves,
+    // so it alone beats either no-sms phrase alone.
+    let phrases = "P\ten\tno-sms\treset code never arrives anywhere\n\
+                   P\ten\tno-sms\tphone screen shows nothing either\n\
+                   P\ten\tno-email\tcode never arrives anywhere, screen shows nothing\n\
+                   P\ten\t-\toutlook keeps asking for my password every hour\n\
+                   P\ten\t-\tbitlocker wants a recovery key after the update\n\
+                   P\ten\t-\tteams is stuck on a white screen after sign in\n\
+                   P\ten\t-\tmy laptop will not join the wifi at work\n\
+                   P\ten\t-\tonedrive stopped syncing my documents folder\n\
+                   P\ten\t-\tthe printer cannot send scans by mail anymore\n\
+                   P\ten\t-\twindows hello forgot my face after the upgrade\n";
+    // (The other subjects keep common words from being stop words: `IndexConfig::stop_share`.)
+    let (_, phrased) = without_and_with(&entries, phrases);
+    let cfg = Config {
+        phrase_raise: 0.0,
+        ..Config::DEFAULT
+    };
+    let q = "reset code never arrives anywhere, phone screen shows nothing either";
+    let a = phrased.lookup(q, &cfg);
+    let first = a.groups.first().map(|g| g.hits[0].key.as_str());
+    assert_eq!(first, Some("no-sms"), "{a:?}");
+}
+
 /// A paste carrying a code is an error's text, not a description: phrases never answer it, and
 /// a paste the articles answer is answered as before.
 #[test]

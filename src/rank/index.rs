@@ -48,8 +48,8 @@ impl IndexConfig {
     };
 }
 
-/// The `Doc::part` of a phrase passage (`catalog/phrases/`).
-pub const PHRASE_PART: u16 = u16::MAX;
+// A phrase's `Doc::part` is its number among the phrases, which must fit a `u16`.
+const _: () = assert!(crate::catalog::lexicon::MAX_PHRASES <= u16::MAX as usize);
 
 /// Which part of a localisation a document holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -310,7 +310,8 @@ impl Index {
             .phrases
             .iter()
             .filter(|_| cfg.phrase_weight > 0.0)
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 let doc = Doc {
                     // "Not ours" takes the slot after the last entry (see `text::score`).
                     entry: p.entry.unwrap_or(cat.entries.len()),
@@ -319,7 +320,10 @@ impl Index {
                     weight: cfg.phrase_weight,
                     norm: 0.0,
                     lang_idx: 0,
-                    part: PHRASE_PART,
+                    // Each phrase is a part of its own: two phrases of an entry that both
+                    // describe the paste are two descriptions agreeing (the number fits a u16:
+                    // asserted with MAX_PHRASES above).
+                    part: i as u16,
                 };
                 (doc, p.text.clone())
             })

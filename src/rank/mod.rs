@@ -93,7 +93,7 @@ impl Config {
         text_low: 0.18,
         margin: 0.06,
         precision_weight: 0.6,
-        phrase_raise: 0.22,
+        phrase_raise: 0.25,
         body_weight: 0.85,
         foreign_code_penalty: 0.15,
         second_passage: 0.3,

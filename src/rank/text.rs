@@ -567,7 +567,7 @@ impl<'e> Accumulator<'e> {
             let best = &self.ix.docs[d];
             // The next best passage counts when it is another part of the entry in the same
             // language: a second wording of the message, or the entry in another language,
-            // is the same evidence again (and every phrase is one part).
+            // is the same evidence again (every phrase is a part of its own).
             let b2 = kept[1..]
                 .iter()
                 .find(|(s, o, _)| {
