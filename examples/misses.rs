@@ -1,5 +1,6 @@
 //! Tuning aid (not part of the tests): the wrong confident answers and hidden right ones of
-//! the eval sets under a phrase_raise (default: `Config::DEFAULT`). `cargo run --release --example misses -- 0.22`
+//! the eval sets (`eval::FLOORS`) under a phrase_raise (default: `Config::DEFAULT`'s).
+//! `cargo run --release --example misses [-- 0.3]`
 use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
 
 fn main() {
@@ -7,17 +8,12 @@ fn main() {
     let arg = |i: usize| std::env::args().nth(i).map(|v| v.parse().unwrap());
     cfg.phrase_raise = arg(1).unwrap_or(cfg.phrase_raise);
     let eng = Engine::new(Catalog::embedded(), &IndexConfig::DEFAULT);
-    for set in [
-        "dev",
-        "handwritten",
-        "newer",
-        "round2",
-        "colloquial",
-        "colloquial2",
-        "languages",
-        "generated",
-    ] {
-        let src = std::fs::read_to_string(format!("tests/eval/{set}.jsonl")).unwrap();
+    for f in eval::FLOORS {
+        let set = std::path::Path::new(f.file)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy();
+        let src = std::fs::read_to_string(f.file).unwrap();
         for c in eval::parse(&src).0 {
             let a = eng.lookup(&c.query, &cfg);
             let first = a.groups.first().and_then(|g| g.hits.first());

@@ -77,7 +77,13 @@ fn main() {
             line += &format!(
                 " {}{} {:.1}/{:.1}/{:.0}",
                 if ok { "" } else { "!" },
-                &f.file["tests/eval/".len()..][..3],
+                std::path::Path::new(f.file)
+                    .file_stem()
+                    .map_or(String::new(), |n| n
+                        .to_string_lossy()
+                        .chars()
+                        .take(3)
+                        .collect()),
                 o.top1 * 100.0,
                 o.top3 * 100.0,
                 o.negatives_rejected * 100.0

@@ -15,7 +15,8 @@
 //     file it precaches.
 // Every edit must happen exactly once: when Trunk's output or a source no longer has what an
 // edit expects, the build fails instead of shipping a page without it.
-// Usage: node scripts/postbuild.mjs [STAGING_DIR] (Trunk sets TRUNK_STAGING_DIR).
+// Usage: node scripts/postbuild.mjs [STAGING_DIR] (Trunk sets TRUNK_STAGING_DIR, TRUNK_PROFILE and
+// TRUNK_HTML_FILE; the wasm step of 1 runs only with TRUNK_PROFILE=release).
 // SSPR_WEB_SOURCES=DIR reads the public/*.js sources from DIR instead (for tests of the hook).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,8 +83,9 @@ if (!js || !wasm || !css) fail(`missing build files (js=${js} wasm=${wasm} css=$
 // …ByteSource) wasm-bindgen must export: about 900 bytes brotli of wasm and glue the page never
 // calls (it streams nothing). Each class loses its `export`, its Symbol.dispose line and its
 // FinalizationRegistry, so terser drops it as unused; the wasm functions only they reached are
-// removed by binaryen's wasm-metadce (from npm, like wasm-opt), then wasm-opt -Oz runs again.
-// The build fails if the glue still names them afterwards.
+// removed by binaryen's wasm-metadce (from npm, like wasm-opt), then wasm-opt runs again with
+// Trunk's parameters (release builds only). The build fails if the glue still names them
+// afterwards, or if a release wasm does not have exactly their 13 exports to remove.
 const DEAD_CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 const deadExport = (name) => /^(__wbg_)?intounderlying(bytesource|sink|source)(_|$)/.test(name);
 {
@@ -115,7 +117,7 @@ const deadExport = (name) => /^(__wbg_)?intounderlying(bytesource|sink|source)(_
 // those rustc's wasm32 target enables (Trunk's wasm-opt read them from the module, whose
 // target-features section those parameters strip).
 function dropDeadWasm() {
-  const source = fs.readFileSync(new URL('../index.html', import.meta.url), 'utf8');
+  const source = fs.readFileSync(process.env.TRUNK_HTML_FILE || new URL('../index.html', import.meta.url), 'utf8');
   const params = source.match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean);
   if (!params) fail('index.html: no data-wasm-opt-params on the rust link (the wasm-opt parameters)');
   const bin = (t) => new URL(`../node_modules/.bin/${t}`, import.meta.url).pathname;

@@ -1,4 +1,5 @@
-//! The eval as a test: each set has floors that only ever rise. Figures are printed (run with
+//! The eval as a test: each set has floors (`eval::FLOORS`, where the two ever lowered say why).
+//! Figures are printed (run with
 //! `cargo test --release --test eval -- --nocapture`) and recorded in docs/figures.md.
 
 use sspr_lookup::eval::{self, FLOORS};

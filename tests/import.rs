@@ -645,3 +645,35 @@ fn a_word_two_lexicon_files_give_two_concepts_is_refused_by_name() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_phrase_given_twice_for_one_entry_is_refused_by_file_and_line() {
+    // The same sentence twice would count as two descriptions agreeing (each phrase is a part of
+    // its own); for another entry it is another description.
+    let dir = temp_project("phrase-twice");
+    std::fs::create_dir_all(dir.join("catalog/phrases")).unwrap();
+    let sv = dir.join("catalog/phrases/sv.txt");
+    let mut text = String::from("# test\n");
+    text.push_str("SSPR_0013\tjag får inte återställa, fel grupp\n");
+    text.push_str("SSPR_0014\tjag får inte återställa, fel grupp\n");
+    std::fs::write(&sv, &text).unwrap();
+    let out = sspr(&dir, &["regen"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text.push_str("SSPR_0013\tjag får inte återställa, fel grupp\n");
+    std::fs::write(&sv, &text).unwrap();
+    let out = sspr(&dir, &["regen"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    let line = text.lines().count();
+    assert!(
+        stderr.contains(&format!(
+            "catalog/phrases/sv.txt: line {line}: the same sentence twice for one entry"
+        )),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

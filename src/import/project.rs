@@ -206,10 +206,13 @@ fn read_lexicon(dir: &Path) -> Result<Vec<(String, crate::catalog::lexicon::Sour
 }
 
 /// The hand-written phrases: `catalog/phrases/<lang>.txt`, `KEY<TAB>sentence` per line (`#`
-/// comments; the key `-` for a problem no entry answers), added to `cat`'s lexicon. An unknown key or a bad sentence is an error naming
-/// the file and line.
+/// comments; the key `-` for a problem no entry answers), added to `cat`'s lexicon. An unknown
+/// key, a bad sentence or a sentence given twice for one entry is an error naming the file and
+/// line.
 fn read_phrases(dir: &Path, cat: &mut crate::catalog::Catalog) -> Result<(), String> {
     for (lang, name, text) in language_files(dir, "catalog/phrases", "")? {
+        // The same sentence twice for one entry would count as two descriptions agreeing.
+        let mut seen = std::collections::HashSet::new();
         for (n, line) in text.lines().enumerate() {
             let at = |e: &str| format!("catalog/phrases/{name}: line {}: {e}", n + 1);
             if line.trim().is_empty() || line.starts_with('#') {
@@ -222,6 +225,9 @@ fn read_phrases(dir: &Path, cat: &mut crate::catalog::Catalog) -> Result<(), Str
             let e = e.ok_or_else(|| at(&format!("unknown entry {:?}", key.trim())))?;
             if phrase.contains('\t') {
                 return Err(at("a second tab"));
+            }
+            if !seen.insert((e, phrase.trim())) {
+                return Err(at("the same sentence twice for one entry"));
             }
             cat.lexicon
                 .add_phrase(&lang, e, phrase)

@@ -313,7 +313,7 @@ impl Index {
             .enumerate()
             .map(|(i, p)| {
                 let doc = Doc {
-                    // "Not ours" takes the slot after the last entry (see `text::score`).
+                    // "Not ours" takes the slot after the last entry (see `text::score_segments`).
                     entry: p.entry.unwrap_or(cat.entries.len()),
                     lang: p.lang.clone(),
                     field: Field::Message,

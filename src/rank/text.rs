@@ -323,7 +323,7 @@ fn description_words(clean: &str) -> usize {
 
 /// Best text score per entry over all segments, against index `ix` (the articles' passages or
 /// the phrases), of segments of at least `min_words` words ([`description_words`]). Never
-/// inlined: `score` calls it twice.
+/// inlined: `score` and `TextMatches::rank_by_phrases` call it.
 #[inline(never)]
 fn score_segments(
     eng: &Engine,
@@ -458,6 +458,7 @@ impl<'e> Accumulator<'e> {
             known: vec![0.0; ix.lang_ranges.len()],
             acc: vec![0f32; ix.docs.len()],
             touched: Vec::new(),
+            // One slot more than the entries: the phrases that are "not ours".
             seg_best: vec![[(0.0, 0, 0.0); KEPT_PASSAGES]; eng.catalog.entries.len() + 1],
             entries: Vec::new(),
         }
