@@ -35,6 +35,8 @@ const sources = process.env.SSPR_WEB_SOURCES ? path.resolve(process.env.SSPR_WEB
 const read = (f) => fs.readFileSync(path.join(dir, f), 'utf8');
 const write = (f, s) => fs.writeFileSync(path.join(dir, f), s);
 const hash = (s) => crypto.createHash('sha256').update(s).digest('hex').slice(0, 16);
+// A file's integrity attribute value (Trunk's SRI form), for the files this hook rewrites.
+const sri = (s) => 'sha384-' + crypto.createHash('sha384').update(s).digest('base64');
 const mini = async (code) => (await minify(code, { module: true, compress: { passes: 2 }, mangle: true })).code;
 
 // `find` replaced by `repl`, failing unless it occurs exactly once.
@@ -107,7 +109,6 @@ const deadExport = (name) => /^(__wbg_)?intounderlying(bytesource|sink|source)(_
   // The wasm only in a release build: a debug build keeps its names for panic traces and its
   // exports are unused either way.
   if (present.length && process.env.TRUNK_PROFILE === 'release') dropDeadWasm();
-  const sri = (s) => 'sha384-' + crypto.createHash('sha384').update(s).digest('base64');
   html = replaceOnce(html, sri(original), sri(small), 'index.html (the glue\'s integrity attribute)');
   write(js, small);
 }
@@ -139,7 +140,6 @@ function dropDeadWasm() {
     fs.rmSync(graphFile);
   }
   execFileSync(bin('wasm-opt'), [...features, file, '-Oz', ...params, '-o', file], { stdio: 'inherit' });
-  const sri = (b) => 'sha384-' + crypto.createHash('sha384').update(b).digest('base64');
   html = replaceOnce(html, sri(before), sri(fs.readFileSync(file)), 'index.html (the wasm\'s integrity attribute)');
 }
 
@@ -150,7 +150,6 @@ function dropDeadWasm() {
   const sheet = read(css);
   const small = sheet.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1').replace(/;}/g, '}').trim();
-  const sri = (s) => 'sha384-' + crypto.createHash('sha384').update(s).digest('base64');
   html = replaceOnce(html, sri(sheet), sri(small), 'index.html (the stylesheet\'s integrity attribute)');
   write(css, small);
 }

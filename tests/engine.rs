@@ -397,6 +397,29 @@ fn without_and_with(entries: &[Entry], file: &str) -> (Engine, Engine) {
     (with(false), with(true))
 }
 
+/// A usage symptom with English text only, for the hand-made catalogs of the phrase tests.
+fn usage_en(key: &str, title: &str, text: &str) -> Entry {
+    Entry::new(key, Kind::Symptom, Area::Usage).text("en", title, "", text)
+}
+
+/// The SMS entry of the phrase tests.
+fn no_sms() -> Entry {
+    usage_en(
+        "no-sms",
+        "The user never receives the password reset SMS or phone call",
+        "The mobile number may be wrong, or the carrier blocks short codes.",
+    )
+}
+
+/// The licence entry of the phrase tests.
+fn no_licence() -> Entry {
+    usage_en(
+        "no-licence",
+        "Your organization lacks the licenses required for password reset",
+        "Ask your admin to review the license assignments.",
+    )
+}
+
 /// The lexicon (`catalog/lexicon/`): words of one concept, in any language, meet. On a small
 /// hand-made catalog of look-alike pairs, a description that differs from both only in a word
 /// the lexicon gives the same concept as one of them ranks that one first; without the lexicon
@@ -475,26 +498,15 @@ fn lexicon_words_meet_the_articles_words() {
 /// phrases are matched, never shown; without them the description finds nothing or a look-alike.
 #[test]
 fn phrases_answer_descriptions_in_peoples_words() {
-    let en = |key: &str, title: &str, text: &str| {
-        Entry::new(key, Kind::Symptom, Area::Usage).text("en", title, "", text)
-    };
     let entries = vec![
-        en(
-            "no-sms",
-            "The user never receives the password reset SMS or phone call",
-            "The mobile number may be wrong, or the carrier blocks short codes.",
-        ),
-        en(
+        no_sms(),
+        usage_en(
             "no-email",
             "The user never receives the password reset email",
             "Check the spam folder and the alternate email address registered.",
         ),
-        en(
-            "no-licence",
-            "Your organization lacks the licenses required for password reset",
-            "Ask your admin to review the license assignments.",
-        ),
-        en(
+        no_licence(),
+        usage_en(
             "not-in-group",
             "You are not a member of a group enabled for password reset",
             "Ask your admin to add you to the group.",
@@ -552,21 +564,7 @@ fn phrases_answer_descriptions_in_peoples_words() {
 /// does not make it a confident answer.
 #[test]
 fn not_ours_phrases_keep_other_products_out() {
-    let en = |key: &str, title: &str, text: &str| {
-        Entry::new(key, Kind::Symptom, Area::Usage).text("en", title, "", text)
-    };
-    let entries = vec![
-        en(
-            "no-sms",
-            "The user never receives the password reset SMS or phone call",
-            "The mobile number may be wrong, or the carrier blocks short codes.",
-        ),
-        en(
-            "no-licence",
-            "Your organization lacks the licenses required for password reset",
-            "Ask your admin to review the license assignments.",
-        ),
-    ];
+    let entries = vec![no_sms(), no_licence()];
     // Both engines have these (other subjects, so that no word is in most phrases: a word that
     // common is a stop word, see `IndexConfig::stop_share`); only the second has the game's.
     let ours = "P\ten\tno-sms\tthe text with the code never shows up on my phone\n\
@@ -629,13 +627,10 @@ fn not_ours_phrases_keep_other_products_out() {
 /// outweigh one phrase of another entry that alone matches a little more of it than either.
 #[test]
 fn phrases_of_one_entry_agreeing_add_up() {
-    let en = |key: &str, title: &str, text: &str| {
-        Entry::new(key, Kind::Symptom, Area::Usage).text("en", title, "", text)
-    };
     // Article texts that share no word with the paste: only the phrases decide.
     let entries = vec![
-        en("no-sms", "Blocked by the carrier", "Ask the carrier."),
-        en(
+        usage_en("no-sms", "Blocked by the carrier", "Ask the carrier."),
+        usage_en(
             "no-email",
             "Mail is filtered as spam",
             "Look in the junk folder.",
