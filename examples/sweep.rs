@@ -1,5 +1,5 @@
 //! Tuning aid (not part of the tests): eval figures of every set under varied Config knobs.
-//! `cargo run --release --example sweep -- knob=v1,v2 knob=v1,...` (knobs: med high pw pr sp ev bw margin pus lks; index: pb fs lpw liw ss cw phw)
+//! `cargo run --release --example sweep -- knob=v1,v2 knob=v1,...` (knobs: med high pw pr pl plr cb sp ev bw margin pus lks; index: pb fs lpw liw ss cw phw)
 use sspr_lookup::{eval, Catalog, Config, Engine, IndexConfig};
 
 fn set(cfg: &mut Config, k: &str, v: f32) {
@@ -8,6 +8,9 @@ fn set(cfg: &mut Config, k: &str, v: f32) {
         "high" => cfg.text_high = v,
         "pw" => cfg.precision_weight = v,
         "pr" => cfg.phrase_raise = v,
+        "pl" => cfg.phrase_lead = v,
+        "plr" => cfg.phrase_led_raise = v,
+        "cb" => cfg.contest_below = v,
         "sp" => cfg.second_passage = v,
         "ev" => cfg.min_evidence = v,
         "bw" => cfg.body_weight = v,

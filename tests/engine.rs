@@ -217,6 +217,8 @@ fn config_defaults_respect_their_documented_constraints() {
     assert!(c.text_low < c.text_medium && c.text_medium < c.text_high);
     assert!(c.max_text_bytes >= 2048 && c.max_code_bytes >= c.max_text_bytes);
     assert!(c.max_guesses <= 10 && c.max_alternatives <= 5);
+    assert!(c.phrase_led_raise <= c.phrase_raise);
+    assert!(c.text_medium <= c.contest_below && c.contest_below <= c.text_high);
     let i = IndexConfig::DEFAULT;
     assert!(i.list_item_weight <= i.later_passage_weight && i.later_passage_weight <= 1.0);
 }
@@ -685,5 +687,61 @@ fn phrases_never_answer_a_paste_with_codes() {
         let a = eng.lookup(q, &Config::DEFAULT);
         let first = a.groups.first().map(|g| g.hits[0].key.as_str());
         assert_eq!(first, *want, "{q}");
+    }
+}
+
+/// A description the articles answer only weakly (medium, below `Config::contest_below`) while
+/// the phrases would confidently answer another entry is contested: "no confident match", with
+/// the phrases' ranking (which holds both) as guesses. A weak answer the phrases agree with
+/// stands. With the rule off, the articles' weak look-alike was the answer.
+#[test]
+fn a_weak_articles_answer_the_phrases_contradict_is_no_confident_match() {
+    let eng = engine();
+    let off = Config {
+        contest_below: Config::DEFAULT.text_medium,
+        ..Config::DEFAULT
+    };
+    // (description, answer with the rule off, with it: Ok(answer) or Err(first guess))
+    let cases: &[(&str, &str, Result<&str, &str>)] = &[
+        (
+            "der Dienst kann die Konfigurationsdatei für Writeback beim Starten nicht lesen",
+            "EVENT_31015",
+            Err("EVENT_32005"),
+        ),
+        (
+            "nach Neustart vom Connect Server kommt der Writeback Endpunkt nicht hoch",
+            "guide-restart-sync-service",
+            Err("ADSYNC_6800"),
+        ),
+        (
+            "온프렘에서 비활성화된 계정이라서 쓰기 저장 실패",
+            "HR_8023061F",
+            Err("EVENT_33005"),
+        ),
+        // The phrases agree: the articles' weak answer stands.
+        (
+            "la cuenta del conector de AD no tiene permiso para restablecer contraseñas",
+            "EVENT_33004",
+            Ok("EVENT_33004"),
+        ),
+    ];
+    let outcome = |a: &Answer| match a.groups.first() {
+        Some(g) => Ok(g.hits[0].key.clone()),
+        None => Err(a
+            .candidates
+            .first()
+            .map_or(String::new(), |h| h.key.clone())),
+    };
+    for (q, before, now) in cases {
+        let was = eng.lookup(q, &off);
+        assert_eq!(outcome(&was), Ok(before.to_string()), "{q}, rule off");
+        let a = eng.lookup(q, &Config::DEFAULT);
+        let now = now.map(str::to_string).map_err(str::to_string);
+        assert_eq!(outcome(&a), now, "{q}");
+        if now.is_err() {
+            assert!(a.no_match, "{q}");
+            // The articles' look-alike is still among the guesses.
+            assert!(a.candidates.iter().any(|h| h.key == *before), "{q}");
+        }
     }
 }

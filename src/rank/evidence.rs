@@ -22,17 +22,24 @@ struct TextBar<'c> {
 }
 
 impl TextBar<'_> {
-    /// The confidence of text score `score`, ahead of the next entry's by `lead`. A match
-    /// ranked by phrases (people's words, not the article's) must clear higher bars.
-    fn confidence(&self, score: f32, lead: f32) -> Option<Confidence> {
+    /// The confidence of text score `score`, ahead of the next entry's by `lead`, `first` in
+    /// the ranking or not. A match ranked by phrases (people's words, not the article's) must
+    /// clear higher bars, lowered for the first when it stands clear of the rest.
+    fn confidence(&self, score: f32, lead: f32, first: bool) -> Option<Confidence> {
         let cfg = self.cfg;
         if self.guesses_only {
             return (score >= cfg.text_low).then_some(Confidence::Low);
         }
         let raise = self.raise + if self.phrases { cfg.phrase_raise } else { 0.0 };
+        // A phrase answer standing clear of the next entry needs less.
+        let medium_raise = if self.phrases && first && lead >= cfg.phrase_lead {
+            self.raise + cfg.phrase_led_raise.min(cfg.phrase_raise)
+        } else {
+            raise
+        };
         if score >= cfg.text_high + raise && lead >= cfg.margin {
             Some(Confidence::High)
-        } else if score >= cfg.text_medium + raise {
+        } else if score >= cfg.text_medium + medium_raise {
             Some(Confidence::Medium)
         } else if score >= cfg.text_low {
             Some(Confidence::Low)
@@ -44,7 +51,7 @@ impl TextBar<'_> {
     /// The `i`-th best text match as a hit, if it clears the low bar.
     fn hit(&self, eng: &Engine, text: &TextMatches, i: usize) -> Option<Hit> {
         let (r, lead) = text.ranked(i, self.phrases)?;
-        let conf = self.confidence(r.score, lead)?;
+        let conf = self.confidence(r.score, lead, i == 0)?;
         Some(text.hit(eng, &r, conf))
     }
 }
@@ -62,18 +69,42 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
         phrases: false,
     };
     let mut best_text = bar.hit(eng, text, 0);
+    // The articles' answer the phrases contradicted: kept among the guesses.
+    let mut contested = None;
     // A paste without codes (ours or another product's: one carrying a code is an error's text)
-    // that the articles' text does not answer may be a description in people's words: it is
-    // ranked by phrases too, and that ranking decides, under its stricter bar.
+    // that the articles' text does not answer, or answers only weakly, may be a description in
+    // people's words: it is ranked by phrases too.
     let description = codes.matches.is_empty() && !codes.unknown_code;
-    if description
-        && best_text
-            .as_ref()
-            .is_none_or(|h| h.confidence < Confidence::Medium)
-    {
-        text.rank_by_phrases(eng, cfg);
-        bar.phrases = text.has_phrases();
-        best_text = bar.hit(eng, text, 0);
+    if description {
+        match best_text.as_ref().map(|h| (h.confidence, h.score)) {
+            // The articles' answer is sure enough to stand alone.
+            Some((c, s)) if c >= Confidence::Medium && s >= cfg.contest_below => {}
+            // A weak articles' answer stands unless the phrases would confidently answer
+            // another entry: two rankings naming two entries is no confident match, and the
+            // guesses are the phrases' ranking, and the articles' answer if it is not in it.
+            Some((c, _)) if c >= Confidence::Medium => {
+                text.rank_by_phrases(eng, cfg);
+                let by_phrases = TextBar {
+                    phrases: text.has_phrases(),
+                    ..bar
+                };
+                let rival = by_phrases.hit(eng, text, 0).filter(|p| {
+                    by_phrases.phrases
+                        && p.confidence >= Confidence::Medium
+                        && best_text.as_ref().is_some_and(|t| t.key != p.key)
+                });
+                if rival.is_some() {
+                    bar = by_phrases;
+                    contested = best_text.take();
+                }
+            }
+            // The articles do not answer: the phrases' ranking decides, under its own bars.
+            _ => {
+                text.rank_by_phrases(eng, cfg);
+                bar.phrases = text.has_phrases();
+                best_text = bar.hit(eng, text, 0);
+            }
+        }
     }
     let mut answer = Answer {
         unknown_codes: codes.unknown_codes,
@@ -109,6 +140,17 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
                 h
             })
             .collect();
+        if let Some(c) = contested.filter(|c| !answer.candidates.iter().any(|h| h.key == c.key)) {
+            answer
+                .candidates
+                .truncate(cfg.max_guesses.saturating_sub(1));
+            if cfg.max_guesses > 0 {
+                answer.candidates.push(Hit {
+                    confidence: Confidence::Low,
+                    ..c
+                });
+            }
+        }
         groups.clear();
     }
     answer.groups = groups;
@@ -228,4 +270,53 @@ fn dedup_notes(notes: &mut Vec<Note>) {
         }
         new
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bars under `Config::DEFAULT`: a phrase answer needs more than an articles' one,
+    /// less when it is first and clear of the next entry by `phrase_lead`.
+    #[test]
+    fn phrase_answers_clear_of_the_rest_meet_a_lower_bar() {
+        let cfg = Config::DEFAULT;
+        let bar = |phrases| TextBar {
+            cfg: &cfg,
+            raise: 0.0,
+            guesses_only: false,
+            phrases,
+        };
+        use Confidence::{High, Low, Medium};
+        let led = cfg.text_medium + cfg.phrase_led_raise; // 0.45
+        let full = cfg.text_medium + cfg.phrase_raise; // 0.53
+                                                       // (score, lead, first, ranked by phrases, confidence)
+        let cases: &[(f32, f32, bool, bool, Option<Confidence>)] = &[
+            (led + 0.01, cfg.phrase_lead, true, true, Some(Medium)),
+            (led + 0.01, cfg.phrase_lead - 0.01, true, true, Some(Low)),
+            // Only the first: an alternative clear of the one after it is not raised.
+            (led + 0.01, cfg.phrase_lead, false, true, Some(Low)),
+            (led - 0.01, 0.3, true, true, Some(Low)),
+            (full + 0.01, 0.0, true, true, Some(Medium)),
+            (full + 0.01, 0.0, false, true, Some(Medium)),
+            // The articles' own bars are unchanged.
+            (cfg.text_medium + 0.01, 0.0, true, false, Some(Medium)),
+            (cfg.text_high + 0.01, cfg.margin, true, false, Some(High)),
+            (
+                cfg.text_high + cfg.phrase_raise + 0.01,
+                cfg.margin,
+                true,
+                true,
+                Some(High),
+            ),
+            (cfg.text_low - 0.01, 0.5, true, true, None),
+        ];
+        for &(score, lead, first, phrases, want) in cases {
+            assert_eq!(
+                bar(phrases).confidence(score, lead, first),
+                want,
+                "score {score} lead {lead} first {first} phrases {phrases}"
+            );
+        }
+    }
 }

@@ -40,6 +40,18 @@ pub struct Config {
     /// are weaker evidence than the article's; higher answers fewer descriptions and fewer near
     /// misses).
     pub phrase_raise: f32,
+    /// Lead over the next entry (0–0.3) from which a phrase answer clears the lower bar
+    /// `text_medium + phrase_led_raise`: one entry standing clear of the rest is a sign the
+    /// words are about it, not spread over look-alikes.
+    pub phrase_lead: f32,
+    /// The raise of the medium bar for a phrase answer that leads by `phrase_lead` (0 up to
+    /// `phrase_raise`; `phrase_raise` turns the lead rule off).
+    pub phrase_led_raise: f32,
+    /// An articles' answer to a description scoring below this (`text_medium` up to
+    /// `text_high`) is contested when the phrases would answer another entry at medium or
+    /// better: the paste then gets "no confident match", with the phrases' ranking as guesses.
+    /// `text_medium` turns it off; higher contests more of the articles' weak answers.
+    pub contest_below: f32,
     /// Multiplier for meaning/action documents against message documents (0.5–1: lower trusts
     /// paraphrases less).
     pub body_weight: f32,
@@ -94,6 +106,9 @@ impl Config {
         margin: 0.06,
         precision_weight: 0.6,
         phrase_raise: 0.25,
+        phrase_lead: 0.1,
+        phrase_led_raise: 0.17,
+        contest_below: 0.4,
         body_weight: 0.85,
         foreign_code_penalty: 0.15,
         second_passage: 0.3,
