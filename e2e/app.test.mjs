@@ -567,6 +567,30 @@ test('a description in people\'s words is answered through phrases once the lexi
   await ctx.close();
 });
 
+test('a weak answer the phrases contradict becomes "no confident match" once the lexicon is in, with both entries guessed', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { p, page, ctx, errors } = await openPage(root.url, { locale: 'de-DE' }, async (page) => {
+    await page.route(/lexicon-[a-z-]+-[0-9a-f]{16}\.txt$/, async (route) => { await held; await route.continue(); });
+  });
+  await page.evaluate(() => window.ssprLookupReady);
+  // The articles alone answer with the event "permission denied", weakly.
+  await p.type('das Konto des AD-Connectors hat keine Berechtigung zum Zurücksetzen von Kennwörtern');
+  await p.waitForKey('EVENT_33004');
+  // The phrases confidently name the guide to checking the connector account's permissions:
+  // two rankings, two entries, so no confident match. The phrases' entry is the first guess,
+  // and the articles' is kept among the guesses.
+  release();
+  await page.evaluate(() => window.ssprLookupLexicons);
+  await page.waitForSelector('[data-testid="no-match"]');
+  const guesses = await page.locator('[data-testid="guess"]').evaluateAll((els) => els.map((e) => e.dataset.key));
+  assert.equal(guesses[0], 'guide-verify-permissions');
+  assert.ok(guesses.includes('EVENT_33004'), guesses.join(' '));
+  assert.equal(await page.locator('[data-testid="result"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a language file that fails to load leaves the page working in the others', async () => {
   // Own set-up: the aborted file is logged as a console error by the browser itself, so only
   // uncaught page errors count here.

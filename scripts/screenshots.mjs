@@ -21,6 +21,9 @@ const shots = [
   // Descriptions in people's words, answered through phrases once the lexicon is in.
   ['description-de-phone', '#q=' + encodeURIComponent('ich bekomme keine SMS mit dem Code, wenn ich mein Passwort zurücksetzen will'), { locale: 'de-DE', viewport: { width: 360, height: 740 } }],
   ['description-ja', '#q=' + encodeURIComponent('パスワードをリセットしようとしてもSMSのコードが届かない'), { locale: 'ja-JP' }],
+  // The articles name one entry weakly, the phrases another: no confident match, both guessed.
+  ['contested-de-phone', '#q=' + encodeURIComponent('das Konto des AD-Connectors hat keine Berechtigung zum Zurücksetzen von Kennwörtern'), { locale: 'de-DE', viewport: { width: 360, height: 740 } }],
+  ['contested-ko', '#q=' + encodeURIComponent('온프렘에서 비활성화된 계정이라서 쓰기 저장 실패'), { locale: 'ko-KR' }],
   ['not-ours-es-phone', '#q=' + encodeURIComponent('Outlook me pide la contraseña cada cinco minutos'), { locale: 'es-ES', viewport: { width: 360, height: 740 } }],
 ];
 try {
