@@ -61,7 +61,10 @@ fn main() {
             Miss::Hidden(s) => format!("HID {s:.2}"),
             Miss::Missed(s) => format!("MISS {s}"),
         };
-        println!("{set:11} {:14} {tag:45} want {:?} | {}", c.id, c.expect, c.query);
+        println!(
+            "{set:11} {:14} {tag:45} want {:?} | {}",
+            c.id, c.expect, c.query
+        );
     }
 }
 

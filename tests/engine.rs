@@ -693,7 +693,8 @@ fn phrases_never_answer_a_paste_with_codes() {
 /// A description the articles answer only weakly (medium, below `Config::contest_below`) while
 /// the phrases would confidently answer another entry is contested: "no confident match", with
 /// the phrases' ranking (which holds both) as guesses. A weak answer the phrases agree with
-/// stands. With the rule off, the articles' weak look-alike was the answer.
+/// stands, and so does one that only another line of the paste contradicts. With the rule
+/// off, the articles' weak look-alike was the answer.
 #[test]
 fn a_weak_articles_answer_the_phrases_contradict_is_no_confident_match() {
     let eng = engine();
@@ -721,6 +722,14 @@ fn a_weak_articles_answer_the_phrases_contradict_is_no_confident_match() {
         // The phrases agree: the articles' weak answer stands.
         (
             "la cuenta del conector de AD no tiene permiso para restablecer contraseñas",
+            "EVENT_33004",
+            Ok("EVENT_33004"),
+        ),
+        // Only the text the answer came from is weighed against the phrases: another line,
+        // about another problem, does not contest it (and the cost stays one segment's).
+        (
+            "la cuenta del conector de AD no tiene permiso para restablecer contraseñas\n\
+             i never get the text with the code when i try to reset my password",
             "EVENT_33004",
             Ok("EVENT_33004"),
         ),

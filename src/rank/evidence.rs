@@ -83,7 +83,10 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
             // another entry: two rankings naming two entries is no confident match, and the
             // guesses are the phrases' ranking, and the articles' answer if it is not in it.
             Some((c, _)) if c >= Confidence::Medium => {
-                text.rank_by_phrases(eng, cfg);
+                // Only the segment the answer came from: is that text better described by
+                // another entry? (One segment also bounds the cost.)
+                let from = text.ranked(0, false).map(|(r, _)| r.segment);
+                text.rank_by_phrases(eng, cfg, from);
                 let by_phrases = TextBar {
                     phrases: text.has_phrases(),
                     ..bar
@@ -100,7 +103,7 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
             }
             // The articles do not answer: the phrases' ranking decides, under its own bars.
             _ => {
-                text.rank_by_phrases(eng, cfg);
+                text.rank_by_phrases(eng, cfg, None);
                 bar.phrases = text.has_phrases();
                 best_text = bar.hit(eng, text, 0);
             }

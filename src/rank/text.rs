@@ -65,7 +65,11 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config) -> TextMatches<'a> {
     let segments = segments(body, cfg);
     // The paste's language, once: it narrows the scan and labels the answer.
     let paste_lang = query::detect(body);
-    let scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg, 0);
+    let every = Pick {
+        min_words: 0,
+        only: None,
+    };
+    let scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg, every);
     let ranked = rank(
         &scores
             .iter()
@@ -114,7 +118,9 @@ impl TextMatches<'_> {
     /// Ranks the paste by phrases too (`Engine::phrases`; none on the page before a language's
     /// lexicon file is in): an entry's best phrase plus a share of its article score, where
     /// that beats the article score (two sources agreeing are more evidence than either).
-    pub fn rank_by_phrases(&mut self, eng: &Engine, cfg: &Config) {
+    /// With `only`, only that segment is scored against the phrases (the one an articles'
+    /// answer came from: is that text better described by another entry?).
+    pub fn rank_by_phrases(&mut self, eng: &Engine, cfg: &Config, only: Option<usize>) {
         if eng.phrases.docs.is_empty() {
             return;
         }
@@ -125,7 +131,10 @@ impl TextMatches<'_> {
             &self.segments,
             self.paste_lang,
             cfg,
-            MIN_DESCRIPTION_WORDS,
+            Pick {
+                min_words: MIN_DESCRIPTION_WORDS,
+                only,
+            },
         );
         let best: Vec<Option<(TextScore, bool)>> = self
             .scores
@@ -321,9 +330,18 @@ fn description_words(clean: &str) -> usize {
         .sum()
 }
 
-/// Best text score per entry over all segments, against index `ix` (the articles' passages or
-/// the phrases), of segments of at least `min_words` words ([`description_words`]). Never
-/// inlined: `score` and `TextMatches::rank_by_phrases` call it.
+/// Which segments a scan scores.
+#[derive(Clone, Copy)]
+struct Pick {
+    /// Segments of fewer words are skipped ([`description_words`]; 0 keeps all).
+    min_words: usize,
+    /// Only this segment, when set.
+    only: Option<usize>,
+}
+
+/// Best text score per entry over the segments `pick` keeps, against index `ix` (the
+/// articles' passages or the phrases). Never inlined: `score` and
+/// `TextMatches::rank_by_phrases` call it.
 #[inline(never)]
 fn score_segments(
     eng: &Engine,
@@ -332,7 +350,7 @@ fn score_segments(
     segs: &[Segment],
     paste_lang: Option<(&str, f32)>,
     cfg: &Config,
-    min_words: usize,
+    pick: Pick,
 ) -> Vec<Option<TextScore>> {
     let mut acc = Accumulator::new(eng, ix, scored_ranges(ix, paste_lang, cfg));
     let entries = eng.catalog.entries.len();
@@ -361,6 +379,9 @@ fn score_segments(
         Vec::new()
     };
     for (si, seg) in segs.iter().enumerate() {
+        if pick.only.is_some_and(|o| o != si) {
+            continue;
+        }
         let clean = if windowed {
             window_text(seg, &line_text)
         } else {
@@ -372,7 +393,7 @@ fn score_segments(
         {
             continue;
         }
-        if min_words > 0 && description_words(&clean) < min_words {
+        if pick.min_words > 0 && description_words(&clean) < pick.min_words {
             continue;
         }
         if seen_text.insert(clean.clone(), 0).is_some() {
