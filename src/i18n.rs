@@ -375,8 +375,10 @@ mod tests {
 
     #[test]
     fn a_catalogs_chrome_replaces_english_string_by_string() {
-        let mut cat = Catalog::default();
-        cat.chrome = parse_chrome("sv", "title\tRubrik\nlevel_high\thög\n").unwrap();
+        let cat = Catalog {
+            chrome: parse_chrome("sv", "title\tRubrik\nlevel_high\thög\n").unwrap(),
+            ..Catalog::default()
+        };
         let sv = strings(&cat, "sv");
         assert_eq!(sv.title(), "Rubrik");
         assert_eq!(sv.level(Confidence::High), "hög");

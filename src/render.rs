@@ -703,7 +703,14 @@ mod tests {
         let eng = engine();
         let a = |q: &str| eng.lookup(q, &Config::DEFAULT);
         // (query, #KEY, lang, must contain, must not contain)
-        let cases: &[(&str, Option<&str>, &str, &[&str], &[&str])] = &[
+        type Case<'a> = (
+            &'a str,
+            Option<&'a str>,
+            &'a str,
+            &'a [&'a str],
+            &'a [&'a str],
+        );
+        let cases: &[Case] = &[
             (
                 "SSPR_0014",
                 None,

@@ -679,7 +679,9 @@ mod tests {
                 .map(|(p, k)| if k { format!("[{p}]") } else { p })
                 .collect::<String>()
         };
-        let cases: &[(&str, &[(usize, usize)], &str)] = &[
+        // (text, spans, marked)
+        type Case<'a> = (&'a str, &'a [(usize, usize)], &'a str);
+        let cases: &[Case] = &[
             (
                 "SSPR_0014: text",
                 &[(0, 4), (0, 9), (11, 15)],
