@@ -670,6 +670,26 @@ fn phrases_of_one_entry_agreeing_add_up() {
     assert_eq!(first(&best_only).as_deref(), Some("no-email"));
 }
 
+/// A description of another product's problem that a "not ours" phrase describes better than
+/// any entry gets "no confident match" without guesses: our entries that match it even worse
+/// are no help. Guesses that beat the "not ours" phrase stay.
+#[test]
+fn guesses_worse_than_another_products_problem_are_dropped() {
+    let eng = engine();
+    // (description, whether guesses remain)
+    let cases: &[(&str, bool)] = &[
+        ("Outlook me pide la contraseña cada cinco minutos", false),
+        ("Uw wachtwoord is verlopen en moet worden gewijzigd.", false),
+        // One of ours, not confident: its guesses stay.
+        ("je reçois jamais le code par texto pour reinitialiser", true),
+    ];
+    for (q, kept) in cases {
+        let a = eng.lookup(q, &Config::DEFAULT);
+        assert!(a.no_match, "{q}");
+        assert_eq!(!a.candidates.is_empty(), *kept, "{q}: {:?}", a.candidates);
+    }
+}
+
 /// A paste carrying a code is an error's text, not a description: phrases never answer it, and
 /// a paste the articles answer is answered as before.
 #[test]

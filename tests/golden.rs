@@ -19,6 +19,7 @@ const SETS: &[&str] = &[
     "generated",
     "colloquial",
     "colloquial2",
+    "colloquial3",
     "languages",
 ];
 

@@ -260,6 +260,11 @@ impl Lexicon {
         self.names.get(*g).map(String::as_str)
     }
 
+    /// The number of the concept named `name`.
+    pub fn concept_number(&self, name: &str) -> Option<u16> {
+        self.names.iter().position(|n| n == name).map(|g| g as u16)
+    }
+
     /// The concept of a folded word (no CJK letters): the word itself, else its longest prefix
     /// term.
     pub fn concept(&self, w: &str) -> Option<u16> {

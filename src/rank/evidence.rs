@@ -154,6 +154,9 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
                 });
             }
         }
+        // A guess that describes the paste worse than another product's problem does is no
+        // guess: "no confident match" alone is the honest answer.
+        answer.candidates.retain(|h| h.score > text.not_ours());
         groups.clear();
     }
     answer.groups = groups;

@@ -55,6 +55,8 @@ pub struct TextMatches<'a> {
     /// best article passage, where that beats its article score. `None` when the paste was not
     /// scored against the phrases.
     phrased: Option<Vec<Ranked>>,
+    /// The best score of a phrase that is "not ours" (0 until ranked by phrases).
+    not_ours: f32,
     /// The paste's language and the detector's confidence.
     pub paste_lang: Option<(&'static str, f32)>,
 }
@@ -69,7 +71,7 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config) -> TextMatches<'a> {
         min_words: 0,
         only: None,
     };
-    let scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg, every);
+    let scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg, every).best;
     let ranked = rank(
         &scores
             .iter()
@@ -82,6 +84,7 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config) -> TextMatches<'a> {
         scores,
         ranked,
         phrased: None,
+        not_ours: 0.0,
         paste_lang,
     }
 }
@@ -136,10 +139,11 @@ impl TextMatches<'_> {
                 only,
             },
         );
+        self.not_ours = by_phrase.not_ours;
         let best: Vec<Option<(TextScore, bool)>> = self
             .scores
             .iter()
-            .zip(by_phrase)
+            .zip(by_phrase.best)
             .map(|(a, p)| {
                 let article = a.map_or(0.0, |a| a.score);
                 match p {
@@ -152,6 +156,29 @@ impl TextMatches<'_> {
             })
             .collect();
         self.phrased = Some(rank(&best));
+    }
+
+    /// How well the best phrase that is "not ours" (another product's problem) describes the
+    /// paste: a guess that does worse is no guess (0 until ranked by phrases).
+    pub fn not_ours(&self) -> f32 {
+        self.not_ours
+    }
+
+    /// Whether the paste names one of `concepts` (lexicon concept numbers) in any language.
+    pub fn mentions(&self, eng: &Engine, concepts: &[u16]) -> bool {
+        let lex = &eng.catalog.lexicon;
+        let folded = query::fold(self.body);
+        let mut found = false;
+        for (st, en) in query::word_spans(&folded) {
+            for (_, run, cjk) in query::script_runs(&folded[st..en]) {
+                if cjk {
+                    lex.cjk_concepts(run, |_, _, g| found |= concepts.contains(&g));
+                } else if lex.concept(run).is_some_and(|g| concepts.contains(&g)) {
+                    found = true;
+                }
+            }
+        }
+        found
     }
 
     /// Whether the paste was also ranked by phrases (see [`TextMatches::ranked`]).
@@ -339,6 +366,12 @@ struct Pick {
     only: Option<usize>,
 }
 
+/// What a scan found: per entry its best text score, and the best "not ours" phrase's.
+struct Scan {
+    best: Vec<Option<TextScore>>,
+    not_ours: f32,
+}
+
 /// Best text score per entry over the segments `pick` keeps, against index `ix` (the
 /// articles' passages or the phrases). Never inlined: `score` and
 /// `TextMatches::rank_by_phrases` call it.
@@ -351,10 +384,11 @@ fn score_segments(
     paste_lang: Option<(&str, f32)>,
     cfg: &Config,
     pick: Pick,
-) -> Vec<Option<TextScore>> {
+) -> Scan {
     let mut acc = Accumulator::new(eng, ix, scored_ranges(ix, paste_lang, cfg));
     let entries = eng.catalog.entries.len();
     let mut best: Vec<Option<TextScore>> = vec![None; entries];
+    let mut not_ours_best = 0.0f32;
     let long_paste = body
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -416,6 +450,7 @@ fn score_segments(
         // entry: in this segment, an entry counts only where it beats them (the articles have
         // no such passage, so there it is 0).
         let not_ours = scored.iter().find(|s| s.0 == entries).map_or(0.0, |s| s.1);
+        not_ours_best = not_ours_best.max(not_ours);
         for (entry, score, doc, precision) in scored {
             if entry == entries || score <= not_ours {
                 continue;
@@ -430,7 +465,10 @@ fn score_segments(
             }
         }
     }
-    best
+    Scan {
+        best,
+        not_ours: not_ours_best,
+    }
 }
 
 /// A segment, its text without noise tokens, folded, and whether it kept any token.
