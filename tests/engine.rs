@@ -681,12 +681,51 @@ fn guesses_worse_than_another_products_problem_are_dropped() {
         ("Outlook me pide la contraseña cada cinco minutos", false),
         ("Uw wachtwoord is verlopen en moet worden gewijzigd.", false),
         // One of ours, not confident: its guesses stay.
-        ("je reçois jamais le code par texto pour reinitialiser", true),
+        (
+            "je reçois jamais le code par texto pour reinitialiser",
+            true,
+        ),
     ];
     for (q, kept) in cases {
         let a = eng.lookup(q, &Config::DEFAULT);
         assert!(a.no_match, "{q}");
         assert_eq!(!a.candidates.is_empty(), *kept, "{q}: {:?}", a.candidates);
+    }
+}
+
+/// A description in people's words that names nothing of the catalog's subject (no password,
+/// reset, writeback, account, tenant…, in any language: `evidence::SUBJECT`) is not answered
+/// through phrases, however well it matches one: it is worded like one of ours and is about
+/// something else. With a word of the subject, the same words are answered.
+#[test]
+fn phrases_answer_only_descriptions_that_name_the_subject() {
+    let eng = engine();
+    // (description, answer or None for "no confident match")
+    let cases: &[(&str, Option<&str>)] = &[
+        ("die SMS mit dem Code von meiner Bank kommt nicht an", None),
+        (
+            "die SMS mit dem Code zum Zurücksetzen des Passworts kommt nicht an",
+            Some("usage-sms-call"),
+        ),
+    ];
+    for (q, want) in cases {
+        let a = eng.lookup(q, &Config::DEFAULT);
+        let first = a.groups.first().map(|g| g.hits[0].key.as_str());
+        assert_eq!(first, *want, "{q}");
+    }
+    // Still a guess: the reader sees what it looks like.
+    let a = eng.lookup(cases[0].0, &Config::DEFAULT);
+    assert_eq!(
+        a.candidates.first().map(|h| h.key.as_str()),
+        Some("usage-sms-call")
+    );
+    // Every concept the rule names is one the lexicon has (a misspelt name would be ignored).
+    let lex = &eng.catalog().lexicon;
+    for name in sspr_lookup::rank::evidence::SUBJECT.split_whitespace() {
+        assert!(
+            lex.concept_number(name).is_some(),
+            "{name} is not a concept"
+        );
     }
 }
 

@@ -10,12 +10,32 @@ use crate::answer::{Answer, Confidence, Group, Hit, Note, Reason};
 use crate::catalog::Kind;
 use crate::compact::sort_by_heap;
 
+/// The lexicon concepts (`catalog/lexicon/concepts.txt`) that name the catalog's subject:
+/// passwords and their reset, writeback and the servers and accounts it runs on, the tenant,
+/// security info, licences. A description in people's words that names none of them is not
+/// answered through phrases: "the SMS code from my bank never comes" is worded like one of
+/// ours and is about something else.
+pub const SUBJECT: &str = "password reset writeback connect sync onprem cloud tenant hybrid \
+                           account serviceaccount admin methods register questions license relay";
+
+/// Whether the paste names a concept of [`SUBJECT`], in any language (true when the lexicon
+/// has none of them, as a hand-made catalog may not: nothing to tell by).
+fn names_subject(eng: &Engine, text: &TextMatches) -> bool {
+    let lex = &eng.catalog.lexicon;
+    let ids: Vec<u16> = SUBJECT
+        .split_whitespace()
+        .filter_map(|n| lex.concept_number(n))
+        .collect();
+    ids.is_empty() || text.mentions(eng, &ids)
+}
+
 /// How a text score becomes a confidence, given what the codes said.
 struct TextBar<'c> {
     cfg: &'c Config,
     /// Added to the medium and high bars when the paste carries only codes we do not know.
     raise: f32,
-    /// The paste is about another product's code: text can only suggest (low confidence).
+    /// The paste is about another product's code, or ranked by phrases while it names nothing
+    /// of the catalog's subject ([`SUBJECT`]): text can only suggest (low confidence).
     guesses_only: bool,
     /// Ranks by phrases too (people's words, `catalog/phrases/`), under the phrase rules.
     phrases: bool,
@@ -89,6 +109,7 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
                 text.rank_by_phrases(eng, cfg, from);
                 let by_phrases = TextBar {
                     phrases: text.has_phrases(),
+                    guesses_only: bar.guesses_only || !names_subject(eng, text),
                     ..bar
                 };
                 let rival = by_phrases.hit(eng, text, 0).filter(|p| {
@@ -105,6 +126,7 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
             _ => {
                 text.rank_by_phrases(eng, cfg, None);
                 bar.phrases = text.has_phrases();
+                bar.guesses_only |= bar.phrases && !names_subject(eng, text);
                 best_text = bar.hit(eng, text, 0);
             }
         }
