@@ -694,7 +694,7 @@ fn guesses_worse_than_another_products_problem_are_dropped() {
 }
 
 /// A description in people's words that names nothing of the catalog's subject (no password,
-/// reset, writeback, account, tenant…, in any language: `evidence::SUBJECT`) is not answered
+/// reset, writeback, account, tenant…, in any language: `text::SUBJECT`) is not answered
 /// through phrases, however well it matches one: it is worded like one of ours and is about
 /// something else. With a word of the subject, the same words are answered.
 #[test]
@@ -721,7 +721,7 @@ fn phrases_answer_only_descriptions_that_name_the_subject() {
     );
     // Every concept the rule names is one the lexicon has (a misspelt name would be ignored).
     let lex = &eng.catalog().lexicon;
-    for name in sspr_lookup::rank::evidence::SUBJECT.split_whitespace() {
+    for name in sspr_lookup::rank::text::SUBJECT.split_whitespace() {
         assert!(
             lex.concept_number(name).is_some(),
             "{name} is not a concept"

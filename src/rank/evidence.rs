@@ -10,32 +10,13 @@ use crate::answer::{Answer, Confidence, Group, Hit, Note, Reason};
 use crate::catalog::Kind;
 use crate::compact::sort_by_heap;
 
-/// The lexicon concepts (`catalog/lexicon/concepts.txt`) that name the catalog's subject:
-/// passwords and their reset, writeback and the servers and accounts it runs on, the tenant,
-/// security info, licences. A description in people's words that names none of them is not
-/// answered through phrases: "the SMS code from my bank never comes" is worded like one of
-/// ours and is about something else.
-pub const SUBJECT: &str = "password reset writeback connect sync onprem cloud tenant hybrid \
-                           account serviceaccount admin methods register questions license relay";
-
-/// Whether the paste names a concept of [`SUBJECT`], in any language (true when the lexicon
-/// has none of them, as a hand-made catalog may not: nothing to tell by).
-fn names_subject(eng: &Engine, text: &TextMatches) -> bool {
-    let lex = &eng.catalog.lexicon;
-    let ids: Vec<u16> = SUBJECT
-        .split_whitespace()
-        .filter_map(|n| lex.concept_number(n))
-        .collect();
-    ids.is_empty() || text.mentions(eng, &ids)
-}
-
 /// How a text score becomes a confidence, given what the codes said.
 struct TextBar<'c> {
     cfg: &'c Config,
     /// Added to the medium and high bars when the paste carries only codes we do not know.
     raise: f32,
     /// The paste is about another product's code, or ranked by phrases while it names nothing
-    /// of the catalog's subject ([`SUBJECT`]): text can only suggest (low confidence).
+    /// of the catalog's subject (`text::SUBJECT`): text can only suggest (low confidence).
     guesses_only: bool,
     /// Ranks by phrases too (people's words, `catalog/phrases/`), under the phrase rules.
     phrases: bool,
@@ -95,40 +76,40 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
     // that the articles' text does not answer, or answers only weakly, may be a description in
     // people's words: it is ranked by phrases too.
     let description = codes.matches.is_empty() && !codes.unknown_code;
-    if description {
-        match best_text.as_ref().map(|h| (h.confidence, h.score)) {
-            // The articles' answer is sure enough to stand alone.
-            Some((c, s)) if c >= Confidence::Medium && s >= cfg.contest_below => {}
-            // A weak articles' answer stands unless the phrases would confidently answer
-            // another entry: two rankings naming two entries is no confident match, and the
-            // guesses are the phrases' ranking, and the articles' answer if it is not in it.
-            Some((c, _)) if c >= Confidence::Medium => {
-                // Only the segment the answer came from: is that text better described by
-                // another entry? (One segment also bounds the cost.)
-                let from = text.ranked(0, false).map(|(r, _)| r.segment);
-                text.rank_by_phrases(eng, cfg, from);
-                let by_phrases = TextBar {
-                    phrases: text.has_phrases(),
-                    guesses_only: bar.guesses_only || !names_subject(eng, text),
-                    ..bar
-                };
-                let rival = by_phrases.hit(eng, text, 0).filter(|p| {
-                    by_phrases.phrases
-                        && p.confidence >= Confidence::Medium
-                        && best_text.as_ref().is_some_and(|t| t.key != p.key)
-                });
-                if rival.is_some() {
-                    bar = by_phrases;
-                    contested = best_text.take();
-                }
-            }
-            // The articles do not answer: the phrases' ranking decides, under its own bars.
-            _ => {
-                text.rank_by_phrases(eng, cfg, None);
-                bar.phrases = text.has_phrases();
-                bar.guesses_only |= bar.phrases && !names_subject(eng, text);
-                best_text = bar.hit(eng, text, 0);
-            }
+    // Whether the paste is scored against the phrases, and to what end: `Some(false)`, the
+    // articles do not answer, so the phrases' ranking decides, under its own bars;
+    // `Some(true)`, the articles' answer is weak, and stands unless the phrases would
+    // confidently answer another entry (two rankings naming two entries is no confident
+    // match; the guesses are the phrases' ranking, and the articles' answer if it is not in
+    // it); `None`, the articles' answer is sure enough to stand alone.
+    let contest = match best_text.as_ref().map(|h| (h.confidence, h.score)) {
+        _ if !description => None,
+        Some((Confidence::High, _)) => None,
+        Some((Confidence::Medium, s)) if s >= cfg.contest_below => None,
+        Some((Confidence::Medium, _)) => Some(true),
+        _ => Some(false),
+    };
+    if let Some(contest) = contest {
+        // To contest, only the segment (a line, or a window of lines) the answer came from: is
+        // that text better described by another entry? (One segment also bounds the cost.)
+        let article = text.ranked(0, false);
+        let only = article.filter(|_| contest).map(|(r, _)| r.segment);
+        text.rank_by_phrases(eng, cfg, only);
+        let by_phrases = TextBar {
+            phrases: text.has_phrases(),
+            guesses_only: bar.guesses_only || text.has_phrases() && !text.names_subject(),
+            ..bar
+        };
+        if !contest {
+            bar = by_phrases;
+            best_text = bar.hit(eng, text, 0);
+        } else if text.ranked(0, true).is_some_and(|(p, lead)| {
+            by_phrases.phrases
+                && article.is_some_and(|(a, _)| a.entry != p.entry)
+                && by_phrases.confidence(p.score, lead, true) >= Some(Confidence::Medium)
+        }) {
+            bar = by_phrases;
+            contested = best_text.take();
         }
     }
     let mut answer = Answer {
@@ -158,27 +139,7 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
         .iter()
         .any(|g| g.hits.iter().any(|h| h.confidence >= Confidence::Medium));
     if answer.no_match {
-        answer.candidates = (0..cfg.max_guesses)
-            .filter_map(|i| bar.hit(eng, text, i))
-            .map(|mut h| {
-                h.confidence = Confidence::Low;
-                h
-            })
-            .collect();
-        if let Some(c) = contested.filter(|c| !answer.candidates.iter().any(|h| h.key == c.key)) {
-            answer
-                .candidates
-                .truncate(cfg.max_guesses.saturating_sub(1));
-            if cfg.max_guesses > 0 {
-                answer.candidates.push(Hit {
-                    confidence: Confidence::Low,
-                    ..c
-                });
-            }
-        }
-        // A guess that describes the paste worse than another product's problem does is no
-        // guess: "no confident match" alone is the honest answer.
-        answer.candidates.retain(|h| h.score > text.not_ours());
+        answer.candidates = guesses(eng, text, &bar, contested);
         groups.clear();
     }
     answer.groups = groups;
@@ -188,6 +149,29 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
         .and_then(|t| t.lang.clone())
         .or_else(|| text.paste_lang.map(|(l, _)| l.to_string()));
     answer
+}
+
+/// The guesses shown with "no confident match": the best `max_guesses` of the ranking `bar`
+/// reads, the contested articles' answer among them (last, if it is not in the list already),
+/// and none that describes the paste worse than another product's problem ("not ours"
+/// phrases) does: those are no help.
+fn guesses(eng: &Engine, text: &TextMatches, bar: &TextBar, contested: Option<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = (0..bar.cfg.max_guesses)
+        .filter_map(|i| bar.hit(eng, text, i))
+        .collect();
+    if let Some(c) = contested.filter(|c| !out.iter().any(|h| h.key == c.key)) {
+        out.truncate(bar.cfg.max_guesses.saturating_sub(1));
+        if bar.cfg.max_guesses > 0 {
+            out.push(c);
+        }
+    }
+    out.into_iter()
+        .filter(|h| h.score > text.not_ours())
+        .map(|mut h| {
+            h.confidence = Confidence::Low;
+            h
+        })
+        .collect()
 }
 
 /// One group per code, in order; a code whose entry the text contradicts is replaced by the

@@ -189,7 +189,7 @@ pub fn is_concept(f: u32) -> bool {
 
 /// The feature of concept `g` (see [`Lexicon`]): both marker bits set, so that the index can
 /// weigh what a concept says (`IndexConfig::concept_weight`) apart from what one trigram says.
-fn concept_feature(g: u16) -> u32 {
+pub fn concept_feature(g: u16) -> u32 {
     pack('\u{2}', char::from_u32(u32::from(g)).unwrap_or(' '), ' ') | CONCEPT_FEATURE
 }
 

@@ -3,7 +3,8 @@
 //! of the index, and every entry keeps its best score; the words that matched are highlighted.
 
 use super::index::{
-    cjk_pairs, features, is_concept, word_trigrams, Field, Index, CJK_FEATURE, PAIR_FEATURE,
+    cjk_pairs, concept_feature, features, is_concept, word_trigrams, Field, Index, CJK_FEATURE,
+    PAIR_FEATURE,
 };
 use super::{Config, Engine};
 use crate::answer::{Confidence, Hit, Reason};
@@ -57,6 +58,8 @@ pub struct TextMatches<'a> {
     phrased: Option<Vec<Ranked>>,
     /// The best score of a phrase that is "not ours" (0 until ranked by phrases).
     not_ours: f32,
+    /// Whether the segments scored against the phrases name the catalog's subject ([`SUBJECT`]).
+    names_subject: bool,
     /// The paste's language and the detector's confidence.
     pub paste_lang: Option<(&'static str, f32)>,
 }
@@ -70,6 +73,7 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config) -> TextMatches<'a> {
     let every = Pick {
         min_words: 0,
         only: None,
+        subject: &[],
     };
     let scores = score_segments(eng, &eng.index, body, &segments, paste_lang, cfg, every).best;
     let ranked = rank(
@@ -85,6 +89,7 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config) -> TextMatches<'a> {
         ranked,
         phrased: None,
         not_ours: 0.0,
+        names_subject: false,
         paste_lang,
     }
 }
@@ -127,6 +132,7 @@ impl TextMatches<'_> {
         if eng.phrases.docs.is_empty() {
             return;
         }
+        let subject = subject_features(&eng.catalog.lexicon);
         let by_phrase = score_segments(
             eng,
             &eng.phrases,
@@ -137,9 +143,11 @@ impl TextMatches<'_> {
             Pick {
                 min_words: MIN_DESCRIPTION_WORDS,
                 only,
+                subject: &subject,
             },
         );
         self.not_ours = by_phrase.not_ours;
+        self.names_subject = subject.is_empty() || by_phrase.names_subject;
         let best: Vec<Option<(TextScore, bool)>> = self
             .scores
             .iter()
@@ -164,21 +172,11 @@ impl TextMatches<'_> {
         self.not_ours
     }
 
-    /// Whether the paste names one of `concepts` (lexicon concept numbers) in any language.
-    pub fn mentions(&self, eng: &Engine, concepts: &[u16]) -> bool {
-        let lex = &eng.catalog.lexicon;
-        let folded = query::fold(self.body);
-        let mut found = false;
-        for (st, en) in query::word_spans(&folded) {
-            for (_, run, cjk) in query::script_runs(&folded[st..en]) {
-                if cjk {
-                    lex.cjk_concepts(run, |_, _, g| found |= concepts.contains(&g));
-                } else if lex.concept(run).is_some_and(|g| concepts.contains(&g)) {
-                    found = true;
-                }
-            }
-        }
-        found
+    /// Whether the text scored against the phrases names a concept of [`SUBJECT`], in any
+    /// language (true when the lexicon has none of them, as a hand-made catalog may not:
+    /// nothing to tell by; false until ranked by phrases).
+    pub fn names_subject(&self) -> bool {
+        self.names_subject
     }
 
     /// Whether the paste was also ranked by phrases (see [`TextMatches::ranked`]).
@@ -357,19 +355,40 @@ fn description_words(clean: &str) -> usize {
         .sum()
 }
 
+/// The lexicon concepts (`catalog/lexicon/concepts.txt`) that name the catalog's subject:
+/// passwords and their reset, writeback and the servers and accounts it runs on, the tenant,
+/// security info, licences. A description in people's words that names none of them is not
+/// answered through phrases (`evidence::decide`): "the SMS code from my bank never comes" is
+/// worded like one of ours and is about something else.
+pub const SUBJECT: &str = "password reset writeback connect sync onprem cloud tenant hybrid \
+                           account serviceaccount admin methods register questions license relay";
+
+/// The concept features of [`SUBJECT`] in lexicon `lex` (none for a lexicon without them).
+fn subject_features(lex: &crate::catalog::lexicon::Lexicon) -> Vec<u32> {
+    SUBJECT
+        .split(' ')
+        .filter_map(|n| lex.concept_number(n))
+        .map(concept_feature)
+        .collect()
+}
+
 /// Which segments a scan scores.
 #[derive(Clone, Copy)]
-struct Pick {
+struct Pick<'s> {
     /// Segments of fewer words are skipped ([`description_words`]; 0 keeps all).
     min_words: usize,
     /// Only this segment, when set.
     only: Option<usize>,
+    /// Features whose presence in a scored segment the scan reports ([`Scan::names_subject`]).
+    subject: &'s [u32],
 }
 
-/// What a scan found: per entry its best text score, and the best "not ours" phrase's.
+/// What a scan found: per entry its best text score, the best "not ours" phrase's, and
+/// whether a scored segment has one of [`Pick::subject`].
 struct Scan {
     best: Vec<Option<TextScore>>,
     not_ours: f32,
+    names_subject: bool,
 }
 
 /// Best text score per entry over the segments `pick` keeps, against index `ix` (the
@@ -383,12 +402,13 @@ fn score_segments(
     segs: &[Segment],
     paste_lang: Option<(&str, f32)>,
     cfg: &Config,
-    pick: Pick,
+    pick: Pick<'_>,
 ) -> Scan {
     let mut acc = Accumulator::new(eng, ix, scored_ranges(ix, paste_lang, cfg));
     let entries = eng.catalog.entries.len();
     let mut best: Vec<Option<TextScore>> = vec![None; entries];
     let mut not_ours_best = 0.0f32;
+    let mut names_subject = false;
     let long_paste = body
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -445,6 +465,7 @@ fn score_segments(
             }
             scored.push(tris.clone());
         }
+        names_subject |= tris.iter().any(|t| pick.subject.contains(t));
         let scored = acc.score(&tris, cfg);
         // Phrases that are "not ours" (`Phrase::entry` None) score in the slot after the last
         // entry: in this segment, an entry counts only where it beats them (the articles have
@@ -468,6 +489,7 @@ fn score_segments(
     Scan {
         best,
         not_ours: not_ours_best,
+        names_subject,
     }
 }
 
