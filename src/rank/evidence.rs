@@ -152,26 +152,22 @@ pub fn decide(eng: &Engine, codes: CodeFindings, text: &mut TextMatches, cfg: &C
 }
 
 /// The guesses shown with "no confident match": the best `max_guesses` of the ranking `bar`
-/// reads, the contested articles' answer among them (last, if it is not in the list already),
-/// and none that describes the paste worse than another product's problem ("not ours"
-/// phrases) does: those are no help.
+/// reads (by phrases, none that describes the paste worse than another product's problem
+/// does: see `TextMatches::rank_by_phrases`), and the contested articles' answer among them
+/// (last, if it is not in the list already).
 fn guesses(eng: &Engine, text: &TextMatches, bar: &TextBar, contested: Option<Hit>) -> Vec<Hit> {
-    let mut out: Vec<Hit> = (0..bar.cfg.max_guesses)
-        .filter_map(|i| bar.hit(eng, text, i))
-        .collect();
-    if let Some(c) = contested.filter(|c| !out.iter().any(|h| h.key == c.key)) {
-        out.truncate(bar.cfg.max_guesses.saturating_sub(1));
-        if bar.cfg.max_guesses > 0 {
+    let n = bar.cfg.max_guesses;
+    let mut out: Vec<Hit> = (0..n).filter_map(|i| bar.hit(eng, text, i)).collect();
+    if let Some(c) = contested {
+        if n > 0 && !out.iter().any(|h| h.key == c.key) {
+            out.truncate(n - 1);
             out.push(c);
         }
     }
-    out.into_iter()
-        .filter(|h| h.score > text.not_ours())
-        .map(|mut h| {
-            h.confidence = Confidence::Low;
-            h
-        })
-        .collect()
+    for h in &mut out {
+        h.confidence = Confidence::Low;
+    }
+    out
 }
 
 /// One group per code, in order; a code whose entry the text contradicts is replaced by the

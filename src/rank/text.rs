@@ -56,8 +56,6 @@ pub struct TextMatches<'a> {
     /// best article passage, where that beats its article score. `None` when the paste was not
     /// scored against the phrases.
     phrased: Option<Vec<Ranked>>,
-    /// The best score of a phrase that is "not ours" (0 until ranked by phrases).
-    not_ours: f32,
     /// Whether the segments scored against the phrases name the catalog's subject ([`SUBJECT`]).
     names_subject: bool,
     /// The paste's language and the detector's confidence.
@@ -88,7 +86,6 @@ pub fn score<'a>(eng: &Engine, body: &'a str, cfg: &Config) -> TextMatches<'a> {
         scores,
         ranked,
         phrased: None,
-        not_ours: 0.0,
         names_subject: false,
         paste_lang,
     }
@@ -146,7 +143,6 @@ impl TextMatches<'_> {
                 subject: &subject,
             },
         );
-        self.not_ours = by_phrase.not_ours;
         self.names_subject = subject.is_empty() || by_phrase.names_subject;
         let best: Vec<Option<(TextScore, bool)>> = self
             .scores
@@ -159,17 +155,17 @@ impl TextMatches<'_> {
                         p.score += cfg.second_passage * article;
                         Some((p, true))
                     }
-                    _ => a.map(|a| (a, false)),
+                    // By its articles' text alone, an entry that describes the paste worse
+                    // than another product's problem does ("not ours" phrases) is not in this
+                    // ranking, not even as a guess. (One with a phrase beat "not ours" in its
+                    // own segment already.)
+                    _ => a
+                        .filter(|a| a.score > by_phrase.not_ours)
+                        .map(|a| (a, false)),
                 }
             })
             .collect();
         self.phrased = Some(rank(&best));
-    }
-
-    /// How well the best phrase that is "not ours" (another product's problem) describes the
-    /// paste: a guess that does worse is no guess (0 until ranked by phrases).
-    pub fn not_ours(&self) -> f32 {
-        self.not_ours
     }
 
     /// Whether the text scored against the phrases names a concept of [`SUBJECT`], in any
