@@ -149,7 +149,7 @@ function dropDeadWasm() {
 {
   const sheet = read(css);
   const small = sheet.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1').replace(/;}/g, '}').trim();
+    .replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}').trim();
   html = replaceOnce(html, sri(sheet), sri(small), 'index.html (the stylesheet\'s integrity attribute)');
   write(css, small);
 }

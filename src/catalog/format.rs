@@ -17,7 +17,9 @@
 //!                                       entry (from 0), or the one after the last K; a
 //!                                       localisation takes its place in the canonical
 //!                                       order (English first, then by tag: [`super::lang_order`])
-//! U <lang> <key> <text>                 one string of the page's chrome in <lang>
+//! U <lang> <n> <text>                   string number <n> of the page's chrome in <lang>
+//!                                       (`i18n::Strings::KEYS` order; the hand-written
+//!                                       `catalog/chrome/` files name it)
 //! V <lang> <concept> <term> <term> …    the lexicon: <lang>'s words for a concept
 //!                                       (see [`super::lexicon`])
 //! P <lang> <key> <sentence>             a phrase: people's words for entry <key>, or for

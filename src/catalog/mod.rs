@@ -245,6 +245,8 @@ pub struct Catalog {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChromeText {
     pub lang: String,
+    /// The string's number in `i18n::Strings::KEYS` order (as text: a catalog file may carry
+    /// anything here, and an unknown one changes nothing).
     pub key: String,
     pub value: String,
 }
