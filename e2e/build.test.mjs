@@ -178,13 +178,14 @@ test('the loader takes only its own language files: inherited names are no langu
 });
 
 test('the stylesheet ships minified, with an integrity attribute that matches it', (t) => {
-  const sheet = '/* a comment */\n.sspr .a > .b ,\n.c { font: 1rem "Segoe UI", sans-serif ;  color : red ; }\n';
+  // A space before a colon may be a selector's (`.a :hover`), so only the one after goes.
+  const sheet = '/* a comment */\n.sspr .a > .b ,\n.c { font: 1rem "Segoe UI", sans-serif ;  color : red ; }\n.d :hover { color: blue }\n';
   const dir = staging({ css: sheet });
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const r = runHook(dir);
   assert.equal(r.status, 0, r.out);
   const css = fs.readFileSync(path.join(dir, `style-${H}.css`), 'utf8');
-  assert.equal(css, '.sspr .a>.b,.c{font: 1rem "Segoe UI",sans-serif;color : red}');
+  assert.equal(css, '.sspr .a>.b,.c{font:1rem "Segoe UI",sans-serif;color :red}.d :hover{color:blue}');
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   assert.ok(html.includes(`integrity="${sri(css)}"`), 'the page names the minified sheet');
 });

@@ -219,6 +219,7 @@ fn config_defaults_respect_their_documented_constraints() {
     assert!(c.max_guesses <= 10 && c.max_alternatives <= 5);
     assert!(c.phrase_led_raise <= c.phrase_raise);
     assert!(c.text_medium <= c.contest_below && c.contest_below <= c.text_high);
+    assert!((0.0..=0.3).contains(&c.phrase_lead) && c.phrase_led_raise >= 0.0);
     let i = IndexConfig::DEFAULT;
     assert!(i.list_item_weight <= i.later_passage_weight && i.later_passage_weight <= 1.0);
 }
@@ -800,6 +801,13 @@ fn a_weak_articles_answer_the_phrases_contradict_is_no_confident_match() {
             .first()
             .map_or(String::new(), |h| h.key.clone())),
     };
+    // The multi-line case means something only because its second line, alone, would contest.
+    let second = "i never get the text with the code when i try to reset my password";
+    let alone = eng.lookup(second, &Config::DEFAULT);
+    assert!(alone
+        .groups
+        .first()
+        .is_some_and(|g| g.hits[0].key != "EVENT_33004"));
     for (q, before, now) in cases {
         let was = eng.lookup(q, &off);
         assert_eq!(outcome(&was), Ok(before.to_string()), "{q}, rule off");

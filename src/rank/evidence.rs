@@ -298,11 +298,12 @@ mod tests {
         use Confidence::{High, Low, Medium};
         let led = cfg.text_medium + cfg.phrase_led_raise; // 0.45
         let full = cfg.text_medium + cfg.phrase_raise; // 0.53
-                                                       // (score, lead, first, ranked by phrases, confidence)
+
+        // (score, lead, first, ranked by phrases, confidence)
         let cases: &[(f32, f32, bool, bool, Option<Confidence>)] = &[
             (led + 0.01, cfg.phrase_lead, true, true, Some(Medium)),
             (led + 0.01, cfg.phrase_lead - 0.01, true, true, Some(Low)),
-            // Only the first: an alternative clear of the one after it is not raised.
+            // Only the first: an alternative clear of the one after it does not get the lower bar.
             (led + 0.01, cfg.phrase_lead, false, true, Some(Low)),
             (led - 0.01, 0.3, true, true, Some(Low)),
             (full + 0.01, 0.0, true, true, Some(Medium)),

@@ -38,7 +38,7 @@ pub struct Config {
     pub precision_weight: f32,
     /// Added to the medium and high bars for an answer ranked by phrases (0–0.5: people's words
     /// are weaker evidence than the article's; higher answers fewer descriptions and fewer near
-    /// misses).
+    /// misses). The medium bar of a first entry clear of the next gets `phrase_led_raise`.
     pub phrase_raise: f32,
     /// Lead over the next entry (0–0.3) from which a phrase answer clears the lower bar
     /// `text_medium + phrase_led_raise`: one entry standing clear of the rest is a sign the
@@ -49,8 +49,9 @@ pub struct Config {
     pub phrase_led_raise: f32,
     /// An articles' answer to a description scoring below this (`text_medium` up to
     /// `text_high`) is contested when the phrases would answer another entry at medium or
-    /// better: the paste then gets "no confident match", with the phrases' ranking as guesses.
-    /// `text_medium` turns it off; higher contests more of the articles' weak answers.
+    /// better: the paste then gets "no confident match", with the phrases' ranking as guesses
+    /// and the articles' answer among them. `text_medium` turns it off; higher contests more of
+    /// the articles' weak answers (a high one never).
     pub contest_below: f32,
     /// Multiplier for meaning/action documents against message documents (0.5–1: lower trusts
     /// paraphrases less).
