@@ -27,6 +27,14 @@ after(async () => {
 // page.mjs's openPage in this file's browser; `before(page)` runs before navigation.
 const openPage = (url, ctxOptions, before) => openPageIn(browser, url, ctxOptions, before);
 
+// Requests for files matching `pattern` wait until the returned function is called.
+async function holdFiles(page, pattern) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 test('typing a code shows its card, with no console errors', async () => {
   const { p, ctx, errors } = await openPage(root.url);
   await p.type('SSPR_0014');
@@ -154,14 +162,13 @@ test('a French paste with an English reader loads French on demand, says so, the
   const asked = [];
   const urls = [];
   let release;
-  const held = new Promise((r) => { release = r; });
   const { p, page, ctx, errors } = await openPage(root.url, { locale: 'en-US' }, async (page) => {
     page.on('request', (r) => {
       urls.push(r.url());
       const m = r.url().match(/catalog-([a-z]+(?:-[a-z]+)?)-[0-9a-f]{16}\.txt$/);
       if (m) asked.push(m[1]);
     });
-    await page.route(/catalog-fr-[0-9a-f]{16}\.txt$/, async (route) => { await held; await route.continue(); });
+    release = await holdFiles(page, /catalog-fr-[0-9a-f]{16}\.txt$/);
   });
   await page.evaluate(() => window.ssprLookupReady);
   assert.deepEqual(asked, ['en'], 'an English reader fetches English and nothing else');
@@ -526,10 +533,9 @@ test('languages load on demand: the reader\'s own first, then English, then only
 test('the lexicons come after the first answer, and then a description in other words is understood', async () => {
   const asked = [];
   let release;
-  const held = new Promise((r) => { release = r; });
   const { p, page, ctx, errors } = await openPage(root.url + '?q=SSPR_0014', { locale: 'en-US' }, async (page) => {
     page.on('request', (r) => { const m = r.url().match(/(catalog|lexicon)-([a-z]+(?:-[a-z]+)?)-[0-9a-f]{16}\.txt$/); if (m) asked.push(`${m[1]}-${m[2]}`); });
-    await page.route(/lexicon-en-[0-9a-f]{16}\.txt$/, async (route) => { await held; await route.continue(); });
+    release = await holdFiles(page, /lexicon-en-[0-9a-f]{16}\.txt$/);
   });
   // The first answer does not wait for any lexicon.
   await p.waitForKey('SSPR_0014');
@@ -548,9 +554,8 @@ test('the lexicons come after the first answer, and then a description in other 
 
 test('a description in people\'s words is answered through phrases once the lexicon is in', async () => {
   let release;
-  const held = new Promise((r) => { release = r; });
   const { p, page, ctx, errors } = await openPage(root.url, { locale: 'en-US' }, async (page) => {
-    await page.route(/lexicon-en-[0-9a-f]{16}\.txt$/, async (route) => { await held; await route.continue(); });
+    release = await holdFiles(page, /lexicon-en-[0-9a-f]{16}\.txt$/);
   });
   await page.evaluate(() => window.ssprLookupReady);
   // No article says it this way: without the phrases, no confident match.
@@ -569,9 +574,8 @@ test('a description in people\'s words is answered through phrases once the lexi
 
 test('a weak answer the phrases contradict becomes "no confident match" once the lexicon is in, with both entries guessed', async () => {
   let release;
-  const held = new Promise((r) => { release = r; });
   const { p, page, ctx, errors } = await openPage(root.url, { locale: 'de-DE' }, async (page) => {
-    await page.route(/lexicon-[a-z-]+-[0-9a-f]{16}\.txt$/, async (route) => { await held; await route.continue(); });
+    release = await holdFiles(page, /lexicon-[a-z-]+-[0-9a-f]{16}\.txt$/);
   });
   await page.evaluate(() => window.ssprLookupReady);
   // The articles alone answer with the event "permission denied", weakly.
@@ -617,9 +621,8 @@ test('a language file that fails to load leaves the page working in the others',
 // A Swedish reader whose Swedish file is held back until `release()`.
 async function openHeldSwedish(url) {
   let release;
-  const held = new Promise((r) => { release = r; });
   const opened = await openPage(url, { locale: 'sv-SE' }, async (page) => {
-    await page.route(/catalog-sv-[0-9a-f]+\.txt$/, async (route) => { await held; await route.continue(); });
+    release = await holdFiles(page, /catalog-sv-[0-9a-f]+\.txt$/);
   });
   return { ...opened, release };
 }

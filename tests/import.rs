@@ -313,13 +313,18 @@ fn nested_project(name: &str) -> (PathBuf, PathBuf) {
     std::fs::create_dir_all(&outer).unwrap();
     let project = outer.join("project");
     std::fs::rename(&inner, &project).unwrap();
-    let out = sspr(&project, &["regen"]);
+    regen_ok(&project);
+    (outer, project)
+}
+
+/// Runs `regen` in `dir`, which must succeed (its stderr is the failure message).
+fn regen_ok(dir: &Path) {
+    let out = sspr(dir, &["regen"]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    (outer, project)
 }
 
 fn sspr(dir: &Path, args: &[&str]) -> std::process::Output {
@@ -429,12 +434,7 @@ fn a_sidecar_language_is_validated() {
     // A valid tag in any case is the catalog's lower-case tag (a region only where the
     // variants are written differently: zh, pt).
     std::fs::write(src.join("x.md.lang"), "PT-ao\n").unwrap();
-    let out = sspr(&project, &["regen"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    regen_ok(&project);
     assert!(project.join("catalog/web/pt-ao.txt").exists());
     std::fs::remove_dir_all(&outer).ok();
 }
@@ -657,12 +657,7 @@ fn a_phrase_given_twice_for_one_entry_is_refused_by_file_and_line() {
     text.push_str("SSPR_0013\tjag får inte återställa, fel grupp\n");
     text.push_str("SSPR_0014\tjag får inte återställa, fel grupp\n");
     std::fs::write(&sv, &text).unwrap();
-    let out = sspr(&dir, &["regen"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    regen_ok(&dir);
     text.push_str("SSPR_0013\tjag får inte återställa, fel grupp\n");
     std::fs::write(&sv, &text).unwrap();
     let out = sspr(&dir, &["regen"]);
