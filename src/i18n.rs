@@ -140,20 +140,14 @@ impl<'a> Strings<'a> {
         }
     }
 
-    /// Sets the string named `key`; false for an unknown name, which changes nothing.
-    pub fn set(&mut self, key: &str, value: &'a str) -> bool {
-        match Self::KEYS.iter().position(|k| *k == key) {
-            Some(i) => {
-                self.v[i] = value;
-                true
-            }
-            None => false,
-        }
+    /// The number of the string named `key` (its place in [`Strings::KEYS`]).
+    pub fn number(key: &str) -> Option<usize> {
+        Self::KEYS.iter().position(|k| *k == key)
     }
 
     /// The string named `key`.
     pub fn get(&self, key: &str) -> Option<&'a str> {
-        Self::KEYS.iter().position(|k| *k == key).map(|i| self.v[i])
+        Self::number(key).map(|i| self.v[i])
     }
 
     /// The name of a confidence level.
@@ -236,7 +230,7 @@ pub fn strings<'a>(cat: &'a Catalog, lang: &str) -> Strings<'a> {
 /// English text's placeholders; the first problem is the error.
 pub fn parse_chrome(lang: &str, text: &str) -> Result<Vec<ChromeText>, String> {
     let mut out: Vec<ChromeText> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -245,18 +239,17 @@ pub fn parse_chrome(lang: &str, text: &str) -> Result<Vec<ChromeText>, String> {
         let Some((key, value)) = line.split_once('\t') else {
             return Err(at("expected key<TAB>text".into()));
         };
-        let Some(english) = EN.get(key) else {
+        let Some(number) = Strings::number(key) else {
             return Err(at(format!("unknown key '{key}'")));
         };
-        if seen.contains(&key) {
+        if seen.contains(&number) {
             return Err(at(format!("'{key}' given twice")));
         }
-        seen.push(key);
-        let want = placeholders(english);
+        seen.push(number);
+        let want = placeholders(EN.v[number]);
         if value.trim().is_empty() || placeholders(value) != want {
             return Err(at(format!("'{key}' must be non-empty and keep {want:?}")));
         }
-        let number = Strings::KEYS.iter().position(|k| *k == key).unwrap_or(0);
         out.push(ChromeText {
             lang: lang.to_string(),
             key: number.to_string(),
@@ -405,10 +398,15 @@ mod tests {
         assert_eq!(sv.copy(), EN.copy(), "a missing string stays English");
         assert_eq!(strings(&cat, "nl").title(), EN.title());
         // Every key can be set and read back.
-        for k in Strings::KEYS {
+        for (i, k) in Strings::KEYS.iter().enumerate() {
             let mut t = EN;
-            assert!(t.set(k, "x") && t.get(k) == Some("x"), "{k}");
+            assert!(t.set_at(i, "x") && t.get(k) == Some("x"), "{k}");
         }
+        let mut t = EN;
+        assert!(
+            !t.set_at(Strings::KEYS.len(), "x"),
+            "out of range changes nothing"
+        );
     }
 
     /// Catalog files name a chrome string by its number (the names stay out of the page's
